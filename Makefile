@@ -1,0 +1,122 @@
+# lede: build, test, evaluate and benchmark the SQLite extension.
+#
+#   make            build/lede.so (lede.dylib on macOS)
+#   make run        set up, build, and report on the sample articles in seeds/
+#   make test       set up, build with -Werror, run unit, SQL and docs tests
+#   make eval       sentence Golden Rules and CoNLL-2003 scores (needs ../shared)
+#   make bench      speed and memory figures (docs/performance.md)
+#   make sanitize   unit and SQL tests under AddressSanitizer + UBSan
+#   make install    copy the extension to $(PREFIX)/lib
+#   make model      retrain the entity model from ../shared (slow)
+#   make regen      regenerate gazetteers from their public sources
+#   make clean
+
+VERSION := $(shell cat VERSION)
+PREFIX ?= /usr/local
+SHARED ?= ../shared
+
+CC ?= cc
+CFLAGS ?= -O2
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wshadow
+WERROR ?=
+ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \
+	-DLEDE_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
+LDLIBS_CORE := -lutf8proc -lm
+
+UNAME := $(shell uname -s)
+ifeq ($(UNAME),Darwin)
+  SOEXT := dylib
+  SHLIB_FLAGS := -dynamiclib -undefined dynamic_lookup
+else
+  SOEXT := so
+  SHLIB_FLAGS := -shared
+endif
+
+# BUILD is where one flavour of the build lives: build/ for the plain one,
+# build/asan/ for the sanitizer run.
+BUILD ?= build
+LEDE := $(BUILD)/lede.$(SOEXT)
+
+CORE_SRCS := $(sort $(wildcard ext/text/*.c ext/corpus/*.c ext/ner/*.c))
+BIND_SRCS := ext/lede.c $(sort $(wildcard ext/sqlite/*.c))
+CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/obj/%.o)
+BIND_OBJS := $(BIND_SRCS:%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test check-deps unit sqltest docstest eval bench sanitize install clean \
+	model regen examples fuzz valgrind tsan
+
+all: $(LEDE)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libledecore.a: $(CORE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LEDE): $(BIND_OBJS) $(BUILD)/libledecore.a
+	$(CC) $(ALL_CFLAGS) $(SHLIB_FLAGS) -o $@ $(BIND_OBJS) $(BUILD)/libledecore.a \
+		$(LDLIBS_CORE) $(LDFLAGS)
+
+# Unit tests link the core and cmocka, never SQLite.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/alloc.c $(BUILD)/libledecore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iext -o $@ $< tests/unit/alloc.c $(BUILD)/libledecore.a \
+		-lcmocka $(LDLIBS_CORE) $(LDFLAGS)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---- the two README commands ------------------------------------------------
+
+check-deps:
+	@sh tools/deps.sh
+
+run: check-deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/run.sh $(LEDE) seeds
+
+test: check-deps
+	@$(MAKE) --no-print-directory WERROR=-Werror all unit-run sqltest docstest
+
+unit-run: $(UNIT_BINS)
+	@sh tests/unit/run.sh $(UNIT_BINS)
+
+sqltest: $(LEDE)
+	@sh tests/sql/run.sh $(LEDE)
+
+docstest: $(LEDE)
+	@sh tests/docs/run.sh $(LEDE) README.md docs/*.md docs/reference/*.md
+
+# ---- measurement ------------------------------------------------------------
+
+eval: $(LEDE)
+	@sh tests/eval/run.sh $(LEDE) $(SHARED)
+
+bench: $(LEDE)
+	@sh tests/bench/run.sh $(LEDE)
+
+# ---- sanitizers ---------------------------------------------------------------
+
+SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+sanitize: check-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan WERROR=-Werror CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" build/asan/lede.$(SOEXT) sanitize-run
+
+sanitize-run: $(UNIT_BINS)
+	@sh tests/unit/run.sh $(UNIT_BINS)
+	@LEDE_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		sh tests/sql/run.sh $(LEDE)
+
+# ---- install ----------------------------------------------------------------
+
+install: $(LEDE)
+	install -d $(DESTDIR)$(PREFIX)/lib
+	install -m 644 $(LEDE) $(DESTDIR)$(PREFIX)/lib/lede.$(SOEXT)
+
+clean:
+	rm -rf build

@@ -1,0 +1,94 @@
+/*
+ * bind.c: helpers shared by the binding files (see bind.h).
+ */
+#include "bind.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+SQLITE_EXTENSION_INIT3
+
+int lede_bind_error(sqlite3_vtab *vtab, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = sqlite3_vmprintf(fmt, ap);
+    va_end(ap);
+    sqlite3_free(vtab->zErrMsg);
+    vtab->zErrMsg = msg;
+    return msg ? SQLITE_ERROR : SQLITE_NOMEM;
+}
+
+int lede_bind_rc(lede_rc rc) {
+    switch (rc) {
+    case LEDE_OK:
+    case LEDE_DONE:
+        return SQLITE_OK;
+    case LEDE_NOMEM:
+        return SQLITE_NOMEM;
+    case LEDE_IO:
+        return SQLITE_IOERR;
+    case LEDE_TOOBIG:
+        return SQLITE_TOOBIG;
+    case LEDE_INVALID:
+        return SQLITE_ERROR;
+    }
+    return SQLITE_ERROR;
+}
+
+int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg,
+                         int nargs, int nrequired, const char *usage) {
+    int slot[8];           /* constraint index per argument, -1 when none usable */
+    int seen_unusable = 0; /* bit k: argument k constrained but unusable */
+    if (nargs > 8)
+        nargs = 8;
+    for (int k = 0; k < nargs; k++)
+        slot[k] = -1;
+    for (int i = 0; i < info->nConstraint; i++) {
+        const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+        int k = c->iColumn - first_arg;
+        if (k < 0 || k >= nargs)
+            continue;
+        if (!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ)
+            seen_unusable |= 1 << k;
+        else
+            slot[k] = i;
+    }
+    int idx = 0, argv = 0;
+    for (int k = 0; k < nargs; k++) {
+        if (slot[k] < 0) {
+            if (k < nrequired) {
+                if (seen_unusable & (1 << k))
+                    return SQLITE_CONSTRAINT;
+                return lede_bind_error(vtab, "%s", usage);
+            }
+            continue;
+        }
+        info->aConstraintUsage[slot[k]].argvIndex = ++argv;
+        info->aConstraintUsage[slot[k]].omit = 1;
+        idx |= 1 << k;
+    }
+    info->idxNum = idx;
+    info->estimatedCost = 1000.0;
+    info->estimatedRows = 1000;
+    return SQLITE_OK;
+}
+
+int lede_bind_text_arg(sqlite3_value *v, char **text, size_t *len, int *is_null) {
+    *text = NULL;
+    *len = 0;
+    *is_null = sqlite3_value_type(v) == SQLITE_NULL;
+    if (*is_null)
+        return SQLITE_OK;
+    const unsigned char *s = sqlite3_value_text(v);
+    size_t n = (size_t)sqlite3_value_bytes(v);
+    if (!s)
+        return SQLITE_NOMEM;
+    char *copy = sqlite3_malloc64(n + 1);
+    if (!copy)
+        return SQLITE_NOMEM;
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    *text = copy;
+    *len = n;
+    return SQLITE_OK;
+}

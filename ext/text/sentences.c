@@ -1,0 +1,458 @@
+/*
+ * sentences.c: the sentence splitter of sentences.h.
+ *
+ * lede_sent_next takes tokens one at a time. Before adding a token it asks
+ * whether a sentence must end before it (line breaks, bullets, list items);
+ * after adding a terminal token (., !, ?, …, or a word that kept its
+ * period) it looks ahead at the next few tokens to decide whether the
+ * sentence ends there, taking the closing quotes and brackets with it.
+ */
+#include "sentences.h"
+
+#include "abbrev.h"
+#include "chars.h"
+#include "utf8.h"
+
+#include <string.h>
+
+enum { SENT_MARKER_NONE = 0, SENT_MARKER_BULLET, SENT_MARKER_NUMBER, SENT_MARKER_LETTER };
+
+/* The longest spaced ellipsis and the most closing marks looked at. */
+#define SENT_MAX_DOTS 6
+#define SENT_MAX_CLOSERS 4
+
+_Static_assert(SENT_MAX_DOTS + SENT_MAX_CLOSERS + 4 <= LEDE_SENT_LOOKAHEAD,
+               "the look-ahead must hold an ellipsis, its closers and what follows");
+
+/* ---- tokens ahead ------------------------------------------------------- */
+
+/* The k-th token not yet taken, or NULL past the end. */
+static const lede_token *sent_peek(lede_sent_iter *it, size_t k) {
+    while (it->count <= k && !it->eof) {
+        lede_token t;
+        if (!lede_tok_next(&it->tokens, &t)) {
+            it->eof = 1;
+            break;
+        }
+        it->ahead[(it->head + it->count) % LEDE_SENT_LOOKAHEAD] = t;
+        it->count++;
+    }
+    return k < it->count ? &it->ahead[(it->head + k) % LEDE_SENT_LOOKAHEAD] : NULL;
+}
+
+static lede_token sent_take(lede_sent_iter *it) {
+    lede_token t = it->ahead[it->head];
+    it->head = (it->head + 1) % LEDE_SENT_LOOKAHEAD;
+    it->count--;
+    return t;
+}
+
+/* ---- what a token is ---------------------------------------------------- */
+
+static const char *sent_text(const lede_sent_iter *it, const lede_token *t) {
+    return it->tokens.s + t->span.byte_start;
+}
+
+static size_t sent_len(const lede_token *t) { return t->span.byte_end - t->span.byte_start; }
+
+static uint32_t sent_first(const lede_sent_iter *it, const lede_token *t) {
+    uint32_t c;
+    lede_utf8_next(it->tokens.s, t->span.byte_end, t->span.byte_start, &c);
+    return c;
+}
+
+static uint32_t sent_last(const lede_sent_iter *it, const lede_token *t) {
+    size_t b = t->span.byte_end - 1;
+    while (b > t->span.byte_start && ((unsigned char)it->tokens.s[b] & 0xC0u) == 0x80u)
+        b--;
+    uint32_t c;
+    lede_utf8_next(it->tokens.s, t->span.byte_end, b, &c);
+    return c;
+}
+
+static int sent_is(const lede_sent_iter *it, const lede_token *t, const char *text) {
+    size_t m = strlen(text);
+    return sent_len(t) == m && memcmp(sent_text(it, t), text, m) == 0;
+}
+
+static int sent_is_bullet_char(uint32_t c) {
+    return c == 0x2022u || c == 0x2023u || c == 0x2043u || c == 0x25E6u || c == 0x25AAu ||
+           c == 0x25CFu || c == 0x2219u;
+}
+
+static int sent_is_bullet(const lede_sent_iter *it, const lede_token *t) {
+    return sent_len(t) <= 3 && sent_is_bullet_char(sent_first(it, t));
+}
+
+/* A run of periods, an ellipsis character, or a run of ! and ?. */
+static int sent_is_stop(const lede_sent_iter *it, const lede_token *t) {
+    if (t->kind != LEDE_TOK_PUNCT)
+        return 0;
+    uint32_t c = sent_first(it, t);
+    return c == '.' || c == '!' || c == '?' || c == 0x2026u || c == 0x203Cu || c == 0x2047u ||
+           c == 0x2048u || c == 0x2049u;
+}
+
+/* A word that kept its period: an abbreviation, an initial, an initialism. */
+static int sent_is_abbrev(const lede_sent_iter *it, const lede_token *t) {
+    return t->kind == LEDE_TOK_WORD && sent_len(t) >= 2 && sent_text(it, t)[sent_len(t) - 1] == '.';
+}
+
+static int sent_is_single_period(const lede_sent_iter *it, const lede_token *t) {
+    return t->kind == LEDE_TOK_PUNCT && sent_is(it, t, ".");
+}
+
+/* Closing marks that belong to the sentence they follow without space. */
+static int sent_is_closer(const lede_sent_iter *it, const lede_token *t) {
+    return t->kind == LEDE_TOK_PUNCT && !t->space_before && sent_len(t) <= 3 &&
+           lede_char_is_closing(sent_first(it, t));
+}
+
+/* A word starting with a capital. */
+static int sent_is_capitalised(const lede_sent_iter *it, const lede_token *t) {
+    return t->kind == LEDE_TOK_WORD && lede_char_is_upper(sent_first(it, t));
+}
+
+/* A number token of at most three ASCII digits: a list item's number. */
+static int sent_small_number(const lede_sent_iter *it, const lede_token *t, uint32_t *value) {
+    size_t m = sent_len(t);
+    const char *p = sent_text(it, t);
+    if (t->kind != LEDE_TOK_NUMBER || m == 0 || m > 3)
+        return 0;
+    uint32_t v = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return 0;
+        v = v * 10 + (uint32_t)(p[i] - '0');
+    }
+    *value = v;
+    return 1;
+}
+
+/* A single ASCII lowercase letter, alone or with its period: a list item's. */
+static int sent_small_letter(const lede_sent_iter *it, const lede_token *t, uint32_t *value,
+                             int *with_period) {
+    size_t m = sent_len(t);
+    const char *p = sent_text(it, t);
+    if (t->kind != LEDE_TOK_WORD || m == 0 || m > 2 || p[0] < 'a' || p[0] > 'z')
+        return 0;
+    if (m == 2 && p[1] != '.')
+        return 0;
+    *value = (uint32_t)p[0];
+    *with_period = m == 2;
+    return 1;
+}
+
+/* The punctuation after a list item's number or letter: "." or ")" or ".)". */
+static int sent_item_mark(const lede_sent_iter *it, const lede_token *t) {
+    return t && !t->space_before && t->kind == LEDE_TOK_PUNCT &&
+           (sent_is(it, t, ".") || sent_is(it, t, ")"));
+}
+
+/*
+ * Whether the tokens from ahead[k] form a list item's marker; sets its kind
+ * and value. A bullet is a marker on its own.
+ */
+static int sent_marker_at(lede_sent_iter *it, size_t k, int *kind, uint32_t *value) {
+    const lede_token *t = sent_peek(it, k);
+    int with_period;
+    if (!t)
+        return 0;
+    if (sent_small_number(it, t, value) && sent_item_mark(it, sent_peek(it, k + 1))) {
+        *kind = SENT_MARKER_NUMBER;
+        return 1;
+    }
+    if (sent_small_letter(it, t, value, &with_period) &&
+        (with_period || sent_item_mark(it, sent_peek(it, k + 1)))) {
+        *kind = SENT_MARKER_LETTER;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- decisions ---------------------------------------------------------- */
+
+typedef struct {
+    const lede_token *first; /* the sentence's first token */
+    lede_token last;         /* the last token taken */
+    lede_token before_last;  /* the one before it, when taken > 1 */
+    size_t taken;            /* tokens in the sentence so far */
+    size_t marker_tokens;    /* tokens of its list marker, bullet included */
+} sent_state;
+
+/* Whether a sentence ends before the next token t. */
+static int sent_break_before(lede_sent_iter *it, const sent_state *st, const lede_token *t) {
+    if (t->newlines_before >= 2)
+        return 1;
+    if (t->newlines_before == 1) {
+        uint32_t end = sent_last(it, &st->last);
+        int runs_on = (lede_char_is_lower(end) || end == ',') &&
+                      lede_char_is_lower(sent_first(it, t));
+        return !runs_on;
+    }
+    if (!t->space_before)
+        return 0;
+    if (sent_is_bullet(it, t))
+        return 1;
+    int kind;
+    uint32_t value;
+    if ((it->marker_kind == SENT_MARKER_NUMBER || it->marker_kind == SENT_MARKER_LETTER) &&
+        sent_marker_at(it, 0, &kind, &value))
+        return kind == it->marker_kind && value == it->marker_value + 1;
+    return 0;
+}
+
+/* Whether t, after a stop, starts a new sentence. after_word: the stop
+   followed a word or number, so that a digit can start the next one. */
+static int sent_starts(lede_sent_iter *it, const lede_token *t, size_t k, int after_word) {
+    if (!t)
+        return 1;
+    if (!t->space_before)
+        return 0;
+    uint32_t c = sent_first(it, t);
+    if (lede_char_is_upper(c) || sent_is_bullet_char(c))
+        return 1;
+    if (lede_char_is_digit(c))
+        return after_word;
+    if (t->kind == LEDE_TOK_PUNCT && lede_char_is_opening(c)) {
+        const lede_token *u = sent_peek(it, k + 1);
+        if (u && !u->space_before) {
+            uint32_t d = sent_first(it, u);
+            return lede_char_is_upper(d) || lede_char_is_digit(d);
+        }
+    }
+    return 0;
+}
+
+/* The number of closing marks from ahead[k]. */
+static size_t sent_closers(lede_sent_iter *it, size_t k) {
+    size_t n = 0;
+    const lede_token *t;
+    while (n < SENT_MAX_CLOSERS && (t = sent_peek(it, k + n)) && sent_is_closer(it, t))
+        n++;
+    return n;
+}
+
+/* The sentence so far is a short introductory phrase ("At 5 a.m."). */
+static int sent_intro_phrase(const lede_sent_iter *it, const sent_state *st) {
+    static const char *const preps[] = {"At",    "By",   "From",  "Until", "Till",
+                                        "Before", "After", "Around", "About", "Since",
+                                        "On",    "In",   "During"};
+    if (st->taken > 5 || st->first->kind != LEDE_TOK_WORD)
+        return 0;
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+        if (sent_is(it, st->first, preps[i]))
+            return 1;
+    return 0;
+}
+
+typedef enum {
+    SENT_ABBR_NEVER,   /* never ends a sentence: Mr. e.g. */
+    SENT_ABBR_NUMERIC, /* not before a number: No. p. Jan. */
+    SENT_ABBR_GENERAL, /* before a starter or title: Inc. U.S. */
+    SENT_ABBR_TIME,    /* as GENERAL: "3 p.m. Friday" goes on */
+    SENT_ABBR_INITIAL  /* an initial: E. */
+} sent_abbr;
+
+static sent_abbr sent_classify(const lede_sent_iter *it, const lede_token *t) {
+    const char *p = sent_text(it, t);
+    size_t m = sent_len(t);
+    if (memchr(p, '.', m - 1)) { /* an initialism */
+        char low[5];
+        if (m == 4) {
+            for (size_t i = 0; i < 4; i++)
+                low[i] = (char)(p[i] | 0x20);
+            if (!memcmp(low, "a.m.", 4) || !memcmp(low, "p.m.", 4))
+                return SENT_ABBR_TIME;
+            if (!memcmp(low, "e.g.", 4) || !memcmp(low, "i.e.", 4))
+                return SENT_ABBR_NEVER;
+        }
+        return SENT_ABBR_GENERAL;
+    }
+    switch (lede_abbrev_lookup(p, m - 1)) {
+    case LEDE_ABBREV_TITLE:
+        return SENT_ABBR_NEVER;
+    case LEDE_ABBREV_NUMERIC:
+        return SENT_ABBR_NUMERIC;
+    case LEDE_ABBREV_GENERAL:
+        return SENT_ABBR_GENERAL;
+    case LEDE_ABBREV_NONE:
+        break;
+    }
+    return SENT_ABBR_INITIAL;
+}
+
+/* Whether t (after an abbreviation) is a title abbreviation or a starter. */
+static int sent_starter_or_title(const lede_sent_iter *it, const lede_token *t) {
+    if (t->kind != LEDE_TOK_WORD || !lede_char_is_upper(sent_first(it, t)))
+        return 0;
+    if (lede_abbrev_is_starter(sent_text(it, t), sent_len(t)))
+        return 1;
+    return sent_is_abbrev(it, t) &&
+           lede_abbrev_lookup(sent_text(it, t), sent_len(t) - 1) == LEDE_ABBREV_TITLE;
+}
+
+/*
+ * After the abbreviation st->last, with its closers before ahead[k]: does
+ * the sentence end?
+ */
+static int sent_abbrev_ends(lede_sent_iter *it, const sent_state *st, size_t k) {
+    const lede_token *t = &st->last;
+    const lede_token *n = sent_peek(it, k);
+    if (!n)
+        return 1;
+    if (!n->space_before || n->newlines_before > 0)
+        return n->newlines_before > 0;
+    uint32_t c = sent_first(it, n);
+    const lede_token *quoted = NULL;
+    if (n->kind == LEDE_TOK_PUNCT && lede_char_is_opening(c)) {
+        quoted = sent_peek(it, k + 1);
+        if (quoted && quoted->space_before)
+            quoted = NULL;
+    }
+    int capital_next = lede_char_is_upper(c) || (quoted && lede_char_is_upper(sent_first(it, quoted)));
+    switch (sent_classify(it, t)) {
+    case SENT_ABBR_NEVER:
+        return 0;
+    case SENT_ABBR_NUMERIC:
+        if (lede_char_is_digit(c))
+            return 0;
+        /* fall through */
+    case SENT_ABBR_TIME:
+    case SENT_ABBR_GENERAL:
+        if (sent_intro_phrase(it, st))
+            return 0;
+        return sent_starter_or_title(it, n) || (quoted && capital_next);
+    case SENT_ABBR_INITIAL:
+        if (st->taken <= st->marker_tokens)
+            return 0; /* "a." opening a list item */
+        if (st->taken > 1 && (sent_is_capitalised(it, &st->before_last) ||
+                              sent_is_abbrev(it, &st->before_last)))
+            return 0; /* Albert I. Jones */
+        return capital_next;
+    }
+    return 0;
+}
+
+/* ---- the iterator ------------------------------------------------------- */
+
+void lede_sent_init(lede_sent_iter *it, const char *s, size_t n) {
+    memset(it, 0, sizeof *it);
+    lede_tok_init(&it->tokens, s, n);
+}
+
+/* Adds the next token to the sentence. */
+static void sent_add(lede_sent_iter *it, sent_state *st) {
+    st->before_last = st->last;
+    st->last = sent_take(it);
+    st->taken++;
+}
+
+/* Adds n tokens. */
+static void sent_add_n(lede_sent_iter *it, sent_state *st, size_t n) {
+    while (n-- > 0)
+        sent_add(it, st);
+}
+
+/*
+ * Called with the stop or abbreviation st->last just added; adds whatever
+ * belongs with it and returns 1 when the sentence ends after that.
+ */
+static int sent_after_stop(lede_sent_iter *it, sent_state *st) {
+    lede_token t = st->last;
+    if (sent_is_abbrev(it, &t)) {
+        size_t closers = sent_closers(it, 0);
+        int ends = sent_abbrev_ends(it, st, closers);
+        if (ends)
+            sent_add_n(it, st, closers);
+        return ends;
+    }
+    int after_word = st->taken > 1 && (st->before_last.kind == LEDE_TOK_WORD ||
+                                       st->before_last.kind == LEDE_TOK_NUMBER ||
+                                       st->before_last.kind == LEDE_TOK_URL ||
+                                       st->before_last.kind == LEDE_TOK_EMAIL);
+    if (sent_is_single_period(it, &t)) {
+        /* a spaced ellipsis: ". . ." or ". . . ." */
+        size_t dots = 1;
+        const lede_token *d;
+        while (dots < SENT_MAX_DOTS && (d = sent_peek(it, dots - 1)) &&
+               sent_is_single_period(it, d) && d->space_before && d->newlines_before == 0)
+            dots++;
+        if (dots >= 2) {
+            size_t closers = sent_closers(it, dots - 1);
+            const lede_token *n = sent_peek(it, dots - 1 + closers);
+            int capital = n && n->space_before && lede_char_is_upper(sent_first(it, n));
+            int attached = !t.space_before && st->taken > 1;
+            if (dots >= 4 && attached)
+                return capital; /* "compounds. . . . The": ends after the first */
+            sent_add_n(it, st, dots - 1 + closers);
+            return dots >= 4 && capital;
+        }
+        /* the period of a list item's marker: "2. The second item" */
+        if (st->marker_tokens > 0 && st->taken == st->marker_tokens + 1)
+            return 0;
+        size_t closers = sent_closers(it, 0);
+        if (sent_starts(it, sent_peek(it, closers), closers, after_word)) {
+            sent_add_n(it, st, closers);
+            return 1;
+        }
+        return 0;
+    }
+    /* an omission: "[...]" */
+    if (st->taken > 1 && sent_is(it, &st->before_last, "[") && sent_first(it, &t) != '!' &&
+        sent_first(it, &t) != '?')
+        return 0;
+    size_t closers = sent_closers(it, 0);
+    const lede_token *n = sent_peek(it, closers);
+    uint32_t c = sent_first(it, &t);
+    int ends;
+    if (c == '.' || c == 0x2026u) /* an ellipsis ends before a capital only */
+        ends = !n || (n->space_before && lede_char_is_upper(sent_first(it, n)));
+    else
+        ends = sent_starts(it, n, closers, 1);
+    if (ends)
+        sent_add_n(it, st, closers);
+    return ends;
+}
+
+int lede_sent_next(lede_sent_iter *it, lede_span *out) {
+    const lede_token *first = sent_peek(it, 0);
+    if (!first)
+        return 0;
+    sent_state st;
+    memset(&st, 0, sizeof st);
+    lede_token first_copy = *first;
+    st.first = &first_copy;
+
+    /* a list marker opening the sentence: "•", "2.", "2)", "b.", "• 9." */
+    int kind = SENT_MARKER_NONE;
+    uint32_t value = 0;
+    size_t bullet = sent_is_bullet(it, first) ? 1 : 0;
+    if (sent_marker_at(it, bullet, &kind, &value)) {
+        it->marker_kind = kind;
+        it->marker_value = value;
+        st.marker_tokens = bullet + 1;
+    } else if (bullet) {
+        it->marker_kind = SENT_MARKER_BULLET;
+        st.marker_tokens = 1;
+    } else {
+        it->marker_kind = SENT_MARKER_NONE;
+    }
+
+    for (;;) {
+        const lede_token *t = sent_peek(it, 0);
+        if (!t)
+            break;
+        if (st.taken > 0 && sent_break_before(it, &st, t))
+            break;
+        sent_add(it, &st);
+        if ((sent_is_stop(it, &st.last) || sent_is_abbrev(it, &st.last)) &&
+            sent_after_stop(it, &st))
+            break;
+    }
+    out->byte_start = first_copy.span.byte_start;
+    out->cp_start = first_copy.span.cp_start;
+    out->byte_end = st.last.span.byte_end;
+    out->cp_end = st.last.span.cp_end;
+    return 1;
+}

@@ -1,0 +1,436 @@
+/*
+ * tokens.c: the tokenizer of tokens.h.
+ *
+ * Each scan_* function starts at a byte index, reads characters through
+ * lede_utf8_next (so ill-formed input steps as SQLite steps) and returns the
+ * byte index where its token ends. lede_tok_next picks the scanner from the
+ * first character and then counts the token's code points.
+ */
+#include "tokens.h"
+
+#include "abbrev.h"
+#include "chars.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* Longest local part of an e-mail address (RFC 5321), which also bounds the
+   look-ahead the tokenizer spends on a word that may turn out to be one. */
+#define TOK_EMAIL_LOCAL_MAX 64
+#define TOK_EMAIL_DOMAIN_MAX 253
+
+/* Reads the character at i: its value in *cp and the index after it; at the
+   end of the input *cp is 0 and i is returned. */
+static size_t tok_at(const lede_tok_iter *it, size_t i, uint32_t *cp) {
+    if (i >= it->n) {
+        *cp = 0;
+        return i;
+    }
+    return lede_utf8_next(it->s, it->n, i, cp);
+}
+
+static int tok_ascii_lower(uint32_t c) { return c >= 'A' && c <= 'Z' ? (int)(c + 32) : (int)c; }
+
+/* 1 when s[i..] starts with the ASCII text p, ignoring case. */
+static int tok_starts_with(const lede_tok_iter *it, size_t i, const char *p) {
+    size_t m = strlen(p);
+    if (it->n - i < m)
+        return 0;
+    for (size_t k = 0; k < m; k++)
+        if (tok_ascii_lower((unsigned char)it->s[i + k]) != p[k])
+            return 0;
+    return 1;
+}
+
+/* ---- url ---------------------------------------------------------------- */
+
+static int tok_url_stop(uint32_t c) {
+    return c == 0 || lede_char_is_space(c) || c == '<' || c == '>' || c == '"' ||
+           c == 0x201Cu || c == 0x201Du || c == 0x2018u || c == 0x2019u || c == 0xABu ||
+           c == 0xBBu;
+}
+
+static int tok_url_trailing(unsigned char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
+           c == ')' || c == ']' || c == '}' || c == '*';
+}
+
+/* Returns the end of a URL starting at i, or i when none starts there. */
+static size_t scan_url(const lede_tok_iter *it, size_t i) {
+    size_t body;
+    if (tok_starts_with(it, i, "http://"))
+        body = i + 7;
+    else if (tok_starts_with(it, i, "https://"))
+        body = i + 8;
+    else if (tok_starts_with(it, i, "ftp://"))
+        body = i + 6;
+    else if (tok_starts_with(it, i, "www."))
+        body = i + 4;
+    else
+        return i;
+    uint32_t c;
+    tok_at(it, body, &c);
+    if (!lede_char_is_alnum(c))
+        return i;
+    size_t j = body;
+    long parens = 0, brackets = 0;
+    for (;;) {
+        size_t next = tok_at(it, j, &c);
+        if (tok_url_stop(c))
+            break;
+        parens += (c == '(') - (c == ')');
+        brackets += (c == '[') - (c == ']');
+        j = next;
+    }
+    /* give back trailing punctuation, but keep brackets the address opened */
+    while (j > body && tok_url_trailing((unsigned char)it->s[j - 1])) {
+        unsigned char last = (unsigned char)it->s[j - 1];
+        if (last == ')' && parens >= 0)
+            break;
+        if (last == ']' && brackets >= 0)
+            break;
+        parens += last == ')';
+        brackets += last == ']';
+        j--;
+    }
+    return j;
+}
+
+/* ---- email -------------------------------------------------------------- */
+
+static int tok_email_local(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static int tok_ascii_alnum(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Returns the end of an e-mail address starting at i, or i when none does. */
+static size_t scan_email(const lede_tok_iter *it, size_t i) {
+    const unsigned char *u = (const unsigned char *)it->s;
+    size_t j = i;
+    while (j < it->n && j - i <= TOK_EMAIL_LOCAL_MAX && tok_email_local(u[j]))
+        j++;
+    if (j == i || j >= it->n || u[j] != '@' || j - i > TOK_EMAIL_LOCAL_MAX)
+        return i;
+    size_t d = j + 1, k = d;
+    while (k < it->n && k - d <= TOK_EMAIL_DOMAIN_MAX &&
+           (tok_ascii_alnum(u[k]) || u[k] == '.' || u[k] == '-'))
+        k++;
+    while (k > d && (u[k - 1] == '.' || u[k - 1] == '-'))
+        k--;
+    /* the domain needs a dot with letters after the last one */
+    size_t dot = k;
+    while (dot > d && u[dot - 1] != '.')
+        dot--;
+    if (dot <= d + 1 || k - dot < 2)
+        return i;
+    for (size_t t = dot; t < k; t++)
+        if (!((u[t] | 0x20u) >= 'a' && (u[t] | 0x20u) <= 'z'))
+            return i;
+    return k;
+}
+
+/* ---- numbers and words -------------------------------------------------- */
+
+/* Ends a run of characters for which ok() holds, from i. */
+static size_t tok_run(const lede_tok_iter *it, size_t i, int (*ok)(uint32_t)) {
+    uint32_t c;
+    for (;;) {
+        size_t next = tok_at(it, i, &c);
+        if (next == i || !ok(c))
+            return i;
+        i = next;
+    }
+}
+
+/* 1 when the letters s[a..b) are an ordinal or decade suffix: st nd rd th s. */
+static int tok_number_suffix(const lede_tok_iter *it, size_t a, size_t b) {
+    const char *p = it->s + a;
+    size_t m = b - a;
+    if (m == 1)
+        return (p[0] | 0x20) == 's';
+    if (m != 2)
+        return 0;
+    char x = (char)(p[0] | 0x20), y = (char)(p[1] | 0x20);
+    return (x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
+           (x == 't' && y == 'h');
+}
+
+static int tok_is_upper_or_digit(uint32_t c) { return lede_char_is_upper(c) || lede_char_is_digit(c); }
+
+/* The clitics that split off before an apostrophe: 's 'd 'm 'll 're 've. */
+static int tok_clitic(const lede_tok_iter *it, size_t a, size_t b) {
+    const char *p = it->s + a;
+    size_t m = b - a;
+    char x = m > 0 ? (char)(p[0] | 0x20) : 0, y = m > 1 ? (char)(p[1] | 0x20) : 0;
+    if (m == 1)
+        return x == 's' || x == 'd' || x == 'm';
+    if (m == 2)
+        return (x == 'l' && y == 'l') || (x == 'r' && y == 'e') || (x == 'v' && y == 'e');
+    return 0;
+}
+
+/* The end of the letters after an apostrophe at a (a run of ASCII letters
+   ending at a non-alphanumeric character), or a when there are none. */
+static size_t tok_apostrophe_tail(const lede_tok_iter *it, size_t a) {
+    uint32_t c;
+    size_t j = tok_at(it, a, &c); /* past the apostrophe */
+    size_t k = j;
+    while (k < it->n && ((it->s[k] | 0x20) >= 'a' && (it->s[k] | 0x20) <= 'z'))
+        k++;
+    tok_at(it, k, &c);
+    if (k == j || lede_char_is_alnum(c))
+        return a;
+    return k;
+}
+
+/*
+ * Scans the joiners after a word part ending at i: hyphens, an ampersand
+ * between capitals, apostrophes inside names. start is where the word began.
+ */
+static size_t scan_word_tail(const lede_tok_iter *it, size_t start, size_t i) {
+    for (;;) {
+        uint32_t c, d, prev;
+        size_t after = tok_at(it, i, &c);
+        if (after == i)
+            return i;
+        size_t after2 = tok_at(it, after, &d);
+        if (lede_char_is_hyphen(c) && lede_char_is_alnum(d)) {
+            i = tok_run(it, after, lede_char_is_alnum);
+            continue;
+        }
+        if (c == '&' && lede_char_is_upper(d)) {
+            /* the character before i: i is past an ASCII or longer letter */
+            size_t b = i - 1;
+            while (b > start && ((unsigned char)it->s[b] & 0xC0u) == 0x80u)
+                b--;
+            lede_utf8_next(it->s, it->n, b, &prev);
+            if (lede_char_is_upper(prev)) {
+                i = tok_run(it, after, lede_char_is_alnum);
+                continue;
+            }
+            return i;
+        }
+        if (lede_char_is_apostrophe(c) && lede_char_is_alpha(d)) {
+            size_t tail = tok_apostrophe_tail(it, i);
+            if (tail != i && tok_clitic(it, after, tail))
+                return i; /* Japan|'s */
+            if (tail == after2 && (it->s[after] | 0x20) == 't' && i - start >= 2 &&
+                (it->s[i - 1] | 0x20) == 'n')
+                return i - 1; /* do|n't */
+            i = tok_run(it, after, lede_char_is_alnum);
+            continue;
+        }
+        return i;
+    }
+}
+
+/* After a word ending at i, the index past a period it keeps, or i. */
+static size_t tok_keep_period(const lede_tok_iter *it, size_t start, size_t i) {
+    uint32_t c, d;
+    size_t after = tok_at(it, i, &c);
+    if (c != '.')
+        return i;
+    tok_at(it, after, &d);
+    if (lede_char_is_alnum(d))
+        return i;
+    uint32_t first;
+    size_t one = lede_utf8_next(it->s, it->n, start, &first);
+    if (one == i && lede_char_is_alpha(first))
+        return after; /* an initial: E. */
+    if (lede_abbrev_lookup(it->s + start, i - start) != LEDE_ABBREV_NONE)
+        return after;
+    return i;
+}
+
+/* A run of single letters each followed by a period, at least two: U.S. */
+static size_t scan_initialism(const lede_tok_iter *it, size_t i) {
+    size_t j = i, count = 0;
+    for (;;) {
+        uint32_t c, d;
+        size_t a = tok_at(it, j, &c);
+        if (a == j || !lede_char_is_alpha(c))
+            break;
+        size_t b = tok_at(it, a, &d);
+        if (d != '.')
+            break;
+        j = b;
+        count++;
+    }
+    if (count < 2)
+        return i;
+    /* "U.S.A" missing its last period still ends after the last letter */
+    return j;
+}
+
+static size_t scan_word(const lede_tok_iter *it, size_t i) {
+    size_t end = scan_initialism(it, i);
+    if (end != i) {
+        uint32_t c, d;
+        size_t a = tok_at(it, end, &c);
+        tok_at(it, a, &d);
+        if (lede_char_is_hyphen(c) && lede_char_is_alnum(d))
+            return scan_word_tail(it, i, end); /* U.S.-led */
+        return end;
+    }
+    end = tok_run(it, i, lede_char_is_alnum);
+    end = scan_word_tail(it, i, end);
+    return tok_keep_period(it, i, end);
+}
+
+/* A number from i (a digit); *kind says whether it went on as a word. */
+static size_t scan_number(const lede_tok_iter *it, size_t i, lede_tok_kind *kind) {
+    size_t j = tok_run(it, i, lede_char_is_digit);
+    for (;;) {
+        uint32_t c, d;
+        size_t a = tok_at(it, j, &c);
+        tok_at(it, a, &d);
+        if ((c == '.' || c == ',' || c == ':' || c == '/' || c == '-') && lede_char_is_digit(d)) {
+            j = tok_run(it, a, lede_char_is_digit);
+            continue;
+        }
+        break;
+    }
+    *kind = LEDE_TOK_NUMBER;
+    uint32_t c;
+    tok_at(it, j, &c);
+    if (lede_char_is_alpha(c)) {
+        size_t k = tok_run(it, j, lede_char_is_alpha);
+        uint32_t d;
+        tok_at(it, k, &d);
+        if (!lede_char_is_alnum(d) && tok_number_suffix(it, j, k)) {
+            j = k; /* 5th, 1990s */
+        } else {
+            size_t u = tok_run(it, j, tok_is_upper_or_digit);
+            tok_at(it, u, &d);
+            if (u == k && !lede_char_is_alnum(d)) {
+                *kind = LEDE_TOK_WORD; /* 5G, 3D */
+                j = u;
+            } else {
+                return j; /* 10km: number, then word */
+            }
+        }
+    }
+    size_t tail = scan_word_tail(it, i, j);
+    if (tail != j)
+        *kind = LEDE_TOK_WORD; /* 10-year-old */
+    return tail;
+}
+
+/* ---- punctuation -------------------------------------------------------- */
+
+static int tok_is_bang(uint32_t c) { return c == '!' || c == '?'; }
+static int tok_is_period(uint32_t c) { return c == '.'; }
+static int tok_is_ascii_hyphen(uint32_t c) { return c == '-'; }
+
+/* ---- the iterator ------------------------------------------------------- */
+
+/* 1 when the character before byte i is a letter, mark or digit, or a period
+   after one (the 's of "Jr.'s"). */
+static int tok_after_alnum(const lede_tok_iter *it, size_t i) {
+    if (i == 0)
+        return 0;
+    if (it->s[i - 1] == '.' && i >= 2 && it->s[i - 2] != '.')
+        i--;
+    size_t b = i - 1;
+    while (b > 0 && ((unsigned char)it->s[b] & 0xC0u) == 0x80u)
+        b--;
+    uint32_t c;
+    size_t e = lede_utf8_next(it->s, it->n, b, &c);
+    return e == i && lede_char_is_alnum(c);
+}
+
+void lede_tok_init(lede_tok_iter *it, const char *s, size_t n) { lede_tok_init_at(it, s, n, 0, 0); }
+
+void lede_tok_init_at(lede_tok_iter *it, const char *s, size_t n, size_t byte, size_t cp) {
+    it->s = s;
+    it->n = n;
+    it->byte = byte;
+    it->cp = cp;
+}
+
+int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
+    size_t i = it->byte, cp = it->cp;
+    unsigned newlines = 0, spaces = 0;
+    uint32_t c = 0;
+    size_t next = i;
+    /* skip space, counting line breaks (CR LF is one) */
+    while (i < it->n) {
+        next = lede_utf8_next(it->s, it->n, i, &c);
+        if (!lede_char_is_space(c))
+            break;
+        if (c == '\n' || c == 0x2028u || c == 0x2029u || c == 0x85u ||
+            (c == '\r' && (next >= it->n || it->s[next] != '\n')))
+            newlines += newlines < 255;
+        spaces++;
+        i = next;
+        cp++;
+    }
+    if (i >= it->n) {
+        it->byte = i;
+        it->cp = cp;
+        return 0;
+    }
+    size_t end;
+    lede_tok_kind kind;
+    if ((end = scan_url(it, i)) != i) {
+        kind = LEDE_TOK_URL;
+    } else if (c < 0x80u && tok_ascii_alnum((unsigned char)c) && (end = scan_email(it, i)) != i) {
+        kind = LEDE_TOK_EMAIL;
+    } else if (lede_char_is_digit(c)) {
+        end = scan_number(it, i, &kind);
+    } else if (lede_char_is_alnum(c)) {
+        end = scan_word(it, i);
+        kind = LEDE_TOK_WORD;
+    } else if (lede_char_is_apostrophe(c) && spaces == 0 && tok_after_alnum(it, i) &&
+               (end = tok_apostrophe_tail(it, i)) != i && tok_clitic(it, next, end)) {
+        kind = LEDE_TOK_WORD; /* 's after Japan */
+    } else if (c == '.') {
+        end = tok_run(it, i, tok_is_period);
+        kind = LEDE_TOK_PUNCT;
+    } else if (c == '-') {
+        end = tok_run(it, i, tok_is_ascii_hyphen);
+        kind = LEDE_TOK_PUNCT;
+    } else if (tok_is_bang(c)) {
+        end = tok_run(it, i, tok_is_bang);
+        kind = LEDE_TOK_PUNCT;
+    } else if (lede_char_is_punct(c)) {
+        end = next;
+        kind = LEDE_TOK_PUNCT;
+    } else {
+        end = next;
+        kind = LEDE_TOK_SYMBOL;
+    }
+    size_t ncp = lede_utf8_count(it->s + i, end - i);
+    tok->span.byte_start = i;
+    tok->span.byte_end = end;
+    tok->span.cp_start = cp;
+    tok->span.cp_end = cp + ncp;
+    tok->kind = kind;
+    tok->newlines_before = newlines;
+    tok->space_before = spaces > 0 || i == 0;
+    it->byte = end;
+    it->cp = cp + ncp;
+    return 1;
+}
+
+const char *lede_tok_kind_name(lede_tok_kind kind) {
+    switch (kind) {
+    case LEDE_TOK_WORD:
+        return "word";
+    case LEDE_TOK_NUMBER:
+        return "number";
+    case LEDE_TOK_PUNCT:
+        return "punct";
+    case LEDE_TOK_SYMBOL:
+        return "symbol";
+    case LEDE_TOK_URL:
+        return "url";
+    case LEDE_TOK_EMAIL:
+        return "email";
+    }
+    return "symbol";
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Runs every tests/sql/*.sql through the sqlite3 shell against the built
+# extension and compares the output (stderr folded in) with the .expected
+# file beside it.
+#
+#   sh tests/sql/run.sh build/lede.so [name ...]
+#
+# Scripts say `.load ./build/lede`; that path is replaced with the library
+# under test. The shell's error prefix, which has changed between releases,
+# is normalised to "Error: ". LEDE_PRELOAD (set by `make sanitize`) is
+# preloaded into the shell. With UPDATE=1 the .expected files are rewritten
+# (review the diff like code).
+set -u
+lib=${1:?usage: run.sh path/to/lede.so [name ...]}
+shift
+lib_noext=${lib%.*}
+case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
+dir=tests/sql
+if [ $# -gt 0 ]; then names="$*"; else
+    names=$(cd $dir && ls *.sql | sed 's/\.sql$//')
+fi
+tmp=${TMPDIR:-/tmp}/lede-sqltest.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT INT TERM
+# the shell buffers stdout and not stderr: unbuffer it so errors land in order
+unbuf=
+if command -v stdbuf >/dev/null 2>&1; then unbuf="stdbuf -o0"; fi
+status=0
+pass=0
+for name in $names; do
+    sed "s|^\.load \./build/lede\$|.load $lib_noext|" "$dir/$name.sql" > "$tmp/$name.sql"
+    if [ -n "${LEDE_PRELOAD:-}" ]; then
+        LD_PRELOAD="$LEDE_PRELOAD" $unbuf sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
+    else
+        $unbuf sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
+    fi
+    sed -E -e 's/^(Parse|Runtime) error near line [0-9]+: /Error: /' \
+        -e 's/^Error: near line [0-9]+: /Error: /' \
+        -e 's/^Error: (stepping|preparing), /Error: /' \
+        -e 's/ \([0-9]+\)$//' "$tmp/$name.raw" > "$tmp/$name.out"
+    if [ "${UPDATE:-0}" = 1 ]; then
+        cp "$tmp/$name.out" "$dir/$name.expected"
+    fi
+    if diff -u "$dir/$name.expected" "$tmp/$name.out" > "$tmp/$name.diff" 2>&1; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL tests/sql/$name.sql"
+        cat "$tmp/$name.diff"
+        status=1
+    fi
+done
+echo "sql tests: $pass passed$( [ $status -ne 0 ] && echo ', some FAILED')"
+exit $status
