@@ -1,7 +1,7 @@
 /*
  * chars.c: character classes over utf8proc's general categories.
  *
- * ASCII takes a comparison path; everything else asks utf8proc.
+ * ASCII is answered inline in chars.h; these answer everything else.
  */
 #include "chars.h"
 
@@ -11,9 +11,7 @@ static utf8proc_category_t chars_category(uint32_t cp) {
     return utf8proc_category((utf8proc_int32_t)cp);
 }
 
-int lede_char_is_space(uint32_t cp) {
-    if (cp < 0x80u)
-        return cp <= 0x20u || cp == 0x7Fu;
+int lede_char_is_space_u(uint32_t cp) {
     switch (chars_category(cp)) {
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_ZL:
@@ -27,36 +25,26 @@ int lede_char_is_space(uint32_t cp) {
     }
 }
 
-int lede_char_is_alpha(uint32_t cp) {
-    if (cp < 0x80u)
-        return (cp | 0x20u) >= 'a' && (cp | 0x20u) <= 'z';
+int lede_char_is_alpha_u(uint32_t cp) {
     utf8proc_category_t c = chars_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
-int lede_char_is_alnum(uint32_t cp) {
-    if (cp < 0x80u)
-        return ((cp | 0x20u) >= 'a' && (cp | 0x20u) <= 'z') || (cp >= '0' && cp <= '9');
+int lede_char_is_alnum_u(uint32_t cp) {
     utf8proc_category_t c = chars_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
 }
 
-int lede_char_is_digit(uint32_t cp) {
-    if (cp < 0x80u)
-        return cp >= '0' && cp <= '9';
+int lede_char_is_digit_u(uint32_t cp) {
     return chars_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int lede_char_is_upper(uint32_t cp) {
-    if (cp < 0x80u)
-        return cp >= 'A' && cp <= 'Z';
+int lede_char_is_upper_u(uint32_t cp) {
     utf8proc_category_t c = chars_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int lede_char_is_lower(uint32_t cp) {
-    if (cp < 0x80u)
-        return cp >= 'a' && cp <= 'z';
+int lede_char_is_lower_u(uint32_t cp) {
     return chars_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
@@ -92,12 +80,6 @@ int lede_char_is_symbol(uint32_t cp) {
         return 1;
     utf8proc_category_t c = chars_category(cp);
     return c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO;
-}
-
-int lede_char_is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010u || cp == 0x2011u; }
-
-int lede_char_is_apostrophe(uint32_t cp) {
-    return cp == '\'' || cp == 0x2019u || cp == 0x02BCu;
 }
 
 int lede_char_is_opening(uint32_t cp) {

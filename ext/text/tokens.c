@@ -31,9 +31,8 @@ static size_t tok_at(const lede_tok_iter *it, size_t i, uint32_t *cp) {
 
 static int tok_ascii_lower(uint32_t c) { return c >= 'A' && c <= 'Z' ? (int)(c + 32) : (int)c; }
 
-/* 1 when s[i..] starts with the ASCII text p, ignoring case. */
-static int tok_starts_with(const lede_tok_iter *it, size_t i, const char *p) {
-    size_t m = strlen(p);
+/* 1 when s[i..] starts with the m bytes of ASCII text p, ignoring case. */
+static int tok_starts_with(const lede_tok_iter *it, size_t i, const char *p, size_t m) {
     if (it->n - i < m)
         return 0;
     for (size_t k = 0; k < m; k++)
@@ -58,13 +57,16 @@ static int tok_url_trailing(unsigned char c) {
 /* Returns the end of a URL starting at i, or i when none starts there. */
 static size_t scan_url(const lede_tok_iter *it, size_t i) {
     size_t body;
-    if (tok_starts_with(it, i, "http://"))
+    int first = tok_ascii_lower((unsigned char)it->s[i]);
+    if (first != 'h' && first != 'f' && first != 'w')
+        return i;
+    if (tok_starts_with(it, i, "http://", 7))
         body = i + 7;
-    else if (tok_starts_with(it, i, "https://"))
+    else if (tok_starts_with(it, i, "https://", 8))
         body = i + 8;
-    else if (tok_starts_with(it, i, "ftp://"))
+    else if (tok_starts_with(it, i, "ftp://", 6))
         body = i + 6;
-    else if (tok_starts_with(it, i, "www."))
+    else if (tok_starts_with(it, i, "www.", 4))
         body = i + 4;
     else
         return i;
@@ -328,6 +330,21 @@ static int tok_is_ascii_hyphen(uint32_t c) { return c == '-'; }
 
 /* ---- the iterator ------------------------------------------------------- */
 
+/* An e-mail address can only start where a word or number did and go on
+   past it with one of @ . _ % + -; then *end and *kind become the address. */
+static void tok_try_email(const lede_tok_iter *it, size_t i, size_t *end, lede_tok_kind *kind) {
+    if (*end >= it->n || (unsigned char)it->s[i] >= 0x80u)
+        return;
+    char c = it->s[*end];
+    if (c != '@' && c != '.' && c != '_' && c != '%' && c != '+' && c != '-')
+        return;
+    size_t e = scan_email(it, i);
+    if (e > *end) {
+        *end = e;
+        *kind = LEDE_TOK_EMAIL;
+    }
+}
+
 /* 1 when the character before byte i is a letter, mark or digit, or a period
    after one (the 's of "Jr.'s"). */
 static int tok_after_alnum(const lede_tok_iter *it, size_t i) {
@@ -378,13 +395,13 @@ int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
     lede_tok_kind kind;
     if ((end = scan_url(it, i)) != i) {
         kind = LEDE_TOK_URL;
-    } else if (c < 0x80u && tok_ascii_alnum((unsigned char)c) && (end = scan_email(it, i)) != i) {
-        kind = LEDE_TOK_EMAIL;
     } else if (lede_char_is_digit(c)) {
         end = scan_number(it, i, &kind);
+        tok_try_email(it, i, &end, &kind);
     } else if (lede_char_is_alnum(c)) {
         end = scan_word(it, i);
         kind = LEDE_TOK_WORD;
+        tok_try_email(it, i, &end, &kind);
     } else if (lede_char_is_apostrophe(c) && spaces == 0 && tok_after_alnum(it, i) &&
                (end = tok_apostrophe_tail(it, i)) != i && tok_clitic(it, next, end)) {
         kind = LEDE_TOK_WORD; /* 's after Japan */

@@ -11,7 +11,7 @@
 
 static int utf8_is_cont(unsigned char c) { return (c & 0xC0u) == 0x80u; }
 
-size_t lede_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp) {
+size_t lede_utf8_next_u(const char *s, size_t n, size_t i, uint32_t *cp) {
     const unsigned char *u = (const unsigned char *)s;
     unsigned char c = u[i++];
     if (c < 0x80u) {

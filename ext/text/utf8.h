@@ -27,11 +27,21 @@
 
 #define LEDE_UTF8_REPLACEMENT 0xFFFDu
 
+/* The general case of lede_utf8_next, for a byte 0x80 or above. */
+size_t lede_utf8_next_u(const char *s, size_t n, size_t i, uint32_t *cp);
+
 /*
  * Reads the character that starts at s[i] (i < n), stores its value in
  * *cp and returns the index of the byte after it.
  */
-size_t lede_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
+static inline size_t lede_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80u) {
+        *cp = c;
+        return i + 1;
+    }
+    return lede_utf8_next_u(s, n, i, cp);
+}
 
 /* Number of characters (code points as SQLite counts them) in s[0..n). */
 size_t lede_utf8_count(const char *s, size_t n);

@@ -1,0 +1,93 @@
+#!/bin/sh
+# Runs the SQL examples in the docs and checks their shown output.
+#
+#   sh tests/docs/run.sh build/lede.so README.md docs/*.md ...
+#
+# An example is a fenced block whose first line starts with "sqlite> ":
+# lines starting "sqlite> " are input (continued by lines starting
+# "   ...> "), every other line is the output the shell must print. All the
+# examples of one file run in one shell session, in order, from the top of
+# the repository; the file's own `.load ./build/lede` is pointed at the
+# library under test (the tester loads it first when the file does not).
+set -u
+lib=${1:?usage: run.sh path/to/lede.so file.md ...}
+shift
+lib_noext=${lib%.*}
+case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
+tmp=${TMPDIR:-/tmp}/lede-docstest.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT INT TERM
+unbuf=
+if command -v stdbuf >/dev/null 2>&1; then unbuf="stdbuf -o0"; fi
+status=0
+files=0
+examples=0
+for md in "$@"; do
+    [ -f "$md" ] || continue
+    awk -v script="$tmp/script.sql" -v expected="$tmp/expected.txt" -v lib="$lib_noext" '
+        BEGIN { infence = 0; inex = 0; n = 0; loads = 0 }
+        /^```/ {
+            if (!infence) { infence = 1; first = 1; next }
+            infence = 0; inex = 0; next
+        }
+        infence && first {
+            first = 0
+            if ($0 ~ /^sqlite> /) {
+                inex = 1; n++
+                printf ".print ##example %d (line %d)\n", n, NR >> script
+                printf "##example %d (line %d)\n", n, NR >> expected
+            }
+        }
+        infence && inex {
+            if ($0 ~ /^sqlite> /) {
+                line = substr($0, 9)
+                if (line ~ /^\.load \.\/build\/lede$/) { line = ".load " lib; loads++ }
+                print line >> script
+            } else if ($0 ~ /^   \.\.\.> /) {
+                print substr($0, 9) >> script
+            } else {
+                print $0 >> expected
+            }
+        }
+        END { print n > (script ".count"); print loads > (script ".loads") }
+    ' "$md"
+    n=$(cat "$tmp/script.sql.count")
+    if [ "$n" -gt 0 ]; then
+        files=$((files + 1))
+        examples=$((examples + n))
+        if [ "$(cat "$tmp/script.sql.loads")" = 0 ]; then
+            { echo ".load $lib_noext"; cat "$tmp/script.sql"; } > "$tmp/run.sql"
+        else
+            cp "$tmp/script.sql" "$tmp/run.sql"
+        fi
+        if [ -n "${LEDE_PRELOAD:-}" ]; then
+            LD_PRELOAD="$LEDE_PRELOAD" $unbuf sqlite3 -batch :memory: < "$tmp/run.sql" > "$tmp/raw.txt" 2>&1
+        else
+            $unbuf sqlite3 -batch :memory: < "$tmp/run.sql" > "$tmp/raw.txt" 2>&1
+        fi
+        sed -E -e 's/^(Parse|Runtime) error near line [0-9]+: /Error: /' \
+            -e 's/^Error: near line [0-9]+: /Error: /' \
+            -e 's/^Error: (stepping|preparing), /Error: /' \
+            -e 's/ \([0-9]+\)$//' "$tmp/raw.txt" > "$tmp/actual.txt"
+        if ! diff -u "$tmp/expected.txt" "$tmp/actual.txt" > "$tmp/diff.txt"; then
+            echo "FAIL $md: an example's output differs from what the doc shows"
+            cat "$tmp/diff.txt"
+            status=1
+        fi
+    fi
+    rm -f "$tmp/script.sql" "$tmp/expected.txt" "$tmp/script.sql.count" "$tmp/script.sql.loads"
+done
+# every SQL object the extension registers has its reference page
+objects=$(sqlite3 -batch :memory: ".load $lib_noext" \
+    "SELECT name FROM pragma_function_list WHERE name LIKE 'lede%' UNION SELECT name FROM pragma_module_list WHERE name LIKE 'lede%';")
+for o in $objects; do
+    if [ ! -f "docs/reference/$o.md" ]; then
+        echo "FAIL $o is registered but docs/reference/$o.md does not exist"
+        status=1
+    elif ! grep -q "docs/reference/$o.md\|reference/$o.md" docs/reference.md 2>/dev/null; then
+        echo "FAIL $o is not listed in docs/reference.md"
+        status=1
+    fi
+done
+echo "docs tests: $examples examples in $files files$( [ $status -ne 0 ] && echo ', some FAILED')"
+exit $status

@@ -1,0 +1,240 @@
+/*
+ * test_sentences.c: the sentence splitter of ext/text/sentences.h, one
+ * case per rule on news copy of our own, and its coverage contract as a
+ * property over random text.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Splits s and joins the sentences with " | ". */
+static void sentences_render(const char *s, char *out, size_t cap) {
+    lede_sent_iter it;
+    lede_span sp;
+    size_t o = 0;
+    out[0] = '\0';
+    lede_sent_init(&it, s, strlen(s));
+    while (lede_sent_next(&it, &sp)) {
+        int w = snprintf(out + o, cap - o, "%s%.*s", o ? " | " : "",
+                         (int)(sp.byte_end - sp.byte_start), s + sp.byte_start);
+        if (w < 0 || (size_t)w >= cap - o)
+            fail_msg("render buffer too small for %s", s);
+        o += (size_t)w;
+    }
+}
+
+typedef struct {
+    const char *rule;
+    const char *input;
+    const char *expected;
+} sentence_case;
+
+/* clang-format off */
+static const sentence_case sentence_cases[] = {
+    {"period, question, exclamation",
+     "Rain fell. Did the match go ahead? It did!",
+     "Rain fell. | Did the match go ahead? | It did!"},
+    {"U.S. mid-sentence before a name",
+     "The U.S. Treasury sold bonds.",
+     "The U.S. Treasury sold bonds."},
+    {"U.S. at the end before a starter",
+     "Prices rose in the U.S. They fell in Canada.",
+     "Prices rose in the U.S. | They fell in Canada."},
+    {"U.K. and U.N. before lowercase",
+     "Talks at the U.N. ended and the U.K. envoy left.",
+     "Talks at the U.N. ended and the U.K. envoy left."},
+    {"titles never end a sentence",
+     "Sen. Ortiz met Lt. Col. Ames and Dr. Wu. They spoke.",
+     "Sen. Ortiz met Lt. Col. Ames and Dr. Wu. | They spoke."},
+    {"month abbreviation before a day",
+     "The vote is on Feb. 12 in Lagos.",
+     "The vote is on Feb. 12 in Lagos."},
+    {"initials inside a name",
+     "Mary J. Blige sang. Then P. T. Barnum spoke.",
+     "Mary J. Blige sang. | Then P. T. Barnum spoke."},
+    {"a lone capital letter ends one after a lowercase word",
+     "They chose option B. Nobody objected.",
+     "They chose option B. | Nobody objected."},
+    {"decimals and money",
+     "Shares closed at $14.75. Volume was 2.5 million.",
+     "Shares closed at $14.75. | Volume was 2.5 million."},
+    {"company abbreviation before a starter and before a name",
+     "He joined Baxter & Co. He left Baxter & Co. Holdings later.",
+     "He joined Baxter & Co. | He left Baxter & Co. Holdings later."},
+    {"quote with attribution",
+     "\"We will rebuild,\" the mayor said. \"Soon.\" Crews arrived.",
+     "\"We will rebuild,\" the mayor said. | \"Soon.\" | Crews arrived."},
+    {"question inside a quote, then lowercase attribution",
+     "\"Why now?\" asked Kim. She got no answer.",
+     "\"Why now?\" asked Kim. | She got no answer."},
+    {"curly quotes close the sentence",
+     "He called it “a turning point.” Analysts disagreed.",
+     "He called it “a turning point.” | Analysts disagreed."},
+    {"brackets close the sentence",
+     "Output grew (by 3%.) Exports did too.",
+     "Output grew (by 3%.) | Exports did too."},
+    {"time abbreviation before a weekday goes on",
+     "Polls close at 8 p.m. Sunday in most states.",
+     "Polls close at 8 p.m. Sunday in most states."},
+    {"time abbreviation before a starter ends",
+     "Polls closed at 8 p.m. The count began.",
+     "Polls closed at 8 p.m. | The count began."},
+    {"introductory time phrase",
+     "By 6 a.m. Mrs. Diaz had left.",
+     "By 6 a.m. Mrs. Diaz had left."},
+    {"dateline stays in its sentence",
+     "NAIROBI, March 3 (Reuters) - Kenya cut rates. Banks followed.",
+     "NAIROBI, March 3 (Reuters) - Kenya cut rates. | Banks followed."},
+    {"headline without a period, then body on the next line",
+     "Floods Hit Valencia\nThousands fled on Tuesday.",
+     "Floods Hit Valencia | Thousands fled on Tuesday."},
+    {"blank line is a hard break",
+     "Markets\n\nstocks fell sharply",
+     "Markets | stocks fell sharply"},
+    {"a wrapped line runs on",
+     "the minister said the plan,\nwhich passed, would cost more",
+     "the minister said the plan,\nwhich passed, would cost more"},
+    {"numbered list items",
+     "1) Register 2) Vote 3) Wait",
+     "1) Register | 2) Vote | 3) Wait"},
+    {"an enumeration inside a sentence stays in it",
+     "The bill would 1) cut fees and 2) raise pay.",
+     "The bill would 1) cut fees and 2) raise pay."},
+    {"numbered items with periods",
+     "1. Check the date 2. Check the source",
+     "1. Check the date | 2. Check the source"},
+    {"bulleted items",
+     "• Oil rose • Gold fell",
+     "• Oil rose | • Gold fell"},
+    {"lettered items",
+     "a. Sign the form b. Return it",
+     "a. Sign the form | b. Return it"},
+    {"exclamation inside a name",
+     "He joined Jeopardy! as a host.",
+     "He joined Jeopardy! as a host."},
+    {"ellipsis before lowercase goes on",
+     "It was... fine, mostly.",
+     "It was... fine, mostly."},
+    {"ellipsis before a capital ends",
+     "We waited.... Nobody came.",
+     "We waited.... | Nobody came."},
+    {"three spaced dots never end one",
+     "He paused . . . Then smiled.",
+     "He paused . . . Then smiled."},
+    {"four spaced dots after a word end after the first",
+     "It ended badly. . . . The rest is history.",
+     "It ended badly. | . . . The rest is history."},
+    {"omission in brackets",
+     "The report [...] Says little.",
+     "The report [...] Says little."},
+    {"e-mail and URL before a period",
+     "Write to tips@example.org. Or visit https://example.org/tips. Thanks.",
+     "Write to tips@example.org. | Or visit https://example.org/tips. | Thanks."},
+    {"no space after the period",
+     "It rose.Then it fell.",
+     "It rose.Then it fell."},
+};
+/* clang-format on */
+
+static void test_sentences_news_rules(void **state) {
+    (void)state;
+    char got[2048];
+    int failures = 0;
+    for (size_t k = 0; k < sizeof sentence_cases / sizeof sentence_cases[0]; k++) {
+        sentences_render(sentence_cases[k].input, got, sizeof got);
+        if (strcmp(got, sentence_cases[k].expected) != 0) {
+            print_error("%s\n  expected %s\n  got      %s\n", sentence_cases[k].rule,
+                        sentence_cases[k].expected, got);
+            failures++;
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
+static void test_sentences_empty_and_space_only(void **state) {
+    (void)state;
+    lede_sent_iter it;
+    lede_span sp;
+    lede_sent_init(&it, "", 0);
+    assert_false(lede_sent_next(&it, &sp));
+    lede_sent_init(&it, " \n\t\r\n ", 6);
+    assert_false(lede_sent_next(&it, &sp));
+}
+
+/* ---- property: sentences cover the tokens, in order, without overlap ------ */
+
+static uint64_t prop_next(uint64_t *x) {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static const char *const prop_pieces[] = {
+    "Word", "word", " ", "  ", "\n", "\n\n", ".", ". ", "? ", "! ", "...", " . . . ", "U.S. ",
+    "Mr. ", "a.m. ", "E. ", "Inc. ", "\"", "”", "'", ")", "(", "[", "]", "1. ", "2) ", "b. ",
+    "• ", "⁃", "3.5", "$", "é", "\xFF", "\xC3", "\x80", "The ", "He ", "…", "x@y.io. ",
+};
+
+static void prop_check_sentences(const char *s, size_t n) {
+    lede_sent_iter sit;
+    lede_tok_iter tit;
+    lede_span sp;
+    lede_token t;
+    int have_token;
+    lede_sent_init(&sit, s, n);
+    lede_tok_init(&tit, s, n);
+    have_token = lede_tok_next(&tit, &t);
+    size_t last_end = 0;
+    while (lede_sent_next(&sit, &sp)) {
+        /* each sentence starts where the next token starts, and holds whole tokens */
+        assert_true(have_token);
+        assert_true(sp.byte_start >= last_end);
+        assert_int_equal(sp.byte_start, t.span.byte_start);
+        assert_int_equal(sp.cp_start, t.span.cp_start);
+        while (have_token && t.span.byte_end <= sp.byte_end)
+            have_token = lede_tok_next(&tit, &t);
+        assert_true(sp.byte_end > sp.byte_start);
+        assert_int_equal(sp.cp_end, lede_utf8_count(s, sp.byte_end));
+        last_end = sp.byte_end;
+    }
+    assert_false(have_token); /* every token is in a sentence */
+}
+
+static void test_sentences_cover_random_text(void **state) {
+    (void)state;
+    uint64_t seed = 0xD1B54A32D192ED03u;
+    char buf[600];
+    for (int round = 0; round < 4000; round++) {
+        size_t n = 0;
+        size_t pieces = prop_next(&seed) % 50;
+        for (size_t p = 0; p < pieces; p++) {
+            const char *piece =
+                prop_pieces[prop_next(&seed) % (sizeof prop_pieces / sizeof prop_pieces[0])];
+            size_t m = strlen(piece);
+            if (n + m > sizeof buf)
+                break;
+            memcpy(buf + n, piece, m);
+            n += m;
+        }
+        prop_check_sentences(buf, n);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sentences_news_rules),
+        cmocka_unit_test(test_sentences_empty_and_space_only),
+        cmocka_unit_test(test_sentences_cover_random_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,202 @@
+/*
+ * test_tokens.c: the tokenizer of ext/text/tokens.h, case by case on news
+ * copy, and its offset contract as a property over random text.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "text/tokens.h"
+#include "text/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Tokenizes s and writes "text/kind" pairs separated by spaces into out. */
+static void tokens_render(const char *s, char *out, size_t cap) {
+    lede_tok_iter it;
+    lede_token t;
+    size_t o = 0;
+    out[0] = '\0';
+    lede_tok_init(&it, s, strlen(s));
+    while (lede_tok_next(&it, &t)) {
+        int w = snprintf(out + o, cap - o, "%s%.*s/%s", o ? " " : "",
+                         (int)(t.span.byte_end - t.span.byte_start), s + t.span.byte_start,
+                         lede_tok_kind_name(t.kind));
+        if (w < 0 || (size_t)w >= cap - o)
+            fail_msg("render buffer too small for %s", s);
+        o += (size_t)w;
+    }
+}
+
+typedef struct {
+    const char *input;
+    const char *expected;
+} token_case;
+
+/* clang-format off */
+static const token_case token_cases[] = {
+    {"Japan's envoy", "Japan/word 's/word envoy/word"},
+    {"the firms' chiefs", "the/word firms/word '/punct chiefs/word"},
+    {"Brazil’s coach", "Brazil/word ’s/word coach/word"},
+    {"they can't, we won't", "they/word ca/word n't/word ,/punct we/word wo/word n't/word"},
+    {"O'Neill and D'Souza", "O'Neill/word and/word D'Souza/word"},
+    {"U.K. and U.N. envoys", "U.K./word and/word U.N./word envoys/word"},
+    {"a U.S.-brokered truce", "a/word U.S.-brokered/word truce/word"},
+    {"Lt. Col. Reyes", "Lt./word Col./word Reyes/word"},
+    {"Dana K. Price", "Dana/word K./word Price/word"},
+    {"at 7 p.m. sharp", "at/word 7/number p.m./word sharp/word"},
+    {"Acme Corp. rose", "Acme/word Corp./word rose/word"},
+    {"costs $12.50 or 1,250.75", "costs/word $/symbol 12.50/number or/word 1,250.75/number"},
+    {"on 2024-03-15 and 3/15/2024", "on/word 2024-03-15/number and/word 3/15/2024/number"},
+    {"the 1980s, the 21st", "the/word 1980s/number ,/punct the/word 21st/number"},
+    {"a 12-year-old, F-35s", "a/word 12-year-old/word ,/punct F-35s/word"},
+    {"4G and 40km", "4G/word and/word 40/number km/word"},
+    {"up 7.5% on S&P", "up/word 7.5/number %/symbol on/word S&P/word"},
+    {"R&D spending", "R&D/word spending/word"},
+    {"rock & roll", "rock/word &/symbol roll/word"},
+    {"Wait... what?!", "Wait/word .../punct what/word ?!/punct"},
+    {"1990 -- 1995", "1990/number --/punct 1995/number"},
+    {"see www.example.org/a?b=1.", "see/word www.example.org/a?b=1/url ./punct"},
+    {"(http://x.org/wiki/A_(b))", "(/punct http://x.org/wiki/A_(b)/url )/punct"},
+    {"write to desk@news.example.", "write/word to/word desk@news.example/email ./punct"},
+    {"“Quoted,” she said", "“/punct Quoted/word ,/punct ”/punct she/word said/word"},
+    {"Zürich’s café", "Zürich/word ’s/word café/word"},
+    {"№ 5 ° ±", "№/symbol 5/number °/symbol ±/symbol"},
+    {"no. 5 and No. 6", "no/word ./punct 5/number and/word No./word 6/number"},
+};
+/* clang-format on */
+
+static void test_tokens_news_cases(void **state) {
+    (void)state;
+    char got[1024];
+    for (size_t k = 0; k < sizeof token_cases / sizeof token_cases[0]; k++) {
+        tokens_render(token_cases[k].input, got, sizeof got);
+        if (strcmp(got, token_cases[k].expected) != 0)
+            fail_msg("%s\n  expected %s\n  got      %s", token_cases[k].input,
+                     token_cases[k].expected, got);
+    }
+}
+
+static void test_tokens_space_and_newlines_before(void **state) {
+    (void)state;
+    const char *s = "One\n\ntwo\r\nthree\tfour";
+    lede_tok_iter it;
+    lede_token t;
+    unsigned nl[4], sp[4];
+    size_t k = 0;
+    lede_tok_init(&it, s, strlen(s));
+    while (lede_tok_next(&it, &t) && k < 4) {
+        nl[k] = t.newlines_before;
+        sp[k] = t.space_before;
+        k++;
+    }
+    assert_int_equal(k, 4);
+    assert_int_equal(nl[0], 0);
+    assert_int_equal(nl[1], 2);
+    assert_int_equal(nl[2], 1); /* CR LF is one line break */
+    assert_int_equal(nl[3], 0);
+    assert_int_equal(sp[0], 1); /* the start of the input counts as space */
+    assert_int_equal(sp[3], 1);
+}
+
+static void test_tokens_invalid_utf8_is_a_symbol(void **state) {
+    (void)state;
+    const char s[] = "ab\xFF" "cd \xC3";
+    lede_tok_iter it;
+    lede_token t;
+    char kinds[64] = "";
+    lede_tok_init(&it, s, sizeof s - 1);
+    while (lede_tok_next(&it, &t)) {
+        strcat(kinds, lede_tok_kind_name(t.kind));
+        strcat(kinds, " ");
+    }
+    assert_string_equal(kinds, "word symbol word symbol ");
+}
+
+static void test_tokens_init_at_reports_absolute_offsets(void **state) {
+    (void)state;
+    const char *s = "Éa b c";
+    lede_tok_iter it;
+    lede_token t;
+    lede_tok_init_at(&it, s, strlen(s), 4, 3); /* at "b" */
+    assert_true(lede_tok_next(&it, &t));
+    assert_int_equal(t.span.byte_start, 4);
+    assert_int_equal(t.span.cp_start, 3);
+    assert_int_equal(t.span.cp_end, 4);
+}
+
+/* ---- property: offsets over random and adversarial text ------------------- */
+
+static uint64_t prop_next(uint64_t *x) {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static const char *const prop_pieces[] = {
+    "a", "Z", "7", " ", "  ", "\n", "\n\n", "\r\n", ".", ",", "'", "’", "\"", "“", "”", "-",
+    "--", "(", ")", "$", "%", "&", "@", "/", ":", "U.S.", "Mr.", "e.g.", "'s", "n't", "http://",
+    "www.", "x@y.io", "é", "中", "😀", "\xFF", "\xC3", "\x80", "\xE2\x80", "\xF0\x9F", "\0",
+    "...", "!?", "1,000", "3.5", "•", "\t", "\xEF\xBB\xBF", "\xE2\x80\xA8",
+};
+
+/* Checks the offset contract of every token of s[0..n). */
+static void prop_check_tokens(const char *s, size_t n) {
+    lede_tok_iter it;
+    lede_token t;
+    size_t last_byte = 0, last_cp = 0;
+    lede_tok_init(&it, s, n);
+    while (lede_tok_next(&it, &t)) {
+        assert_true(t.span.byte_start >= last_byte);
+        assert_true(t.span.byte_end > t.span.byte_start);
+        assert_true(t.span.byte_end <= n);
+        assert_true(t.span.cp_start >= last_cp);
+        assert_int_equal(t.span.cp_start, lede_utf8_count(s, t.span.byte_start));
+        assert_int_equal(t.span.cp_end, lede_utf8_count(s, t.span.byte_end));
+        last_byte = t.span.byte_end;
+        last_cp = t.span.cp_end;
+    }
+    assert_int_equal(it.cp, lede_utf8_count(s, n));
+}
+
+static void test_tokens_offsets_hold_on_random_text(void **state) {
+    (void)state;
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    char buf[512];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        size_t pieces = prop_next(&seed) % 40;
+        for (size_t p = 0; p < pieces; p++) {
+            size_t k = prop_next(&seed) % (sizeof prop_pieces / sizeof prop_pieces[0]);
+            size_t m = k == 41 ? 1 : strlen(prop_pieces[k]); /* "\0" is one NUL byte */
+            if (n + m > sizeof buf)
+                break;
+            memcpy(buf + n, prop_pieces[k], m);
+            n += m;
+        }
+        prop_check_tokens(buf, n);
+    }
+    /* random bytes */
+    for (int round = 0; round < 2000; round++) {
+        size_t n = prop_next(&seed) % 64;
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (char)(prop_next(&seed) & 0xFF);
+        prop_check_tokens(buf, n);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokens_news_cases),
+        cmocka_unit_test(test_tokens_space_and_newlines_before),
+        cmocka_unit_test(test_tokens_invalid_utf8_is_a_symbol),
+        cmocka_unit_test(test_tokens_init_at_reports_absolute_offsets),
+        cmocka_unit_test(test_tokens_offsets_hold_on_random_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
