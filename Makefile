@@ -95,8 +95,12 @@ docstest: $(LEDE)
 eval: $(LEDE)
 	@sh tests/eval/run.sh $(LEDE) $(SHARED)
 
-bench: $(LEDE)
-	@sh tests/bench/run.sh $(LEDE)
+bench: $(LEDE) $(BUILD)/tests/peakrss
+	@PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh $(LEDE)
+
+$(BUILD)/tests/peakrss: tests/bench/peakrss.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
 
 # ---- sanitizers ---------------------------------------------------------------
 
