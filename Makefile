@@ -115,6 +115,9 @@ sanitize-run: $(UNIT_BINS)
 	@LEDE_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		sh tests/sql/run.sh $(LEDE)
+	@LEDE_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		sh tests/docs/run.sh $(LEDE) README.md docs/*.md docs/reference/*.md
 
 # ---- install ----------------------------------------------------------------
 
