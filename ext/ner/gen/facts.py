@@ -101,11 +101,15 @@ DEMONYMS = {
     "AR": ["Argentinian", "Argentinians", "Argentines"],
     "MV": ["Maldivian", "Maldivians"],
     "ZA": ["South Africans"],
-    "VN": ["Vietnamese"],
+    "LS": ["Basotho"],
+    "BW": ["Batswana"],
 }
 
-# Demonym adjectives that take no -s in the plural ("the Swiss", not "Swisses").
-DEMONYM_NO_PLURAL_ENDINGS = ("ese", "ish", "ss", "sh", "tch", "nch", "y", "i-kiribati")
+# Demonyms that take no -s in the plural ("the Swiss", "the Japanese", "the
+# Seychellois"): these endings, and these words. ("Czechs" is listed above.)
+DEMONYM_NO_PLURAL_ENDINGS = ("ese", "ish", "s", "x", "z", "sh", "ch", "ic", "y")
+DEMONYM_NO_PLURAL = {"I-Kiribati", "Ni-Vanuatu", "Vatican", "Djibouti", "Gibraltar", "Mosotho",
+                     "Motswana"}
 
 # ---- groups (NORP other than nationality) ------------------------------------
 
@@ -270,15 +274,34 @@ FUNCTION_WORDS = {
     "what", "when", "where", "which", "who", "will", "with", "you", "all", "can", "one",
 }
 
-# Other names of large cities: English names where GeoNames' name is the
-# local one (the package carries no alternate names), old spellings still in
-# archives, and the short form datelines use.
+# Names English-language news uses for large cities whose GeoNames name is
+# another (the package carries no alternate names): the GeoNames name stays a
+# key, and this one becomes a key and the canonical name.
+CITY_ENGLISH_NAMES = {
+    "Köln": "Cologne",
+    "Genève": "Geneva",
+    "Nürnberg": "Nuremberg",
+    "Antwerpen": "Antwerp",
+    "Gent": "Ghent",
+    "Brugge": "Bruges",
+    "Sevilla": "Seville",
+    "Nur-Sultan": "Astana",
+    "Odessa": "Odesa",
+}
+
+# Other names of large cities: old names still in archives and the short
+# form datelines use. The GeoNames name stays the canonical name.
 CITY_ALIASES = {
-    "Köln": ["Cologne"],
-    "Genève": ["Geneva"],
     "Kyiv": ["Kiev"],
+    "Mumbai": ["Bombay"],
+    "Kolkata": ["Calcutta"],
+    "Chennai": ["Madras"],
+    "Bengaluru": ["Bangalore"],
+    "Yangon": ["Rangoon"],
+    "Ho Chi Minh City": ["Saigon"],
     "Gaza": ["Gaza City"],
     "Kuwait City": ["Kuwait"],
+    "Frankfurt am Main": ["Frankfurt"],
 }
 
 # Surnames: the 1990 Census list is ordered by frequency; this many of the

@@ -129,7 +129,7 @@ def package_version(src, folder):
 # ---- names and their variants -------------------------------------------------------
 
 def clean_iso_name(name):
-    """iso-codes' and CLDR's catalogue forms, as text writes them.
+    """Catalogue forms (iso-codes, CLDR, GeoNames), as text writes them.
 
     "Asturias, Principado de" -> "Asturias"; "Sofia (stolitsa)" -> "Sofia";
     "Catalunya [Cataluña]" -> "Catalunya", "Cataluña"; "Haute-Sangha / Mambéré-Kadéï"
@@ -176,7 +176,8 @@ def variants(name, saint=False):
 
 def demonym_plural(word):
     low = word.lower()
-    if any(low.endswith(e) for e in facts.DEMONYM_NO_PLURAL_ENDINGS):
+    if word in facts.DEMONYM_NO_PLURAL or \
+            any(low.endswith(e) for e in facts.DEMONYM_NO_PLURAL_ENDINGS):
         return None
     return word + "s"
 
@@ -312,11 +313,13 @@ def build_names(src, iso_dir):
             continue
         kept += 1
         n = c["name"]
-        forms = [n] + facts.CITY_ALIASES.get(n, [])
-        if ", " in n:  # "Washington, D.C." is also "Washington"
-            forms.append(n.split(", ")[0])
+        # "Washington, D.C." is also "Washington", "Frankfurt (Oder)" also
+        # "Frankfurt", "Donostia / San Sebastián" also each half.
+        canonical = facts.CITY_ENGLISH_NAMES.get(n, n)
+        forms = [n, canonical] + facts.CITY_ALIASES.get(n, [])
+        forms += [f for f in clean_iso_name(n) if f not in forms]
         for f in forms:
-            names.add(f, CITY, c["country"], n, population=c["population"], saint=True)
+            names.add(f, CITY, c["country"], canonical, population=c["population"], saint=True)
 
     # Groups.
     for words, cc in facts.GROUPS:
