@@ -447,7 +447,12 @@ def fnv1a(b):
 
 
 def c_string_pieces(strings):
-    """C string-literal text for NUL-terminated strings laid end to end."""
+    """C string-literal lines for NUL-terminated strings laid end to end.
+
+    UTF-8 goes in as it is; '"', '\\' and '?' (trigraphs) are escaped. A NUL
+    is "\\0", or "\\000" when a digit follows it on the same line (it would
+    otherwise read as a longer octal escape); a line ends after a NUL.
+    """
     lines, line = [], ""
     for s in strings:
         piece = ""
@@ -458,15 +463,15 @@ def c_string_pieces(strings):
                 piece += "\\%03o" % ord(ch)
             else:
                 piece += ch
-        piece += "\\0"
-        line += piece
+        if line and piece[:1] in "01234567" and piece:
+            line += "00"  # the previous "\\0" becomes "\\000"
+        line += piece + "\\0"
         if len(line) >= 96:
-            lines.append(line)
+            lines.append('"' + line + '"')
             line = ""
     if line:
-        lines.append(line)
-    # "\0" before a digit would read as a longer octal escape.
-    return ['"' + re.sub(r"\\0(?=[0-7])", r"\\000", ln) + '"' for ln in lines]
+        lines.append('"' + line + '"')
+    return lines
 
 
 def write_c(out, records, max_tokens, sources, counts, threshold):
