@@ -3,16 +3,18 @@
  *
  * A lookup hashes the key with 32-bit FNV-1a, the hash the generator
  * (ext/ner/gen/gazetteer.py) grouped the records by, and walks the strings
- * of that bucket (a few records on average) comparing each key.
+ * of that bucket (four to eight records) comparing each key: one read of the
+ * bucket table and one run through the pool, and the record itself only on
+ * a hit.
  */
 #include "gazetteer.h"
 
 #include <string.h>
 
 #define GAZ_TYPE_BITS 0x1FFu
-#define GAZ_HAS_CANONICAL (1u << 9)
-#define GAZ_COUNTRY_SHIFT 10
-#define GAZ_CURRENCY_SHIFT 18
+#define GAZ_COUNTRY_SHIFT 9
+#define GAZ_CURRENCY_SHIFT 17
+#define GAZ_CANONICAL_MARK ' ' /* no key starts with a space */
 
 static uint32_t gaz_hash(const char *s, size_t n) {
     uint32_t h = 2166136261u;
@@ -31,13 +33,18 @@ static int gaz_key_equals(const char *p, const char *key, size_t n) {
     return p[n] == '\0';
 }
 
-/* The string after the NUL-terminated p. */
-static const char *gaz_skip(const char *p) { return p + strlen(p) + 1; }
+/* The canonical name of the record whose key is p, or NULL. */
+static const char *gaz_canonical(const char *p) {
+    p += strlen(p) + 1;
+    return *p == GAZ_CANONICAL_MARK ? p + 1 : NULL;
+}
 
 /* The key of the record after the one whose key is p. */
-static const char *gaz_next_key(const char *p, uint32_t info) {
-    p = gaz_skip(p);
-    return (info & GAZ_HAS_CANONICAL) ? gaz_skip(p) : p;
+static const char *gaz_next_key(const char *p) {
+    p += strlen(p) + 1;
+    if (*p == GAZ_CANONICAL_MARK)
+        p += strlen(p) + 1;
+    return p;
 }
 
 static void gaz_fill(const lede_gaz_tables *t, size_t i, const char *key, lede_gaz_entry *out) {
@@ -51,7 +58,7 @@ static void gaz_fill(const lede_gaz_tables *t, size_t i, const char *key, lede_g
     out->types = info & GAZ_TYPE_BITS;
     memcpy(out->country, t->countries[country], sizeof out->country);
     memcpy(out->currency, t->currencies[currency], sizeof out->currency);
-    out->canonical = (info & GAZ_HAS_CANONICAL) ? gaz_skip(key) : NULL;
+    out->canonical = gaz_canonical(key);
     out->population = t->population[i];
 }
 
@@ -59,15 +66,16 @@ int lede_gaz_lookup(const char *key, size_t n, lede_gaz_entry *out) {
     const lede_gaz_tables *t = &lede_gaz_data;
     if (key == NULL || n == 0)
         return 0;
-    uint32_t b = gaz_hash(key, n) & (uint32_t)(t->nbuckets - 1);
-    const char *p = t->pool + t->bucket_pool[b];
-    for (uint32_t i = t->bucket_record[b]; i < t->bucket_record[b + 1]; i++) {
+    size_t b = gaz_hash(key, n) & (uint32_t)(t->nbuckets - 1);
+    const uint32_t *bucket = t->buckets + 2 * b;
+    const char *p = t->pool + bucket[1];
+    for (uint32_t i = bucket[0]; i < bucket[2]; i++) {
         if (gaz_key_equals(p, key, n)) {
             if (out)
                 gaz_fill(t, i, p, out);
             return 1;
         }
-        p = gaz_next_key(p, t->info[i]);
+        p = gaz_next_key(p);
     }
     return 0;
 }
@@ -82,14 +90,14 @@ const char *lede_gaz_at(size_t i, lede_gaz_entry *out) {
     size_t lo = 0, hi = t->nbuckets;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (t->bucket_record[mid] <= i)
+        if (t->buckets[2 * mid] <= i)
             lo = mid;
         else
             hi = mid;
     }
-    const char *p = t->pool + t->bucket_pool[lo];
-    for (size_t j = t->bucket_record[lo]; j < i; j++)
-        p = gaz_next_key(p, t->info[j]);
+    const char *p = t->pool + t->buckets[2 * lo + 1];
+    for (size_t j = t->buckets[2 * lo]; j < i; j++)
+        p = gaz_next_key(p);
     if (out)
         gaz_fill(t, i, p, out);
     return p;

@@ -80,13 +80,13 @@ const char *lede_gaz_at(size_t i, lede_gaz_entry *out);
  * The generated tables (gazetteer_data.c), for gazetteer.c only.
  *
  * Record i has info[i] and population[i]; info packs its types (bits 0-8),
- * whether it has a canonical name (bit 9), an index into countries (bits
- * 10-17, 0 = none) and an index into currencies (bits 18-25, 0 = none).
- * Records are grouped by hash bucket: the keys whose 32-bit FNV-1a hash h
- * has h & (nbuckets - 1) == b are records bucket_record[b] ..
- * bucket_record[b + 1] - 1, and their strings lie in that order in pool
- * from bucket_pool[b] on: each key, NUL, then (bit 9) its canonical name,
- * NUL. nbuckets is a power of two.
+ * an index into countries (bits 9-16, 0 = none) and an index into
+ * currencies (bits 17-24, 0 = none). Records are grouped by hash bucket:
+ * the keys whose 32-bit FNV-1a hash h has h & (nbuckets - 1) == b are
+ * records buckets[2b] .. buckets[2b + 2] - 1, and their strings lie in that
+ * order in pool from pool[buckets[2b + 1]] on: each key and NUL, then, when
+ * the record has a canonical name, a space (no key starts with one), the
+ * name and NUL. nbuckets is a power of two.
  */
 typedef struct {
     const char *pool;
@@ -94,8 +94,7 @@ typedef struct {
     const uint32_t *info;       /* [nrecords] */
     const uint32_t *population; /* [nrecords] */
     size_t nrecords;
-    const uint32_t *bucket_record; /* [nbuckets + 1] */
-    const uint32_t *bucket_pool;   /* [nbuckets + 1] */
+    const uint32_t *buckets; /* [2 * (nbuckets + 1)]: first record, pool offset */
     size_t nbuckets;
     const char (*countries)[3]; /* [ncountries]; [0] is "" */
     size_t ncountries;

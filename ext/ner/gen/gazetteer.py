@@ -45,7 +45,10 @@ TYPE_NAMES = [(COUNTRY, "country"), (CODE, "country code"), (CITY, "city"), (REG
 # Brazilian town).
 FIELD_PRIORITY = [COUNTRY, DEMONYM, GROUP, CODE, REGION, CITY]
 # The record's info word (gazetteer.h): types in bits 0-8, then these.
-HAS_CANONICAL, COUNTRY_SHIFT, CURRENCY_SHIFT = 1 << 9, 10, 18
+COUNTRY_SHIFT, CURRENCY_SHIFT = 9, 17
+# In the pool, a canonical name follows its key's NUL after this byte, which
+# no key starts with (keys have no space at either end).
+CANONICAL_MARK = " "
 
 
 # ---- reading the sources ---------------------------------------------------------
@@ -488,33 +491,30 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
     cidx = {c: i for i, c in enumerate(countries)}
     uidx = {c: i for i, c in enumerate(currencies)}
 
-    # The pool: each key, NUL, then its canonical name and NUL when it has one,
-    # in record order, so that a bucket's strings lie together.
+    # The pool: each key and NUL, then, when it has one, CANONICAL_MARK, its
+    # canonical name and NUL; in record order, so that a bucket's strings lie
+    # together and a lookup walks them without reading the records.
     pool, size = [], 0
-    infos, pops, bucket_record, bucket_pool, b = [], [], [], [], -1
+    infos, pops, buckets, b = [], [], [], -1
     for i, k in enumerate(keys):
         h = fnv1a(k.encode("utf-8")) & (nbuckets - 1)
         while b < h:
-            bucket_record.append(i)
-            bucket_pool.append(size)
+            buckets += [i, size]
             b += 1
         r = records[k]
-        info = r["types"] | cidx[r["country"]] << COUNTRY_SHIFT | \
-            uidx[r["currency"]] << CURRENCY_SHIFT
-        if r["canonical"] is not None:
-            info |= HAS_CANONICAL
-        infos.append(str(info))
+        assert not k.startswith(CANONICAL_MARK) and k.strip() == k
+        infos.append(str(r["types"] | cidx[r["country"]] << COUNTRY_SHIFT |
+                         uidx[r["currency"]] << CURRENCY_SHIFT))
         pops.append(str(r["population"]))
         pool.append(k)
         size += len(k.encode("utf-8")) + 1
         if r["canonical"] is not None:
-            pool.append(r["canonical"])
-            size += len(r["canonical"].encode("utf-8")) + 1
+            pool.append(CANONICAL_MARK + r["canonical"])
+            size += len(r["canonical"].encode("utf-8")) + 2
     while b < nbuckets:
-        bucket_record.append(n)
-        bucket_pool.append(size)
+        buckets += [n, size]
         b += 1
-    assert len(bucket_record) == nbuckets + 1
+    assert len(buckets) == 2 * (nbuckets + 1)
     assert size < 1 << 32
 
     def wrap(items, per_line):
@@ -546,10 +546,9 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
             f.write("static const uint32_t %s[%d] = {\n" % (name, n))
             f.write(wrap(items, 16))
             f.write("};\n\n")
-        for name, items in (("gaz_bucket_record", bucket_record), ("gaz_bucket_pool", bucket_pool)):
-            f.write("static const uint32_t %s[%d] = {\n" % (name, nbuckets + 1))
-            f.write(wrap([str(x) for x in items], 16))
-            f.write("};\n\n")
+        f.write("static const uint32_t gaz_buckets[%d] = {\n" % len(buckets))
+        f.write(wrap([str(x) for x in buckets], 16))
+        f.write("};\n\n")
         f.write("static const char gaz_countries[%d][3] = {\n" % len(countries))
         f.write(wrap(['"%s"' % c for c in countries], 16))
         f.write("};\n\n")
@@ -559,8 +558,7 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
         f.write("const lede_gaz_tables lede_gaz_data = {\n"
                 "    gaz_pool, sizeof gaz_pool,\n"
                 "    gaz_info, gaz_population, sizeof gaz_info / sizeof gaz_info[0],\n"
-                "    gaz_bucket_record, gaz_bucket_pool,\n"
-                "    sizeof gaz_bucket_record / sizeof gaz_bucket_record[0] - 1,\n"
+                "    gaz_buckets, sizeof gaz_buckets / sizeof gaz_buckets[0] / 2 - 1,\n"
                 "    gaz_countries, sizeof gaz_countries / sizeof gaz_countries[0],\n"
                 "    gaz_currencies, sizeof gaz_currencies / sizeof gaz_currencies[0],\n"
                 "};\n")
