@@ -33,6 +33,7 @@ static const struct {
     {"lede_version", lede_scalar_register},
     {"lede_sentences", lede_sentences_register},
     {"lede_tokens", lede_tokens_register},
+    {"lede_articles", lede_articles_register},
 };
 
 LEDE_EXPORT int sqlite3_lede_init(sqlite3 *db, char **pzErrMsg,

@@ -21,14 +21,27 @@ if [ $# -gt 0 ]; then names="$*"; else
 fi
 tmp=${TMPDIR:-/tmp}/lede-sqltest.$$
 mkdir -p "$tmp"
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'chmod -R u+rwX "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 # the shell buffers stdout and not stderr: unbuffer it so errors land in order
 unbuf=
 if command -v stdbuf >/dev/null 2>&1; then unbuf="stdbuf -o0"; fi
 status=0
 pass=0
 for name in $names; do
-    sed "s|^\.load \./build/lede\$|.load $lib_noext|" "$dir/$name.sql" > "$tmp/$name.sql"
+    # <name>.setup.sh, when present, prepares files in a fresh $LEDE_TEST_TMP, which the
+    # script names as @LEDE_TEST_TMP@ (and should .cd into, so no machine path is printed);
+    # its exit status 77 skips the test, printing what it said.
+    LEDE_TEST_TMP=
+    if [ -f "$dir/$name.setup.sh" ]; then
+        LEDE_TEST_TMP=$tmp/$name.d
+        mkdir -p "$LEDE_TEST_TMP" && export LEDE_TEST_TMP
+        sh "$dir/$name.setup.sh" > "$tmp/$name.setup" 2>&1
+        st=$?
+        if [ $st -eq 77 ]; then echo "skip tests/sql/$name.sql: $(cat "$tmp/$name.setup")"; continue; fi
+        if [ $st -ne 0 ]; then echo "FAIL tests/sql/$name.setup.sh"; cat "$tmp/$name.setup"; status=1; continue; fi
+    fi
+    sed -e "s|^\.load \./build/lede\$|.load $lib_noext|" -e "s|@LEDE_TEST_TMP@|$LEDE_TEST_TMP|g" \
+        "$dir/$name.sql" > "$tmp/$name.sql"
     if [ -n "${LEDE_PRELOAD:-}" ]; then
         LD_PRELOAD="$LEDE_PRELOAD" $unbuf sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
     else
