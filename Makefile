@@ -127,6 +127,21 @@ regen: $(LEDE)
 	python3 ext/ner/gen/fetch.py build/gen
 	python3 ext/ner/gen/gazetteer.py --lede $(LEDE) --src build/gen --out ext/ner/gazetteer_data.c
 
+# ---- the entity model (ext/ner/train/, never linked into the extension) -------
+
+NER_TRAIN_SRCS := $(sort $(wildcard ext/ner/train/*.c ext/text/*.c)) \
+	ext/ner/features.c ext/ner/tagger.c ext/ner/block.c ext/ner/gazetteer.c \
+	ext/ner/gazetteer_data.c
+NER_TRAIN_HDRS := $(wildcard ext/*.h ext/text/*.h ext/ner/*.h ext/ner/train/*.h)
+
+$(BUILD)/ner-train: $(NER_TRAIN_SRCS) $(NER_TRAIN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $(NER_TRAIN_SRCS) $(LDLIBS_CORE) $(LDFLAGS)
+
+model: $(BUILD)/ner-train
+	$(BUILD)/ner-train $(SHARED)/data/conll2003/train.txt $(SHARED)/data/conll2003/valid.txt \
+		ext/ner/model_data.c
+
 # ---- install ----------------------------------------------------------------
 
 install: $(LEDE)

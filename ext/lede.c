@@ -34,6 +34,7 @@ static const struct {
     {"lede_sentences", lede_sentences_register},
     {"lede_tokens", lede_tokens_register},
     {"lede_articles", lede_articles_register},
+    {"lede_entities", lede_entities_register},
 };
 
 LEDE_EXPORT int sqlite3_lede_init(sqlite3 *db, char **pzErrMsg,

@@ -1,0 +1,131 @@
+/*
+ * block.c: reading text into blocks of windows of prepared tokens (block.h).
+ */
+#include "block.h"
+
+#include <string.h>
+
+/* Tokens the block array holds: a full block, a window that ends it, and
+   the tokens a cut carries over. */
+#define BLOCK_CAP (LEDE_NER_BLOCK_TOKENS + 2 * LEDE_NER_WINDOW_MAX)
+
+/* How far back from the limit a long sentence may be cut. */
+#define BLOCK_CUT_SPAN (LEDE_NER_WINDOW_MAX / 4)
+
+void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n) {
+    memset(b, 0, sizeof *b);
+    b->s = s;
+    b->n = n;
+    lede_sent_init(&b->sents, s, n);
+    lede_tok_init(&b->toks, s, n);
+}
+
+void lede_ner_block_free(lede_ner_block *b) {
+    lede_free(b->tok);
+    lede_free(b->raw);
+    lede_free(b->win);
+    lede_norm_buf_free(&b->norm);
+    b->tok = NULL;
+    b->raw = NULL;
+    b->win = NULL;
+    b->ntok = b->nwin = 0;
+}
+
+/* The next token of the current sentence, or 0 when it has no more. */
+static int block_sentence_token(lede_ner_block *b, lede_token *out) {
+    if (!b->has_pending) {
+        if (!lede_tok_next(&b->toks, &b->pending))
+            return 0;
+        b->has_pending = 1;
+    }
+    if (b->pending.span.byte_start >= b->sent.byte_end)
+        return 0;
+    *out = b->pending;
+    b->has_pending = 0;
+    return 1;
+}
+
+/* Where to end a full window that starts at first: after the last
+   punctuation mark or lower-case word near its end, else at the limit. */
+static size_t block_cut(const lede_ner_block *b, size_t first, size_t end) {
+    for (size_t i = end; i > end - BLOCK_CUT_SPAN && i > first + 1; i--) {
+        const lede_ner_token *t = &b->tok[i - 1];
+        if (t->kind == LEDE_TOK_PUNCT || (t->flags & LEDE_NER_TF_LOWER))
+            return i;
+    }
+    return end;
+}
+
+static void block_add_window(lede_ner_block *b, size_t first, size_t n) {
+    lede_ner_win *w = &b->win[b->nwin++];
+    w->first = first;
+    w->n = n;
+    w->sentence = b->sent_seq;
+    w->flags = lede_ner_window_prepare(b->tok + first, n, b->continued);
+    if (b->continued)
+        w->flags |= LEDE_NER_WF_CONT;
+}
+
+lede_rc lede_ner_block_next(lede_ner_block *b) {
+    if (!b->tok) {
+        b->tok = lede_malloc(BLOCK_CAP * sizeof *b->tok);
+        b->raw = lede_malloc(BLOCK_CAP * sizeof *b->raw);
+        /* every window has a token, so a block has at most BLOCK_CAP */
+        b->win = lede_malloc(BLOCK_CAP * sizeof *b->win);
+        if (!b->tok || !b->raw || !b->win) {
+            lede_ner_block_free(b);
+            return LEDE_NOMEM;
+        }
+    }
+    /* Tokens carried over from a cut move to the front. */
+    if (b->carry) {
+        memmove(b->tok, b->tok + b->ntok - b->carry, b->carry * sizeof *b->tok);
+        memmove(b->raw, b->raw + b->ntok - b->carry, b->carry * sizeof *b->raw);
+    }
+    b->ntok = b->carry;
+    b->carry = 0;
+    b->nwin = 0;
+    size_t first = 0; /* first token of the window being read */
+    while (!b->done) {
+        if (!b->in_sentence) {
+            if (!lede_sent_next(&b->sents, &b->sent)) {
+                b->done = 1;
+                break;
+            }
+            b->in_sentence = 1;
+            b->continued = 0;
+        }
+        lede_token tok;
+        while (b->ntok - first < LEDE_NER_WINDOW_MAX && block_sentence_token(b, &tok)) {
+            lede_rc rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm);
+            if (rc != LEDE_OK)
+                return rc;
+            b->raw[b->ntok++] = tok;
+        }
+        size_t end = b->ntok;
+        if (end - first == LEDE_NER_WINDOW_MAX) {
+            lede_token peek;
+            if (block_sentence_token(b, &peek)) {
+                b->pending = peek; /* not placed: put it back */
+                b->has_pending = 1;
+                end = block_cut(b, first, end);
+            } else {
+                b->in_sentence = 0;
+            }
+        } else {
+            b->in_sentence = 0;
+        }
+        if (end > first) {
+            block_add_window(b, first, end - first);
+            b->continued = b->in_sentence;
+        }
+        if (!b->in_sentence)
+            b->sent_seq++; /* the next sentence read gets the next seq */
+        first = end;
+        if (b->ntok >= LEDE_NER_BLOCK_TOKENS) {
+            b->carry = b->ntok - first;
+            break;
+        }
+    }
+    return b->nwin ? LEDE_OK : LEDE_DONE;
+}

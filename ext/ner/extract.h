@@ -1,0 +1,85 @@
+/*
+ * extract.h: text in, named entities out.
+ *
+ * The pipeline reads the text in blocks of sentences (block.h: sentences
+ * of sentences.h, tokens of tokens.h, windows of at most
+ * LEDE_NER_WINDOW_MAX tokens), tags each block with the statistical model
+ * (model.h: two-stage averaged perceptron, Viterbi over BILOU tags,
+ * tagger.h), and reports each entity once, in text order: its span (bytes
+ * and code points, end exclusive), its label (entity.h), and the seq of
+ * the sentence it lies in, counted as lede_sentences(text) counts them.
+ * An entity never crosses a sentence, nor the cut of an over-long sentence
+ * into windows.
+ *
+ * The model tags PERSON, ORG, LOC and MISC; the other labels and the
+ * attributes canonical, value, unit and country are for the rules and the
+ * canonicaliser, which plug in beside the model (extract.c); an attribute
+ * that is not known is NULL (country: the empty string).
+ *
+ * It is a pull iterator whose state is a lede_ner_extractor the caller
+ * owns: lede_ner_extract_init, lede_ner_extract_next until it returns
+ * LEDE_DONE (or an error), lede_ner_extract_free. Memory is bounded by the
+ * block size whatever the input's length, and time is linear in it. The
+ * text is not copied and must outlive the extractor; the strings an entity
+ * points to live until the next call.
+ */
+#ifndef LEDE_NER_EXTRACT_H
+#define LEDE_NER_EXTRACT_H
+
+#include "block.h"
+#include "entity.h"
+#include "model.h"
+
+typedef struct {
+    lede_span span;        /* where it is: bytes and code points, end exclusive */
+    lede_ent_label label;  /* PERSON, ORG, ... (entity.h) */
+    size_t sentence;       /* seq of the sentence it lies in */
+    const char *canonical; /* fullest name of the entity, or NULL */
+    size_t canonical_len;
+    const char *value; /* normalised value (ISO date, number), or NULL */
+    size_t value_len;
+    const char *unit; /* unit of value ("USD", "%"), or NULL */
+    size_t unit_len;
+    char country[3]; /* ISO 3166-1 alpha-2 code, or "" */
+} lede_ner_entity;
+
+typedef struct {
+    const lede_ner_model *model; /* the weights; not owned */
+    char anchor[11];             /* the anchor date 'YYYY-MM-DD', or "" (for the rules) */
+    lede_ner_block block;        /* the text, read a block at a time */
+    lede_ner_doc doc;            /* first-stage statistics of the block */
+    lede_ner_viterbi_ctx viterbi;
+    int32_t *emit;         /* [window][NTAGS] first-stage scores of one window */
+    int32_t *emit2;        /* [block][NTAGS] second-stage scores of the block */
+    uint8_t *tags1;        /* [block] first-stage tags */
+    uint8_t *tags2;        /* [block] second-stage tags */
+    uint8_t *caps;         /* [block] 1 when the token is in a headline window */
+    lede_ner_entity *ents; /* entities of the block, in text order */
+    size_t nents;          /* how many */
+    size_t ents_cap;       /* room in ents */
+    size_t next;           /* the next one to report */
+    int started;           /* the arrays are allocated */
+} lede_ner_extractor;
+
+/*
+ * Starts extracting from s[0..n) with model m (checked by the caller with
+ * lede_ner_model_check); anchor is the date relative dates count from,
+ * 'YYYY-MM-DD' (checked by the caller), or NULL. Allocates nothing.
+ */
+void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const char *s, size_t n,
+                           const char *anchor);
+
+/* Stores the next entity in *out: LEDE_OK, LEDE_DONE at the end, or
+   LEDE_NOMEM. */
+lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out);
+
+void lede_ner_extract_free(lede_ner_extractor *x);
+
+/*
+ * The model's tags for the current block of x (used by extract.c, and by
+ * the trainer's and tests' checks): runs both stages over every window and
+ * leaves the final tags in x->tags2 and the first stage's in x->tags1.
+ */
+lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x);
+
+#endif

@@ -1,0 +1,662 @@
+/*
+ * features.c: token properties, document statistics and the feature
+ * templates of features.h.
+ *
+ * The templates are one table below: a name, the stage it serves and a
+ * function that emits the values of one rule for token i. A value is a
+ * hash; the feature is mix(template, value), so two templates never share
+ * a feature. The token's own hashes are computed once (token_prepare), so
+ * most templates only combine hashes, which keeps extraction cheap.
+ */
+#include "features.h"
+
+#include "../text/chars.h"
+#include "../text/utf8.h"
+#include "gazetteer.h"
+#include "tagger.h"
+
+#include <string.h>
+
+/* ---- hashing ------------------------------------------------------------ */
+
+/* The finaliser of MurmurHash3 (Appleby): every input bit reaches every
+   output bit. */
+static uint64_t feat_fmix(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+uint64_t lede_ner_hash(const char *s, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a, 64 bits */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    h = feat_fmix(h ^ n);
+    return h ? h : 1;
+}
+
+uint64_t lede_ner_mix(uint64_t a, uint64_t b) {
+    uint64_t h = feat_fmix(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL);
+    return h ? h : 1;
+}
+
+/* ---- token properties ----------------------------------------------------- */
+
+/* Longest shape kept, in characters: longer words share their shape. */
+#define FEAT_SHAPE_MAX 16
+
+/* The shape character of code point c. */
+static char feat_shape_char(uint32_t c) {
+    if (lede_char_is_digit(c))
+        return 'd';
+    if (lede_char_is_upper(c))
+        return 'X';
+    if (lede_char_is_lower(c))
+        return 'x';
+    if (lede_char_is_alpha(c))
+        return 'a'; /* a letter without case, or a mark */
+    if (lede_char_is_hyphen(c))
+        return '-';
+    if (lede_char_is_apostrophe(c))
+        return '\'';
+    if (c < 0x80)
+        return (char)c; /* ASCII punctuation and symbols stand for themselves */
+    if (lede_char_is_alnum(c))
+        return 'n'; /* other numbers */
+    return lede_char_is_punct(c) ? 'p' : 's';
+}
+
+lede_rc lede_ner_token_prepare(lede_ner_token *t, const char *s, const lede_token *tok,
+                               lede_norm_buf *nb) {
+    const char *w = s + tok->span.byte_start;
+    size_t n = tok->span.byte_end - tok->span.byte_start;
+    char shape[FEAT_SHAPE_MAX], shape_short[FEAT_SHAPE_MAX];
+    size_t ns = 0, nss = 0, letters = 0, uppers = 0, lowers = 0, digits = 0, chars = 0;
+    uint32_t flags = 0, last = 0;
+    memset(t, 0, sizeof *t);
+    t->span = tok->span;
+    t->kind = tok->kind;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        i = lede_utf8_next(w, n, i, &c);
+        char sc = feat_shape_char(c);
+        if (chars == 0 && sc == 'X')
+            flags |= LEDE_NER_TF_INIT_CAP;
+        chars++;
+        last = c;
+        switch (sc) {
+        case 'X':
+            letters++;
+            uppers++;
+            if (lowers)
+                flags |= LEDE_NER_TF_MIXED;
+            break;
+        case 'x':
+            letters++;
+            lowers++;
+            break;
+        case 'a':
+            letters++;
+            break;
+        case 'd':
+            digits++;
+            break;
+        case '-':
+            flags |= LEDE_NER_TF_HYPHEN;
+            break;
+        case '.':
+            flags |= LEDE_NER_TF_PERIOD;
+            break;
+        case '\'':
+            flags |= LEDE_NER_TF_APOS;
+            break;
+        default:
+            break;
+        }
+        if (ns < FEAT_SHAPE_MAX)
+            shape[ns++] = sc;
+        if ((nss == 0 || shape_short[nss - 1] != sc) && nss < FEAT_SHAPE_MAX)
+            shape_short[nss++] = sc;
+    }
+    if (tok->kind == LEDE_TOK_PUNCT && chars == 1) {
+        if (last == '"' || last == 0x201C || last == 0x201E || last == 0xAB)
+            flags |= LEDE_NER_TF_Q_OPEN;
+        if (last == '"' || last == 0x201D || last == 0xBB)
+            flags |= LEDE_NER_TF_Q_CLOSE;
+        if (last == '(' || last == '[' || last == '{')
+            flags |= LEDE_NER_TF_B_OPEN;
+        if (last == ')' || last == ']' || last == '}')
+            flags |= LEDE_NER_TF_B_CLOSE;
+    }
+    if (letters)
+        flags |= LEDE_NER_TF_ALPHA;
+    if (uppers && !lowers)
+        flags |= LEDE_NER_TF_ALL_CAPS;
+    if (lowers && !uppers)
+        flags |= LEDE_NER_TF_LOWER;
+    if (lowers)
+        flags |= LEDE_NER_TF_HAS_LOWER;
+    if (digits)
+        flags |= LEDE_NER_TF_DIGIT;
+    if (digits && digits == chars)
+        flags |= LEDE_NER_TF_ALL_DIGIT;
+    if (tok->newlines_before)
+        flags |= LEDE_NER_TF_LINE;
+    t->flags = flags;
+    t->raw = lede_ner_hash(w, n);
+    t->shape = lede_ner_hash(shape, ns);
+    t->shape_short = lede_ner_hash(shape_short, nss);
+
+    const char *norm;
+    size_t nn, cut = n;
+    if (cut > LEDE_NER_TOKEN_MAX) { /* normalise the first characters only */
+        cut = LEDE_NER_TOKEN_MAX;
+        while (cut > 0 && ((unsigned char)w[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    lede_rc rc = lede_text_norm(nb, w, cut, &norm, &nn);
+    if (rc != LEDE_OK)
+        return rc;
+    t->norm = lede_ner_hash(norm, nn);
+    if (nn <= LEDE_NER_NORM_TEXT) {
+        t->norm_len = (uint8_t)nn;
+        memcpy(t->norm_text, norm, nn);
+    } else {
+        t->norm_len = 255;
+    }
+    /* Affixes of 1..4 characters, kept only when shorter than the norm. */
+    size_t k = 0;
+    for (size_t i = 0; i < nn && k < 4;) {
+        uint32_t c;
+        i = lede_utf8_next(norm, nn, i, &c);
+        if (i < nn)
+            t->prefix[k++] = lede_ner_hash(norm, i);
+    }
+    size_t end = nn;
+    for (size_t j = 0; j < 4 && end > 0; j++) {
+        size_t b = end - 1;
+        while (b > 0 && ((unsigned char)norm[b] & 0xC0) == 0x80)
+            b--;
+        end = b;
+        if (end == 0)
+            break; /* the suffix would be the whole word */
+        t->suffix[j] = lede_ner_hash(norm + end, nn - end);
+    }
+    return LEDE_OK;
+}
+
+/* Longest gazetteer key looked up, in bytes. */
+#define FEAT_GAZ_KEY_MAX (LEDE_GAZ_MAX_TOKENS * (LEDE_NER_NORM_TEXT + 1))
+
+#define FEAT_HAS_UPPER (LEDE_NER_TF_INIT_CAP | LEDE_NER_TF_ALL_CAPS | LEDE_NER_TF_MIXED)
+
+/* 1 when a gazetteer key may go on through token t: a word, a number, or
+   one of the marks found inside place names (- . ' & /). */
+static int feat_gaz_inner(const lede_ner_token *t) {
+    if (t->kind != LEDE_TOK_PUNCT && t->kind != LEDE_TOK_SYMBOL)
+        return 1;
+    if (t->norm_len != 1)
+        return 0;
+    char c = t->norm_text[0];
+    return c == '-' || c == '.' || c == '\'' || c == '&' || c == '/';
+}
+
+/*
+ * Marks on each token of tok[0..n) the gazetteer entries that cover it.
+ * Keys are looked up from each token with a capital, for runs that end in
+ * a token with a capital and hold no two lower-case tokens in a row (Isle
+ * of Man, Rio de Janeiro), which spares most lookups that cannot match.
+ */
+static void feat_gazetteer(lede_ner_token *tok, size_t n) {
+    char key[FEAT_GAZ_KEY_MAX];
+    for (size_t i = 0; i < n; i++)
+        tok[i].gaz = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(tok[i].flags & (LEDE_NER_TF_INIT_CAP | LEDE_NER_TF_ALL_CAPS)))
+            continue;
+        size_t len = 0;
+        for (size_t m = 0; m < LEDE_GAZ_MAX_TOKENS && i + m < n; m++) {
+            const lede_ner_token *t = &tok[i + m];
+            if (t->norm_len > LEDE_NER_NORM_TEXT || !feat_gaz_inner(t))
+                break;
+            if (m && !(t->flags & FEAT_HAS_UPPER) && !(tok[i + m - 1].flags & FEAT_HAS_UPPER))
+                break;
+            if (m)
+                key[len++] = ' ';
+            memcpy(key + len, t->norm_text, t->norm_len);
+            len += t->norm_len;
+            lede_gaz_entry e;
+            if (!(t->flags & FEAT_HAS_UPPER) || !lede_gaz_lookup(key, len, &e))
+                continue;
+            for (size_t k = 0; k <= m; k++) {
+                lede_ner_pos pos = m == 0   ? LEDE_NER_P_U
+                                   : k == 0 ? LEDE_NER_P_B
+                                   : k == m ? LEDE_NER_P_L
+                                            : LEDE_NER_P_I;
+                for (uint64_t b = 0; b < 16; b++)
+                    if (e.types >> b & 1)
+                        tok[i + k].gaz |= (uint64_t)1 << (4 * b + (uint64_t)pos);
+            }
+        }
+    }
+}
+
+uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued) {
+    int quoted = 0, parens = 0, lower = 0, caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        lede_ner_token *t = &tok[i];
+        uint32_t f =
+            t->flags & ~(uint32_t)(LEDE_NER_TF_FIRST | LEDE_NER_TF_QUOTED | LEDE_NER_TF_PARENS);
+        if (i == 0 && !continued)
+            f |= LEDE_NER_TF_FIRST;
+        if ((f & LEDE_NER_TF_Q_OPEN) && (f & LEDE_NER_TF_Q_CLOSE))
+            quoted = !quoted; /* a straight quote opens or closes */
+        else if (f & LEDE_NER_TF_Q_OPEN)
+            quoted = 1;
+        else if (f & LEDE_NER_TF_Q_CLOSE)
+            quoted = 0;
+        else if (f & LEDE_NER_TF_B_OPEN)
+            parens++;
+        else if ((f & LEDE_NER_TF_B_CLOSE) && parens > 0)
+            parens--;
+        else {
+            if (quoted)
+                f |= LEDE_NER_TF_QUOTED;
+            if (parens)
+                f |= LEDE_NER_TF_PARENS;
+        }
+        if (f & LEDE_NER_TF_HAS_LOWER)
+            lower = 1;
+        if (f & LEDE_NER_TF_ALL_CAPS)
+            caps = 1;
+        t->flags = f;
+    }
+    feat_gazetteer(tok, n);
+    return (caps && !lower) ? LEDE_NER_WF_CAPS : 0;
+}
+
+/* ---- document statistics ---------------------------------------------------- */
+
+/* Type of a tag for the statistics: 0 for O, 1 + lede_ner_type. */
+static int feat_tag_type(uint8_t tag) {
+    return tag == LEDE_NER_TAG_O ? 0 : 1 + LEDE_NER_TAG_TYPE(tag);
+}
+
+/* The slot of key in doc, or the empty slot where it would go. */
+static size_t doc_slot(const lede_ner_doc *doc, uint64_t key) {
+    size_t mask = doc->cap - 1, i = (size_t)key & mask;
+    while (doc->keys[i] && doc->keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const uint8_t *tags,
+                           const uint8_t *caps, size_t n) {
+    size_t want = 16;
+    while (want < 2 * n)
+        want *= 2;
+    if (want > doc->cap) {
+        uint64_t *keys = lede_malloc(want * sizeof *keys);
+        uint32_t(*counts)[5] = lede_malloc(want * sizeof *counts);
+        uint32_t(*capcounts)[5] = lede_malloc(want * sizeof *capcounts);
+        if (!keys || !counts || !capcounts) {
+            lede_free(keys);
+            lede_free(counts);
+            lede_free(capcounts);
+            return LEDE_NOMEM;
+        }
+        lede_ner_doc_free(doc);
+        doc->keys = keys;
+        doc->counts = counts;
+        doc->capcounts = capcounts;
+        doc->cap = want;
+    }
+    memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
+    for (size_t i = 0; i < n; i++) {
+        if (!(tok[i].flags & LEDE_NER_TF_ALPHA))
+            continue;
+        size_t s = doc_slot(doc, tok[i].norm);
+        if (!doc->keys[s]) {
+            doc->keys[s] = tok[i].norm;
+            memset(doc->counts[s], 0, sizeof doc->counts[s]);
+            memset(doc->capcounts[s], 0, sizeof doc->capcounts[s]);
+        }
+        int ty = feat_tag_type(tags[i]);
+        doc->counts[s][ty]++;
+        if (!caps[i])
+            doc->capcounts[s][ty]++;
+    }
+    return LEDE_OK;
+}
+
+void lede_ner_doc_free(lede_ner_doc *doc) {
+    lede_free(doc->keys);
+    lede_free(doc->counts);
+    lede_free(doc->capcounts);
+    memset(doc, 0, sizeof *doc);
+}
+
+/* ---- templates ---------------------------------------------------------------- */
+
+/* Where a template writes its values. */
+typedef struct {
+    uint64_t *out; /* the features */
+    size_t n;      /* written so far */
+    uint64_t tmpl; /* hash of the current template */
+} feat_sink;
+
+static void emit(feat_sink *k, uint64_t value) {
+    if (k->n < LEDE_NER_MAX_FEATURES)
+        k->out[k->n++] = lede_ner_mix(k->tmpl, value);
+}
+
+/* Hashes that stand for "before the first token" and "after the last". */
+#define FEAT_BEFORE 0x5354415254ULL /* "START" */
+#define FEAT_AFTER 0x454e44ULL      /* "END" */
+
+static const lede_ner_token *feat_at(const lede_ner_window *w, size_t i, long off) {
+    long j = (long)i + off;
+    if (j < 0 || j >= (long)w->n)
+        return NULL;
+    return &w->tok[j];
+}
+
+static uint64_t feat_norm_at(const lede_ner_window *w, size_t i, long off) {
+    const lede_ner_token *t = feat_at(w, i, off);
+    return t ? t->norm : (off < 0 ? FEAT_BEFORE : FEAT_AFTER);
+}
+
+static uint64_t feat_shape_at(const lede_ner_window *w, size_t i, long off) {
+    const lede_ner_token *t = feat_at(w, i, off);
+    return t ? t->shape_short : (off < 0 ? FEAT_BEFORE : FEAT_AFTER);
+}
+
+/* Every token has this one: it learns how common each tag is. */
+static void f_bias(const lede_ner_window *w, size_t i, feat_sink *k) {
+    (void)w;
+    (void)i;
+    emit(k, 1);
+}
+
+/* The token as written. */
+static void f_word(const lede_ner_window *w, size_t i, feat_sink *k) { emit(k, w->tok[i].raw); }
+
+/* The token's norm (lowercase). */
+static void f_lower(const lede_ner_window *w, size_t i, feat_sink *k) { emit(k, w->tok[i].norm); }
+
+/* Its shape: Xxxxx, XX, dd-dd, X.X. */
+static void f_shape(const lede_ner_window *w, size_t i, feat_sink *k) { emit(k, w->tok[i].shape); }
+
+/* Its collapsed shape: Xx, X, d-d. */
+static void f_shape_short(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, w->tok[i].shape_short);
+}
+
+/* The first 1..4 characters of the norm. */
+static void f_prefix(const lede_ner_window *w, size_t i, feat_sink *k) {
+    for (uint64_t j = 0; j < 4; j++)
+        if (w->tok[i].prefix[j])
+            emit(k, lede_ner_mix(j, w->tok[i].prefix[j]));
+}
+
+/* The last 1..4 characters of the norm. */
+static void f_suffix(const lede_ner_window *w, size_t i, feat_sink *k) {
+    for (uint64_t j = 0; j < 4; j++)
+        if (w->tok[i].suffix[j])
+            emit(k, lede_ner_mix(j, w->tok[i].suffix[j]));
+}
+
+/* The words around it, lowercase, each at its offset. */
+static void f_lower_m2(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, feat_norm_at(w, i, -2));
+}
+
+static void f_lower_m1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, feat_norm_at(w, i, -1));
+}
+
+static void f_lower_p1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, feat_norm_at(w, i, 1));
+}
+
+static void f_lower_p2(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, feat_norm_at(w, i, 2));
+}
+
+/* The word pairs it is part of. */
+static void f_bigram_m1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, lede_ner_mix(feat_norm_at(w, i, -1), w->tok[i].norm));
+}
+
+static void f_bigram_p1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, lede_ner_mix(w->tok[i].norm, feat_norm_at(w, i, 1)));
+}
+
+/* The capitalisation pattern of the window: neighbours' collapsed shapes. */
+static void f_shape_m1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, feat_shape_at(w, i, -1));
+}
+
+static void f_shape_p1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, feat_shape_at(w, i, 1));
+}
+
+static void f_shapes3(const lede_ner_window *w, size_t i, feat_sink *k) {
+    uint64_t h = lede_ner_mix(feat_shape_at(w, i, -1), w->tok[i].shape_short);
+    emit(k, lede_ner_mix(h, feat_shape_at(w, i, 1)));
+}
+
+/* The previous word with this token's shape. */
+static void f_lower_m1_shape(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, lede_ner_mix(feat_norm_at(w, i, -1), w->tok[i].shape_short));
+}
+
+/* The next word with this token's shape. */
+static void f_lower_p1_shape(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, lede_ner_mix(w->tok[i].shape_short, feat_norm_at(w, i, 1)));
+}
+
+/* Each property of the token alone (capitals, digits, hyphen, period...). */
+static void f_flags(const lede_ner_window *w, size_t i, feat_sink *k) {
+    uint32_t f = w->tok[i].flags & LEDE_NER_TF_OWN;
+    for (uint64_t b = 0; f; b++, f >>= 1)
+        if (f & 1)
+            emit(k, b);
+}
+
+/* The token's kind (word, number, punct, ...). */
+static void f_kind(const lede_ner_window *w, size_t i, feat_sink *k) {
+    emit(k, (uint64_t)w->tok[i].kind + 1);
+}
+
+/* First in its sentence, with its shape: capitals there say little. */
+static void f_first(const lede_ner_window *w, size_t i, feat_sink *k) {
+    if (w->tok[i].flags & LEDE_NER_TF_FIRST)
+        emit(k, w->tok[i].shape_short);
+}
+
+/* In a sentence written in capitals (a headline), with its norm. */
+static void f_caps_lower(const lede_ner_window *w, size_t i, feat_sink *k) {
+    if (w->wflags & LEDE_NER_WF_CAPS)
+        emit(k, w->tok[i].norm);
+}
+
+/* In a sentence written in capitals, with the shape. */
+static void f_caps_shape(const lede_ner_window *w, size_t i, feat_sink *k) {
+    if (w->wflags & LEDE_NER_WF_CAPS)
+        emit(k, w->tok[i].shape_short);
+}
+
+/* Inside quotation marks or brackets, with its collapsed shape. */
+static void f_quoted(const lede_ner_window *w, size_t i, feat_sink *k) {
+    uint32_t f = w->tok[i].flags;
+    if (f & LEDE_NER_TF_QUOTED)
+        emit(k, lede_ner_mix(1, w->tok[i].shape_short));
+    if (f & LEDE_NER_TF_PARENS)
+        emit(k, lede_ner_mix(2, w->tok[i].shape_short));
+}
+
+/* First on its line (datelines, bylines, table rows), with its shape. */
+static void f_line(const lede_ner_window *w, size_t i, feat_sink *k) {
+    if (w->tok[i].flags & LEDE_NER_TF_LINE)
+        emit(k, w->tok[i].shape_short);
+}
+
+/* The gazetteer entries covering the token: type and position. */
+static void f_gaz(const lede_ner_window *w, size_t i, feat_sink *k) {
+    uint64_t g = w->tok[i].gaz;
+    for (uint64_t b = 0; g; b++, g >>= 1)
+        if (g & 1)
+            emit(k, b);
+}
+
+/* ---- second-stage templates ------------------------------------------------------ */
+
+/* Bucket of part out of whole: 1 (under a third), 2 (under two thirds),
+   3 (less than all), 4 (all). */
+static uint64_t feat_share(uint32_t part, uint32_t whole) {
+    if (part == whole)
+        return 4;
+    if (3 * part < whole)
+        return 1;
+    if (3 * part < 2 * whole)
+        return 2;
+    return 3;
+}
+
+/* Counts of the first-stage types of the other tokens with this norm in the
+   block; 0 when there are none. */
+static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean, uint32_t c[5]) {
+    const lede_ner_token *t = &w->tok[i];
+    if (!w->doc || !w->doc->cap || !(t->flags & LEDE_NER_TF_ALPHA))
+        return 0;
+    size_t s = doc_slot(w->doc, t->norm);
+    if (!w->doc->keys[s])
+        return 0;
+    memcpy(c, clean ? w->doc->capcounts[s] : w->doc->counts[s], 5 * sizeof c[0]);
+    int own = feat_tag_type(w->stage1[i]);
+    if ((!clean || !(w->wflags & LEDE_NER_WF_CAPS)) && c[own] > 0)
+        c[own]--;
+    uint32_t total = c[0] + c[1] + c[2] + c[3] + c[4];
+    return total;
+}
+
+/* How the first stage labelled the same word elsewhere in the block: each
+   type seen, with its share. */
+static void f_doc_types(const lede_ner_window *w, size_t i, feat_sink *k) {
+    uint32_t c[5];
+    uint32_t total = feat_doc_counts(w, i, 0, c);
+    for (uint64_t ty = 0; total && ty < 5; ty++)
+        if (c[ty])
+            emit(k, ty * 8 + feat_share(c[ty], total));
+}
+
+/* The same, counting only occurrences outside headlines, where case is a
+   clue, and with the token's shape. */
+static void f_doc_types_clean(const lede_ner_window *w, size_t i, feat_sink *k) {
+    uint32_t c[5];
+    uint32_t total = feat_doc_counts(w, i, 1, c);
+    for (uint64_t ty = 0; total && ty < 5; ty++)
+        if (c[ty])
+            emit(k, lede_ner_mix(ty * 8 + feat_share(c[ty], total), w->tok[i].shape_short));
+}
+
+/* The majority first-stage type of the same word elsewhere in the block,
+   for the previous and the next token (how far a name runs). */
+static void f_doc_neighbours(const lede_ner_window *w, size_t i, feat_sink *k) {
+    for (long off = -1; off <= 1; off += 2) {
+        long j = (long)i + off;
+        if (j < 0 || j >= (long)w->n)
+            continue;
+        uint32_t c[5];
+        uint32_t total = feat_doc_counts(w, (size_t)j, 0, c);
+        if (!total)
+            continue;
+        uint64_t best = 0;
+        for (uint64_t ty = 1; ty < 5; ty++)
+            if (c[ty] > c[best])
+                best = ty;
+        emit(k, lede_ner_mix((uint64_t)(off + 1), best * 8 + feat_share(c[best], total)));
+    }
+}
+
+/* The first stage's tag of the token and of its neighbours. */
+static void f_stage1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    if (!w->stage1)
+        return;
+    uint64_t prev = i > 0 ? w->stage1[i - 1] : 99, next = i + 1 < w->n ? w->stage1[i + 1] : 99;
+    emit(k, w->stage1[i]);
+    emit(k, lede_ner_mix(1000 + prev, w->stage1[i]));
+    emit(k, lede_ner_mix(2000 + w->stage1[i], next));
+}
+
+typedef void (*feat_fn)(const lede_ner_window *w, size_t i, feat_sink *k);
+
+/* clang-format off */
+static const struct {
+    const char *name;
+    int stage;   /* 1 local (both stages), 2 document (second stage) */
+    feat_fn fn;
+} feat_templates[] = {
+    {"bias",          1, f_bias},
+    {"word",          1, f_word},
+    {"lower",         1, f_lower},
+    {"shape",         1, f_shape},
+    {"shape-short",   1, f_shape_short},
+    {"prefix",        1, f_prefix},
+    {"suffix",        1, f_suffix},
+    {"lower-2",       1, f_lower_m2},
+    {"lower-1",       1, f_lower_m1},
+    {"lower+1",       1, f_lower_p1},
+    {"lower+2",       1, f_lower_p2},
+    {"bigram-1",      1, f_bigram_m1},
+    {"bigram+1",      1, f_bigram_p1},
+    {"shape-1",       1, f_shape_m1},
+    {"shape+1",       1, f_shape_p1},
+    {"shapes3",       1, f_shapes3},
+    {"lower-1-shape", 1, f_lower_m1_shape},
+    {"lower+1-shape", 1, f_lower_p1_shape},
+    {"flags",         1, f_flags},
+    {"kind",          1, f_kind},
+    {"first",         1, f_first},
+    {"caps-lower",    1, f_caps_lower},
+    {"caps-shape",    1, f_caps_shape},
+    {"quoted",        1, f_quoted},
+    {"line",          1, f_line},
+    {"gaz",           1, f_gaz},
+    {"doc-types",     2, f_doc_types},
+    {"doc-types-clean", 2, f_doc_types_clean},
+    {"stage1",        2, f_stage1},
+    {"doc-neighbours", 2, f_doc_neighbours},
+};
+/* clang-format on */
+
+#define FEAT_NTEMPLATES (sizeof feat_templates / sizeof feat_templates[0])
+_Static_assert(FEAT_NTEMPLATES <= 64, "template masks are 64 bits");
+
+size_t lede_ner_template_count(void) { return FEAT_NTEMPLATES; }
+
+const char *lede_ner_template_name(size_t k) {
+    return k < FEAT_NTEMPLATES ? feat_templates[k].name : NULL;
+}
+
+size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, uint64_t mask,
+                                uint64_t *out) {
+    feat_sink k = {out, 0, 0};
+    for (size_t t = 0; t < FEAT_NTEMPLATES; t++) {
+        if (feat_templates[t].stage != stage || (mask >> t & 1))
+            continue;
+        k.tmpl = lede_ner_mix(0x74656d706cULL, t + 1); /* "templ" */
+        feat_templates[t].fn(w, i, &k);
+    }
+    return k.n;
+}
+
+size_t lede_ner_features(const lede_ner_window *w, size_t i, int stage, uint64_t *out) {
+    return lede_ner_features_masked(w, i, stage, 0, out);
+}

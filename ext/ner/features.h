@@ -1,0 +1,168 @@
+/*
+ * features.h: what the entity model sees of a token.
+ *
+ * A feature is a 64-bit hash of a template (one named function of the
+ * table in features.c) and the value it reads, e.g. ("lower-1", "the") for
+ * "the previous word, lowercased, is 'the'". The model (model.h) maps each
+ * hash to weights; hashes it does not know weigh nothing. Hashing the same
+ * bytes gives the same features on every machine.
+ *
+ * Features come from a window of prepared tokens (lede_ner_token: the
+ * token's kind, flags and the hashes of its text, norm, shapes and
+ * affixes, computed once per token by lede_ner_token_prepare) and, in the
+ * second stage of the tagger, from document-level statistics over the
+ * block (lede_ner_doc: how the first stage labelled the other occurrences
+ * of the same word), after Ratinov and Roth 2009, section 5.
+ *
+ * Templates are either LOCAL (both stages) or DOC (second stage only).
+ * Changing what any template computes changes the features, so it must
+ * bump LEDE_NER_FEATURE_SET_VERSION; the model carries the version it was
+ * trained with, and a model of another version is refused (model.h).
+ *
+ * The caller owns all structures; lede_ner_doc allocates through
+ * lede_malloc and is released with lede_ner_doc_free.
+ */
+#ifndef LEDE_NER_FEATURES_H
+#define LEDE_NER_FEATURES_H
+
+#include "../core.h"
+#include "../text/norm.h"
+#include "../text/tokens.h"
+
+#define LEDE_NER_FEATURE_SET_VERSION 1
+
+/* Most features one token can have in one stage. */
+#define LEDE_NER_MAX_FEATURES 96
+
+/* Token flags. */
+enum {
+    LEDE_NER_TF_INIT_CAP = 1u << 0,   /* first character an upper-case letter */
+    LEDE_NER_TF_ALL_CAPS = 1u << 1,   /* has upper-case letters and no lower-case ones */
+    LEDE_NER_TF_LOWER = 1u << 2,      /* has lower-case letters and no upper-case ones */
+    LEDE_NER_TF_MIXED = 1u << 3,      /* an upper-case letter after a lower-case one */
+    LEDE_NER_TF_DIGIT = 1u << 4,      /* has a digit */
+    LEDE_NER_TF_ALL_DIGIT = 1u << 5,  /* only digits */
+    LEDE_NER_TF_HYPHEN = 1u << 6,     /* has a hyphen */
+    LEDE_NER_TF_PERIOD = 1u << 7,     /* has a period */
+    LEDE_NER_TF_APOS = 1u << 8,       /* has an apostrophe */
+    LEDE_NER_TF_ALPHA = 1u << 9,      /* has a letter */
+    LEDE_NER_TF_HAS_LOWER = 1u << 10, /* has a lower-case letter */
+    LEDE_NER_TF_LINE = 1u << 11,      /* first on its line */
+    LEDE_NER_TF_FIRST = 1u << 12,     /* first token of its sentence (window_prepare) */
+    LEDE_NER_TF_QUOTED = 1u << 13,    /* inside quotation marks (window_prepare) */
+    LEDE_NER_TF_PARENS = 1u << 14,    /* inside brackets (window_prepare) */
+    LEDE_NER_TF_Q_OPEN = 1u << 15,    /* a mark that may open a quotation: " “ « „ */
+    LEDE_NER_TF_Q_CLOSE = 1u << 16,   /* a mark that may close one: " ” » */
+    LEDE_NER_TF_B_OPEN = 1u << 17,    /* ( [ { */
+    LEDE_NER_TF_B_CLOSE = 1u << 18    /* ) ] } */
+};
+
+/* The flags that describe the token alone (the rest depend on neighbours). */
+#define LEDE_NER_TF_OWN ((1u << 12) - 1)
+
+/* Window flags. */
+enum {
+    LEDE_NER_WF_CAPS = 1u << 0, /* the sentence is in capitals (a headline) */
+    LEDE_NER_WF_CONT = 1u << 1  /* continues a sentence cut into windows */
+};
+
+/* Longest norm kept as text (for gazetteer keys), in bytes. */
+#define LEDE_NER_NORM_TEXT 31
+
+/* Longest token normalised in full, in bytes: longer ones (junk, long
+   URLs) are normalised over their first bytes only, so that memory stays
+   bounded whatever the input. */
+#define LEDE_NER_TOKEN_MAX 128
+
+/* A token as the features see it. Hashes are 0 for "none". */
+typedef struct {
+    lede_span span;       /* where it is in the text */
+    lede_tok_kind kind;   /* tokens.h */
+    uint32_t flags;       /* LEDE_NER_TF_* */
+    uint64_t raw;         /* hash of its text */
+    uint64_t norm;        /* hash of its norm (NFKC + case fold, norm.h) */
+    uint64_t shape;       /* hash of its shape: Xxxxx, dd-dd, X.X. */
+    uint64_t shape_short; /* the shape with repeats collapsed: Xx, d-d, X.X. */
+    uint64_t prefix[4];   /* hashes of the norm's first 1..4 characters */
+    uint64_t suffix[4];   /* hashes of the norm's last 1..4 characters */
+    uint64_t gaz;         /* gazetteer matches covering it: bit 4 * k + pos for gazetteer type
+                             1 << k (gazetteer.h) and BILU position pos (tagger.h) */
+    uint8_t norm_len;     /* bytes in norm_text, or 255 when the norm is longer */
+    char norm_text[LEDE_NER_NORM_TEXT]; /* the norm, not NUL-terminated */
+} lede_ner_token;
+
+/*
+ * Fills *t for token tok of text s (tok->span indexes s); nb is scratch for
+ * the norm. Quote, bracket, first and line flags are set by
+ * lede_ner_window_prepare.
+ */
+lede_rc lede_ner_token_prepare(lede_ner_token *t, const char *s, const lede_token *tok,
+                               lede_norm_buf *nb);
+
+/*
+ * Sets what depends on neighbours for the n tokens of a window: the flags
+ * first in sentence (when !continued), inside quotes or brackets, and the
+ * gazetteer matches (runs of up to LEDE_GAZ_MAX_TOKENS tokens from a
+ * capital to a capital whose norms, joined by spaces, are a gazetteer
+ * key). Returns the window flags (LEDE_NER_WF_*).
+ */
+uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued);
+
+/*
+ * How the first stage labelled each word of a block: for every distinct
+ * norm, counts of its tokens per label type (0 = O, 1 + lede_ner_type).
+ */
+typedef struct {
+    uint64_t *keys;           /* norm hashes, 0 = empty slot */
+    uint32_t (*counts)[5];    /* per slot, tokens per type (0 = O, 1 + type) */
+    uint32_t (*capcounts)[5]; /* the same over tokens outside headlines */
+    size_t cap;               /* slots (a power of two) */
+} lede_ner_doc;
+
+/*
+ * Rebuilds *doc for n tokens with their first-stage tags; caps[i] is 1
+ * when token i lies in a headline window (LEDE_NER_WF_CAPS). Returns
+ * LEDE_NOMEM on failure.
+ */
+lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const uint8_t *labels,
+                           const uint8_t *wcaps, size_t n);
+
+void lede_ner_doc_free(lede_ner_doc *doc);
+
+/* Everything the feature functions may read about token i of a window. */
+typedef struct {
+    const lede_ner_token *tok; /* the window's tokens */
+    size_t n;                  /* how many */
+    uint32_t wflags;           /* LEDE_NER_WF_* */
+    const lede_ner_doc *doc;   /* document statistics (second stage), or NULL */
+    const uint8_t *stage1;     /* first-stage tags of the window (second stage), or NULL */
+} lede_ner_window;
+
+/*
+ * Writes the features of token i of w for a stage (1: local templates
+ * only; 2: the document templates only — the second stage scores both
+ * sets, the local ones being shared with the first) to out, which has
+ * room for LEDE_NER_MAX_FEATURES; returns how many.
+ */
+size_t lede_ner_features(const lede_ner_window *w, size_t i, int stage, uint64_t *out);
+
+/* Number of templates and the name of template k (for the trainer's
+   reports and ablations). */
+size_t lede_ner_template_count(void);
+const char *lede_ner_template_name(size_t k);
+
+/*
+ * Templates to leave out (bit k = template k), for ablation runs of the
+ * trainer only; a model never records a mask, so the extension always uses
+ * every template. 0 in normal use.
+ */
+size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, uint64_t mask,
+                                uint64_t *out);
+
+/* The hash of s[0..n) used for every feature value. */
+uint64_t lede_ner_hash(const char *s, size_t n);
+
+/* Combines two hashes (order matters). */
+uint64_t lede_ner_mix(uint64_t a, uint64_t b);
+
+#endif

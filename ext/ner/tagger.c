@@ -1,0 +1,137 @@
+/*
+ * tagger.c: BILOU tags and constrained Viterbi decoding (tagger.h).
+ */
+#include "tagger.h"
+
+#include <string.h>
+
+const char *lede_ner_tag_name(int tag) {
+    static const char *const names[LEDE_NER_NTAGS] = {
+        "O",     "B-PER", "I-PER", "L-PER", "U-PER",  "B-ORG",  "I-ORG",  "L-ORG", "U-ORG",
+        "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
+    if (tag < 0 || tag >= LEDE_NER_NTAGS)
+        return "?";
+    return names[tag];
+}
+
+/* 1 when an entity is open after tag t (t is B or I). */
+static int tagger_open(int t) {
+    return t != LEDE_NER_TAG_O &&
+           (LEDE_NER_TAG_POS(t) == LEDE_NER_P_B || LEDE_NER_TAG_POS(t) == LEDE_NER_P_I);
+}
+
+int lede_ner_allowed(int prev, int cur) {
+    int cur_cont = cur != LEDE_NER_TAG_O &&
+                   (LEDE_NER_TAG_POS(cur) == LEDE_NER_P_I || LEDE_NER_TAG_POS(cur) == LEDE_NER_P_L);
+    if (prev < 0 || !tagger_open(prev))
+        return !cur_cont;
+    return cur_cont && LEDE_NER_TAG_TYPE(cur) == LEDE_NER_TAG_TYPE(prev);
+}
+
+int lede_ner_allowed_last(int last) { return !tagger_open(last); }
+
+/* The tags after which no entity is open: O, L-*, U-*. */
+static const uint8_t viterbi_closed[1 + 2 * LEDE_NER_NTYPES] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
+
+static lede_rc viterbi_reserve(lede_ner_viterbi_ctx *ctx, size_t n) {
+    if (n <= ctx->cap)
+        return LEDE_OK;
+    size_t cap = ctx->cap ? ctx->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    uint8_t *back = lede_malloc(cap * LEDE_NER_NTAGS);
+    if (!back)
+        return LEDE_NOMEM;
+    lede_free(ctx->back);
+    ctx->back = back;
+    ctx->cap = cap;
+    return LEDE_OK;
+}
+
+/* Tags padded to a multiple of the vector width, so that the loops over
+   tags vectorise without a remainder. */
+#define VT 20
+
+/* Scores are kept relative to the best of their column (which is then 0),
+   and never below VITERBI_FLOOR: a path that far behind cannot catch up
+   with emissions and transitions of model size, and 32-bit sums then
+   never overflow, whatever the length of the sequence. */
+#define VITERBI_FLOOR (-(1 << 29))
+
+lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n,
+                         const lede_ner_transitions *tr, uint8_t *tags) {
+    enum { T = LEDE_NER_NTAGS, NC = 1 + 2 * LEDE_NER_NTYPES };
+    if (n == 0)
+        return LEDE_OK;
+    lede_rc rc = viterbi_reserve(ctx, n);
+    if (rc != LEDE_OK)
+        return rc;
+    /* The transitions from the tags that close an entity, padded. */
+    int32_t closed[NC][VT];
+    for (int k = 0; k < NC; k++)
+        for (int t = 0; t < VT; t++)
+            closed[k][t] = t < T ? tr->trans[viterbi_closed[k]][t] : 0;
+    uint8_t *back = ctx->back;
+    int32_t prev[VT] = {0}, best[VT], arg[VT];
+    for (int t = 0; t < T; t++) {
+        prev[t] = lede_ner_allowed(-1, t) ? tr->start[t] + emit[t] : VITERBI_FLOOR;
+        back[t] = 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        /* O, B and U follow O, L or U: the best of those for every tag... */
+        for (int t = 0; t < VT; t++) {
+            best[t] = prev[0] + closed[0][t];
+            arg[t] = 0;
+        }
+        for (int k = 1; k < NC; k++) {
+            int32_t pk = prev[viterbi_closed[k]], p = viterbi_closed[k];
+            for (int t = 0; t < VT; t++) {
+                int32_t s = pk + closed[k][t];
+                int gt = s > best[t];
+                best[t] = gt ? s : best[t];
+                arg[t] = gt ? p : arg[t];
+            }
+        }
+        /* ... while I and L follow B or I of their type. */
+        for (int ty = 0; ty < LEDE_NER_NTYPES; ty++) {
+            int b = LEDE_NER_TAG(ty, LEDE_NER_P_B), in = b + 1;
+            for (int t = in; t <= in + 1; t++) {
+                int32_t sb = prev[b] + tr->trans[b][t], si = prev[in] + tr->trans[in][t];
+                best[t] = si > sb ? si : sb;
+                arg[t] = si > sb ? in : b;
+            }
+        }
+        const int32_t *e = emit + i * T;
+        uint8_t *bk = back + i * T;
+        int32_t top = INT32_MIN;
+        for (int t = 0; t < T; t++) {
+            prev[t] = best[t] + e[t];
+            top = prev[t] > top ? prev[t] : top;
+            bk[t] = (uint8_t)arg[t];
+        }
+        for (int t = 0; t < T; t++) {
+            int32_t v = prev[t] - top;
+            prev[t] = v < VITERBI_FLOOR ? VITERBI_FLOOR : v;
+        }
+    }
+    int32_t top = INT32_MIN;
+    int last = LEDE_NER_TAG_O;
+    for (int k = 0; k < NC; k++) {
+        int t = viterbi_closed[k];
+        int32_t s = prev[t] + tr->end[t];
+        if (s > top) {
+            top = s;
+            last = t;
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        tags[i] = (uint8_t)last;
+        last = back[i * T + (size_t)last];
+    }
+    return LEDE_OK;
+}
+
+void lede_ner_viterbi_free(lede_ner_viterbi_ctx *ctx) {
+    lede_free(ctx->back);
+    memset(ctx, 0, sizeof *ctx);
+}

@@ -1,0 +1,78 @@
+/*
+ * tagger.h: the tags of the entity model and their decoder.
+ *
+ * The model tags each token with one of 17 BILOU tags: O (outside any
+ * entity), or B (begin), I (inside), L (last) or U (unit, a one-token
+ * entity) of one of the four types PER, ORG, LOC, MISC (the CoNLL-2003
+ * types, in that order). BILOU suits a linear model better than IOB
+ * (Ratinov and Roth 2009, "Design Challenges and Misconceptions in Named
+ * Entity Recognition", CoNLL, section 4).
+ *
+ *   tag   0   1..4           5..8           9..12          13..16
+ *         O   B,I,L,U-PER    B,I,L,U-ORG    B,I,L,U-LOC    B,I,L,U-MISC
+ *
+ * lede_ner_viterbi finds the tag sequence with the highest total score,
+ * the sum of one emission score per token and tag (from the features and
+ * the model, model.h) and of first-order transition scores, under hard
+ * constraints: B and I of a type are followed only by I or L of the same
+ * type; O, B and U follow only O, L, U or the start; the sequence ends in
+ * O, L or U. Ties go to the lower tag, so decoding is exactly
+ * deterministic (all scores are integers).
+ *
+ * The caller owns a lede_ner_viterbi_ctx (zero it before first use, free it
+ * with lede_ner_viterbi_free); it grows to the longest sequence decoded.
+ */
+#ifndef LEDE_NER_TAGGER_H
+#define LEDE_NER_TAGGER_H
+
+#include "../core.h"
+
+#define LEDE_NER_NTYPES 4
+#define LEDE_NER_NTAGS (1 + 4 * LEDE_NER_NTYPES)
+
+/* Entity types of the model, in tag order. */
+typedef enum { LEDE_NER_T_PER = 0, LEDE_NER_T_ORG, LEDE_NER_T_LOC, LEDE_NER_T_MISC } lede_ner_type;
+
+/* Position of a tag in its entity. */
+typedef enum { LEDE_NER_P_B = 0, LEDE_NER_P_I, LEDE_NER_P_L, LEDE_NER_P_U } lede_ner_pos;
+
+#define LEDE_NER_TAG_O 0
+#define LEDE_NER_TAG(type, pos) (1 + 4 * (int)(type) + (int)(pos))
+#define LEDE_NER_TAG_TYPE(tag) (((tag)-1) / 4) /* only for tag != O */
+#define LEDE_NER_TAG_POS(tag) (((tag)-1) % 4)  /* only for tag != O */
+
+/* "O", "B-PER", ..., "U-MISC"; "?" out of range. */
+const char *lede_ner_tag_name(int tag);
+
+/* 1 when tag cur may follow tag prev; prev = -1 is the start. */
+int lede_ner_allowed(int prev, int cur);
+
+/* 1 when a sequence may end with tag last. */
+int lede_ner_allowed_last(int last);
+
+/*
+ * Transition scores: start[t] for the first tag, trans[p][t] for t after
+ * p, end[t] for the last tag.
+ */
+typedef struct {
+    int32_t start[LEDE_NER_NTAGS];
+    int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
+    int32_t end[LEDE_NER_NTAGS];
+} lede_ner_transitions;
+
+typedef struct {
+    uint8_t *back; /* [n][NTAGS] the tag before each tag on the best path to it */
+    size_t cap;    /* tokens it holds */
+} lede_ner_viterbi_ctx;
+
+/*
+ * Decodes n tokens: emit is an [n][LEDE_NER_NTAGS] matrix of emission
+ * scores; the best tags go to tags[0..n). n = 0 does nothing. Returns
+ * LEDE_NOMEM when the context cannot grow.
+ */
+lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n,
+                         const lede_ner_transitions *tr, uint8_t *tags);
+
+void lede_ner_viterbi_free(lede_ner_viterbi_ctx *ctx);
+
+#endif

@@ -1,0 +1,450 @@
+/*
+ * train.c: the trainer of lede's entity model (`make model`).
+ *
+ *   ner-train [options] TRAIN VALID [OUT]
+ *
+ * Reads CoNLL-2003 TRAIN and VALID (corpus.h), trains the two-stage
+ * averaged perceptron (percep.h, model.h) on TRAIN only, picks the number
+ * of epochs of each stage by F1 on VALID, and writes the model as C source
+ * to OUT (writer.h; without OUT nothing is written: an experiment).
+ *
+ *   stage 1   local features only; epochs chosen on VALID.
+ *   folds     stage 1 is retrained K times, each time without one K-th of
+ *             the training documents, to tag that K-th: the second stage
+ *             then learns from first-stage tags as imperfect as those it
+ *             will see on new text (Ratinov and Roth 2009 do the same).
+ *   stage 2   local features plus the document features over the
+ *             first-stage tags; epochs chosen on VALID.
+ *
+ * Options:
+ *   -e N      most epochs per stage (default 20)
+ *   -k K      folds for the first-stage tags of TRAIN (default 5)
+ *   -c N      keep features seen at least N times in TRAIN (default 1)
+ *   -s N      scale of the averaged weights before rounding (default 1)
+ *   -p N      drop rounded weights smaller than N in magnitude (default 1)
+ *   -d N      read only the first N documents of TRAIN (quick runs)
+ *   -x LIST   leave out these templates (comma-separated names; ablation)
+ *   -1        stop after stage 1
+ *   -v FILE   write the final tags of VALID to FILE, one CoNLL token a
+ *             line ("word gold predicted", IOB2), for error analysis
+ *
+ * Everything is deterministic: the shuffles use a fixed seed and all
+ * weights are integers, so the same data gives the same file.
+ */
+#include "corpus.h"
+#include "percep.h"
+#include "util.h"
+#include "writer.h"
+
+#include "../features.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int epochs, folds, stage1_only;
+    uint32_t cutoff;
+    int64_t scale;
+    int32_t prune;
+    size_t max_docs;
+    uint64_t mask;
+    const char *dump;
+} options;
+
+/* A corpus with its windows and features, flattened. */
+typedef struct {
+    corpus c;
+    const corpus_block **blocks; /* every block, in order */
+    size_t *block_doc;           /* its document */
+    size_t *block_base;          /* index of its first token */
+    size_t nblocks;
+    pwindow *win; /* every window */
+    size_t *win_doc;
+    size_t nwin;
+    featset fs1;    /* local features */
+    featset fs2;    /* document features (over tags1) */
+    uint8_t *tags1; /* first-stage tags */
+} dataset;
+
+static int dataset_load(dataset *ds, const char *path, size_t max_docs) {
+    memset(ds, 0, sizeof *ds);
+    if (corpus_read(&ds->c, path, max_docs) != 0)
+        return -1;
+    size_t nb = 0, nw = 0;
+    for (size_t d = 0; d < ds->c.ndocs; d++)
+        for (size_t k = 0; k < ds->c.docs[d].nblocks; k++, nb++)
+            nw += ds->c.docs[d].blocks[k].nwin;
+    ds->blocks = xmalloc(nb * sizeof *ds->blocks);
+    ds->block_doc = xmalloc(nb * sizeof *ds->block_doc);
+    ds->block_base = xmalloc(nb * sizeof *ds->block_base);
+    ds->win = xmalloc(nw * sizeof *ds->win);
+    ds->win_doc = xmalloc(nw * sizeof *ds->win_doc);
+    ds->tags1 = xcalloc(ds->c.ntokens, 1);
+    size_t base = 0;
+    for (size_t d = 0; d < ds->c.ndocs; d++) {
+        for (size_t k = 0; k < ds->c.docs[d].nblocks; k++) {
+            const corpus_block *b = &ds->c.docs[d].blocks[k];
+            ds->blocks[ds->nblocks] = b;
+            ds->block_doc[ds->nblocks] = d;
+            ds->block_base[ds->nblocks++] = base;
+            for (size_t w = 0; w < b->nwin; w++) {
+                pwindow *pw = &ds->win[ds->nwin];
+                pw->base = base + b->win[w].first;
+                pw->n = b->win[w].n;
+                pw->gold = b->gold + b->win[w].first;
+                ds->win_doc[ds->nwin++] = d;
+            }
+            base += b->ntok;
+        }
+    }
+    return 0;
+}
+
+static void dataset_free(dataset *ds) {
+    corpus_free(&ds->c);
+    free(ds->blocks);
+    free(ds->block_doc);
+    free(ds->block_base);
+    free(ds->win);
+    free(ds->win_doc);
+    featset_free(&ds->fs1);
+    featset_free(&ds->fs2);
+    free(ds->tags1);
+}
+
+/*
+ * The features of a stage for every token, as ids of dict. With assign,
+ * features are first counted and those seen at least cutoff times get ids
+ * (training data); without, only known features are kept.
+ */
+static void dataset_features(dataset *ds, fdict *dict, int stage, const options *o, int assign) {
+    featset *fs = stage == 1 ? &ds->fs1 : &ds->fs2;
+    featset_free(fs);
+    featset_init(fs, ds->c.ntokens);
+    uint64_t h[LEDE_NER_MAX_FEATURES];
+    uint32_t ids[LEDE_NER_MAX_FEATURES];
+    lede_ner_doc doc;
+    memset(&doc, 0, sizeof doc);
+    for (int pass = assign ? 0 : 1; pass < 2; pass++) {
+        for (size_t k = 0; k < ds->nblocks; k++) {
+            const corpus_block *b = ds->blocks[k];
+            const uint8_t *tags1 = ds->tags1 + ds->block_base[k];
+            if (stage == 2 && lede_ner_doc_build(&doc, b->tok, tags1, b->caps, b->ntok) != LEDE_OK)
+                abort();
+            for (size_t w = 0; w < b->nwin; w++) {
+                const lede_ner_win *win = &b->win[w];
+                lede_ner_window lw = {b->tok + win->first, win->n, win->flags,
+                                      stage == 2 ? &doc : NULL,
+                                      stage == 2 ? tags1 + win->first : NULL};
+                for (size_t i = 0; i < win->n; i++) {
+                    size_t n = lede_ner_features_masked(&lw, i, stage, o->mask, h);
+                    if (pass == 0) {
+                        for (size_t j = 0; j < n; j++)
+                            fdict_count(dict, h[j]);
+                        continue;
+                    }
+                    size_t m = 0;
+                    for (size_t j = 0; j < n; j++) {
+                        uint32_t id = fdict_id(dict, h[j], o->cutoff, assign);
+                        if (id != FDICT_NONE)
+                            ids[m++] = id;
+                    }
+                    featset_add(fs, ids, m);
+                }
+            }
+        }
+    }
+    lede_ner_doc_free(&doc);
+}
+
+/* Tags every window of ds with q (fs2 too when stage 2); the tags go to
+   out (per token) and the score to *sc when not NULL. Only windows whose
+   document is in fold (doc % folds == fold) when folds > 0. */
+static void dataset_tag(const dataset *ds, const qmodel *q, int stage, uint8_t *out,
+                        corpus_score *sc, size_t folds, size_t fold) {
+    lede_ner_viterbi_ctx vit;
+    memset(&vit, 0, sizeof vit);
+    int32_t *emit = xmalloc(LEDE_NER_WINDOW_MAX * PT * sizeof *emit);
+    corpus_entity *pred = NULL;
+    size_t npred = 0, cap = 0;
+    if (sc)
+        memset(sc, 0, sizeof *sc);
+    for (size_t k = 0; k < ds->nblocks; k++) {
+        size_t d = ds->block_doc[k];
+        if (folds && d % folds != fold)
+            continue;
+        const corpus_block *b = ds->blocks[k];
+        size_t base = ds->block_base[k];
+        for (size_t w = 0; w < b->nwin; w++)
+            qmodel_tag(q, base + b->win[w].first, b->win[w].n, &ds->fs1,
+                       stage == 2 ? &ds->fs2 : NULL, &vit, emit, out + base + b->win[w].first);
+        if (!sc)
+            continue;
+        corpus_decode(b, out + base, &pred, &npred, &cap);
+        /* score when the document's last block is done */
+        if (k + 1 == ds->nblocks || ds->block_doc[k + 1] != d) {
+            corpus_score_add(sc, &ds->c.docs[d], pred, npred);
+            npred = 0;
+        }
+    }
+    free(pred);
+    free(emit);
+    lede_ner_viterbi_free(&vit);
+}
+
+/*
+ * Trains one stage for up to o->epochs epochs on the windows of train
+ * (those outside fold when folds > 0). With valid, scores each epoch on it
+ * and keeps the best in *best (its epoch in *best_epoch); without, keeps
+ * the last of `epochs` epochs.
+ */
+static double train_stage(const dataset *train, const dataset *valid, size_t nfeat, int stage,
+                          int epochs, size_t folds, size_t fold, const options *o, qmodel *best,
+                          int *best_epoch, const char *name) {
+    percep p;
+    percep_init(&p, nfeat);
+    lede_ner_viterbi_ctx vit;
+    memset(&vit, 0, sizeof vit);
+    size_t *order = xmalloc(train->nwin * sizeof *order), n = 0;
+    for (size_t i = 0; i < train->nwin; i++)
+        if (!folds || train->win_doc[i] % folds != fold)
+            order[n++] = i;
+    rng r = {0x6c6564656e6572ULL + (uint64_t)stage * 7919 + fold}; /* "ledener" */
+    qmodel q = {0};
+    uint8_t *tags = valid ? xmalloc(valid->c.ntokens) : NULL;
+    double best_f1 = -1;
+    for (int e = 1; e <= epochs; e++) {
+        double t0 = now_seconds();
+        for (size_t i = n; i > 1; i--) { /* Fisher-Yates */
+            size_t j = (size_t)(rng_next(&r) % i);
+            size_t t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
+        }
+        percep_epoch(&p, train->win, order, n, &train->fs1, stage == 2 ? &train->fs2 : NULL, &vit);
+        if (!valid) {
+            if (e == epochs)
+                percep_average(&p, o->scale, best);
+            continue;
+        }
+        percep_average(&p, o->scale, &q);
+        corpus_score sc;
+        dataset_tag(valid, &q, stage, tags, &sc, 0, 0);
+        double f1 = corpus_f1(&sc);
+        fprintf(stderr, "%s epoch %2d: valid F1 %.2f (%.1f s)\n", name, e, 100 * f1,
+                now_seconds() - t0);
+        if (f1 > best_f1) {
+            best_f1 = f1;
+            *best_epoch = e;
+            qmodel t = *best;
+            *best = q;
+            q = t;
+        }
+    }
+    qmodel_free(&q);
+    free(tags);
+    free(order);
+    percep_free(&p);
+    lede_ner_viterbi_free(&vit);
+    return best_f1;
+}
+
+/* Writes "word gold predicted" per CoNLL token of ds, tags in IOB2. */
+static void dump_tags(const dataset *ds, const uint8_t *tags, const char *path) {
+    static const char *const names[LEDE_NER_NTYPES] = {"PER", "ORG", "LOC", "MISC"};
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        perror(path);
+        return;
+    }
+    corpus_entity *pred = NULL;
+    size_t npred = 0, cap = 0;
+    size_t k = 0;
+    for (size_t d = 0; d < ds->c.ndocs; d++) {
+        const corpus_doc *doc = &ds->c.docs[d];
+        npred = 0;
+        for (; k < ds->nblocks && ds->block_doc[k] == d; k++)
+            corpus_decode(ds->blocks[k], tags + ds->block_base[k], &pred, &npred, &cap);
+        int *g = xmalloc(doc->nconll * sizeof *g), *p = xmalloc(doc->nconll * sizeof *p);
+        for (size_t i = 0; i < doc->nconll; i++)
+            g[i] = p[i] = -1;
+        for (size_t e = 0; e < doc->ngold; e++)
+            for (size_t i = doc->gold[e].first; i <= doc->gold[e].last; i++)
+                g[i] = (int)(doc->gold[e].type * 2 + (i != doc->gold[e].first));
+        for (size_t e = 0; e < npred; e++)
+            for (size_t i = pred[e].first; i <= pred[e].last; i++)
+                p[i] = (int)(pred[e].type * 2 + (i != pred[e].first));
+        fprintf(f, "-DOCSTART- O O\n\n");
+        for (size_t i = 0; i < doc->nconll; i++) {
+            size_t s = doc->conll_start[i], e = doc->conll_start[i + 1] - 1;
+            char gb[8], pb[8];
+            snprintf(gb, sizeof gb, "%s%s",
+                     g[i] < 0     ? "O"
+                     : (g[i] & 1) ? "I-"
+                                  : "B-",
+                     g[i] < 0 ? "" : names[g[i] / 2]);
+            snprintf(pb, sizeof pb, "%s%s",
+                     p[i] < 0     ? "O"
+                     : (p[i] & 1) ? "I-"
+                                  : "B-",
+                     p[i] < 0 ? "" : names[p[i] / 2]);
+            fprintf(f, "%.*s %s %s\n", (int)(e - s), doc->text + s, gb, pb);
+            if (doc->text[e] == '\n')
+                fputc('\n', f);
+        }
+        free(g);
+        free(p);
+    }
+    free(pred);
+    fclose(f);
+}
+
+static void usage(void) {
+    fprintf(stderr, "usage: ner-train [-e epochs] [-k folds] [-c cutoff] [-s scale] [-p prune] "
+                    "[-d docs] [-x templates] [-1] TRAIN VALID [OUT]\n");
+    exit(2);
+}
+
+static uint64_t parse_mask(const char *list) {
+    uint64_t mask = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+        size_t k = 0;
+        while (k < lede_ner_template_count() && strcmp(lede_ner_template_name(k), t) != 0)
+            k++;
+        if (k == lede_ner_template_count()) {
+            fprintf(stderr, "ner-train: no template named %s; there are:", t);
+            for (size_t j = 0; j < lede_ner_template_count(); j++)
+                fprintf(stderr, " %s", lede_ner_template_name(j));
+            fprintf(stderr, "\n");
+            exit(2);
+        }
+        mask |= (uint64_t)1 << k;
+    }
+    return mask;
+}
+
+int main(int argc, char **argv) {
+    options o = {20, 5, 0, 1, 1, 1, 0, 0, NULL};
+    int a = 1;
+    for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
+        char opt = argv[a][1];
+        if (opt == '1') {
+            o.stage1_only = 1;
+            continue;
+        }
+        if (a + 1 >= argc)
+            usage();
+        const char *v = argv[++a];
+        switch (opt) {
+        case 'e':
+            o.epochs = atoi(v);
+            break;
+        case 'k':
+            o.folds = atoi(v);
+            break;
+        case 'c':
+            o.cutoff = (uint32_t)atoi(v);
+            break;
+        case 's':
+            o.scale = atoll(v);
+            break;
+        case 'p':
+            o.prune = atoi(v);
+            break;
+        case 'd':
+            o.max_docs = (size_t)atol(v);
+            break;
+        case 'x':
+            o.mask = parse_mask(v);
+            break;
+        case 'v':
+            o.dump = v;
+            break;
+        default:
+            usage();
+        }
+    }
+    if (argc - a < 2 || argc - a > 3 || o.epochs < 1 || o.folds < 2 || o.scale < 1)
+        usage();
+    const char *out = argc - a == 3 ? argv[a + 2] : NULL;
+    double t0 = now_seconds();
+
+    dataset train, valid;
+    if (dataset_load(&train, argv[a], o.max_docs) != 0 || dataset_load(&valid, argv[a + 1], 0) != 0)
+        return 1;
+    fdict dict;
+    fdict_init(&dict);
+    dataset_features(&train, &dict, 1, &o, 1);
+    dataset_features(&valid, &dict, 1, &o, 0);
+    size_t nlocal = dict.nids;
+    fprintf(stderr, "read %zu+%zu documents, %zu+%zu tokens; %zu local features (%.1f s)\n",
+            train.c.ndocs, valid.c.ndocs, train.c.ntokens, valid.c.ntokens, nlocal,
+            now_seconds() - t0);
+
+    qmodel q1 = {0}, q2 = {0};
+    int e1 = 0, e2 = 0;
+    double f1 = train_stage(&train, &valid, nlocal, 1, o.epochs, 0, 0, &o, &q1, &e1, "stage 1");
+    corpus_score sc;
+    dataset_tag(&valid, &q1, 1, valid.tags1, &sc, 0, 0);
+    corpus_score_print(&sc, "stage 1 on valid");
+    if (o.dump && o.stage1_only)
+        dump_tags(&valid, valid.tags1, o.dump);
+    fprintf(stderr, "stage 1: best epoch %d, valid F1 %.2f (%.1f s)\n", e1, 100 * f1,
+            now_seconds() - t0);
+    double f2 = f1;
+    if (!o.stage1_only) {
+        for (int k = 0; k < o.folds; k++) {
+            qmodel qf = {0};
+            int ef = 0;
+            train_stage(&train, NULL, nlocal, 1, e1, (size_t)o.folds, (size_t)k, &o, &qf, &ef,
+                        "fold");
+            dataset_tag(&train, &qf, 1, train.tags1, NULL, (size_t)o.folds, (size_t)k);
+            qmodel_free(&qf);
+        }
+        fprintf(stderr, "first-stage tags of train from %d folds (%.1f s)\n", o.folds,
+                now_seconds() - t0);
+        dataset_features(&train, &dict, 2, &o, 1);
+        dataset_features(&valid, &dict, 2, &o, 0);
+        fprintf(stderr, "%zu document features\n", dict.nids - nlocal);
+        f2 = train_stage(&train, &valid, dict.nids, 2, o.epochs, 0, 0, &o, &q2, &e2, "stage 2");
+        uint8_t *tags = xmalloc(valid.c.ntokens);
+        dataset_tag(&valid, &q2, 2, tags, &sc, 0, 0);
+        if (o.dump)
+            dump_tags(&valid, tags, o.dump);
+        free(tags);
+        corpus_score_print(&sc, "stage 2 on valid");
+        fprintf(stderr, "stage 2: best epoch %d, valid F1 %.2f (%.1f s)\n", e2, 100 * f2,
+                now_seconds() - t0);
+    }
+    int status = 0;
+    if (out) {
+        if (o.stage1_only) {
+            fprintf(stderr, "ner-train: -1 writes no model\n");
+            status = 2;
+        } else {
+            char about[512];
+            snprintf(about, sizeof about,
+                     "Averaged perceptron, 2 stages, %zu training documents, epochs %d and %d, "
+                     "%d folds, cutoff %u, scale %lld; valid F1 (trainer) %.2f and %.2f.",
+                     train.c.ndocs, e1, e2, o.folds, o.cutoff, (long long)o.scale, 100 * f1,
+                     100 * f2);
+            writer_input in = {&dict, &q1, &q2, o.prune, about};
+            writer_stats st;
+            if (writer_write(out, &in, &st) != 0)
+                status = 1;
+            else
+                fprintf(stderr, "wrote %s: %zu features, 2^%zu slots, %.1f MB of data\n", out,
+                        st.features, st.slot_bits, (double)st.bytes / 1e6);
+        }
+    }
+    fprintf(stderr, "done in %.1f s\n", now_seconds() - t0);
+    qmodel_free(&q1);
+    qmodel_free(&q2);
+    fdict_free(&dict);
+    dataset_free(&train);
+    dataset_free(&valid);
+    return status;
+}

@@ -1,0 +1,31 @@
+/*
+ * writer.h: writing the trained model as C source (ext/ner/model_data.c).
+ *
+ * The file defines lede_ner_model_builtin (model.h): the feature table and
+ * weight rows as two string literals of little-endian bytes (gcc reads a
+ * string literal far faster than millions of numeric initialisers), and
+ * the transition scores as small integer arrays. The same weights give the
+ * same file, byte for byte.
+ */
+#ifndef LEDE_NER_TRAIN_WRITER_H
+#define LEDE_NER_TRAIN_WRITER_H
+
+#include "percep.h"
+
+typedef struct {
+    const fdict *dict;    /* hashes of the feature ids */
+    const qmodel *stage1; /* weights over ids < stage1->nfeat */
+    const qmodel *stage2; /* weights over ids < stage2->nfeat */
+    int32_t prune;        /* weights with |w| < prune are dropped */
+    const char *about;    /* one line: how it was trained and scored */
+} writer_input;
+
+/* Sizes of what was written. */
+typedef struct {
+    size_t features, slot_bits, bytes;
+} writer_stats;
+
+/* Writes the file; returns 0, or -1 with a message on stderr. */
+int writer_write(const char *path, const writer_input *in, writer_stats *st);
+
+#endif

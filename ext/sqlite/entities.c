@@ -1,0 +1,274 @@
+/*
+ * entities.c: lede_entities(text [, anchor_date]), the named entities of a text.
+ *
+ *   SELECT text, label, sentence FROM lede_entities('Angela Merkel met Emmanuel Macron in Paris.');
+ *   -- Angela Merkel|PERSON|0    Emmanuel Macron|PERSON|0    Paris|LOC|0
+ *
+ * Schema (column numbers in the enum below):
+ *   CREATE TABLE x(seq, start, "end", text, label, canonical, value, unit, country, sentence,
+ *                  input HIDDEN, anchor HIDDEN)
+ * seq counts from 0 in text order; start and "end" are code points, end
+ * exclusive (substr(input, start + 1, "end" - start) = text); label is
+ * PERSON, ORG, LOC, MISC, ... (ext/ner/entity.h); sentence is the seq of
+ * the sentence of lede_sentences(input) the entity lies in (entities never
+ * cross sentences). canonical, value, unit and country are NULL when not
+ * known. The pipeline is ext/ner/extract.h.
+ *
+ * input NULL gives no rows; numbers and blobs are read as their text.
+ * anchor_date is NULL or a real date 'YYYY-MM-DD' (it anchors relative
+ * dates), else "lede_entities: anchor_date must be 'YYYY-MM-DD', got '...'".
+ * No argument: "lede_entities(text [, anchor_date]): missing argument text".
+ * The extension refuses to load when the compiled-in model does not match
+ * the feature set (ext/ner/model.h).
+ *
+ * xBestIndex: idxNum bit 0 = input given (argv[0]), bit 1 = anchor given
+ * (next argv). Innocuous: it reads only its arguments.
+ */
+#include "bind.h"
+
+#include "../ner/extract.h"
+
+#include <string.h>
+
+SQLITE_EXTENSION_INIT3
+
+enum {
+    ENT_COL_SEQ,
+    ENT_COL_START,
+    ENT_COL_END,
+    ENT_COL_TEXT,
+    ENT_COL_LABEL,
+    ENT_COL_CANONICAL,
+    ENT_COL_VALUE,
+    ENT_COL_UNIT,
+    ENT_COL_COUNTRY,
+    ENT_COL_SENTENCE,
+    ENT_COL_INPUT,
+    ENT_COL_ANCHOR
+};
+
+typedef struct {
+    sqlite3_vtab base;
+} entities_vtab;
+
+typedef struct {
+    sqlite3_vtab_cursor base;
+    char *text;             /* copy of the input (sqlite3_malloc64) */
+    size_t len;             /* its length in bytes */
+    char anchor[11];        /* anchor_date, or "" */
+    lede_ner_extractor ext; /* the pipeline over text */
+    int ext_open;           /* ext needs lede_ner_extract_free */
+    lede_ner_entity ent;    /* the current entity */
+    sqlite3_int64 seq;      /* its number, from 0 */
+    int eof;                /* no current entity */
+} entities_cursor;
+
+static int entities_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                            sqlite3_vtab **out, char **err) {
+    (void)aux;
+    (void)argc;
+    (void)argv;
+    (void)err;
+    int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
+                                      "INTEGER, text TEXT, label TEXT, canonical TEXT, value, "
+                                      "unit TEXT, country TEXT, sentence INTEGER, input HIDDEN, "
+                                      "anchor HIDDEN)");
+    if (rc != SQLITE_OK)
+        return rc;
+    entities_vtab *vt = sqlite3_malloc64(sizeof *vt);
+    if (!vt)
+        return SQLITE_NOMEM;
+    memset(vt, 0, sizeof *vt);
+    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+    *out = &vt->base;
+    return SQLITE_OK;
+}
+
+static int entities_disconnect(sqlite3_vtab *vtab) {
+    sqlite3_free(vtab);
+    return SQLITE_OK;
+}
+
+static int entities_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
+    (void)vtab;
+    entities_cursor *cur = sqlite3_malloc64(sizeof *cur);
+    if (!cur)
+        return SQLITE_NOMEM;
+    memset(cur, 0, sizeof *cur);
+    cur->eof = 1;
+    *out = &cur->base;
+    return SQLITE_OK;
+}
+
+/* Ends the current scan: frees the pipeline and the input copy. */
+static void entities_reset(entities_cursor *cur) {
+    if (cur->ext_open)
+        lede_ner_extract_free(&cur->ext);
+    cur->ext_open = 0;
+    sqlite3_free(cur->text);
+    cur->text = NULL;
+    cur->len = 0;
+    cur->eof = 1;
+}
+
+static int entities_close(sqlite3_vtab_cursor *base) {
+    entities_cursor *cur = (entities_cursor *)base;
+    entities_reset(cur);
+    sqlite3_free(cur);
+    return SQLITE_OK;
+}
+
+static int entities_next(sqlite3_vtab_cursor *base) {
+    entities_cursor *cur = (entities_cursor *)base;
+    if (!cur->ext_open) {
+        cur->eof = 1;
+        return SQLITE_OK;
+    }
+    lede_rc rc = lede_ner_extract_next(&cur->ext, &cur->ent);
+    if (rc == LEDE_DONE) {
+        entities_reset(cur);
+        return SQLITE_OK;
+    }
+    if (rc != LEDE_OK) {
+        entities_reset(cur);
+        return lede_bind_rc(rc);
+    }
+    cur->seq++;
+    return SQLITE_OK;
+}
+
+/* Sets the result to s[0..n), or NULL when s is NULL. */
+static void entities_result_text(sqlite3_context *ctx, const char *s, size_t n) {
+    if (s)
+        sqlite3_result_text64(ctx, s, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+    else
+        sqlite3_result_null(ctx);
+}
+
+static int entities_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
+    entities_cursor *cur = (entities_cursor *)base;
+    const lede_ner_entity *e = &cur->ent;
+    switch (col) {
+    case ENT_COL_SEQ:
+        sqlite3_result_int64(ctx, cur->seq);
+        break;
+    case ENT_COL_START:
+        sqlite3_result_int64(ctx, (sqlite3_int64)e->span.cp_start);
+        break;
+    case ENT_COL_END:
+        sqlite3_result_int64(ctx, (sqlite3_int64)e->span.cp_end);
+        break;
+    case ENT_COL_TEXT:
+        entities_result_text(ctx, cur->text + e->span.byte_start,
+                             e->span.byte_end - e->span.byte_start);
+        break;
+    case ENT_COL_LABEL:
+        sqlite3_result_text(ctx, lede_ent_label_name(e->label), -1, SQLITE_STATIC);
+        break;
+    case ENT_COL_CANONICAL:
+        entities_result_text(ctx, e->canonical, e->canonical_len);
+        break;
+    case ENT_COL_VALUE:
+        entities_result_text(ctx, e->value, e->value_len);
+        break;
+    case ENT_COL_UNIT:
+        entities_result_text(ctx, e->unit, e->unit_len);
+        break;
+    case ENT_COL_COUNTRY:
+        entities_result_text(ctx, e->country[0] ? e->country : NULL, strlen(e->country));
+        break;
+    case ENT_COL_SENTENCE:
+        sqlite3_result_int64(ctx, (sqlite3_int64)e->sentence);
+        break;
+    case ENT_COL_INPUT:
+        entities_result_text(ctx, cur->text, cur->len);
+        break;
+    case ENT_COL_ANCHOR:
+        entities_result_text(ctx, cur->anchor[0] ? cur->anchor : NULL, strlen(cur->anchor));
+        break;
+    }
+    return SQLITE_OK;
+}
+
+static int entities_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid) {
+    *rowid = ((entities_cursor *)base)->seq;
+    return SQLITE_OK;
+}
+
+static int entities_eof(sqlite3_vtab_cursor *base) { return ((entities_cursor *)base)->eof; }
+
+/* 1 when s[0..n) is a real date written YYYY-MM-DD. */
+static int entities_is_date(const unsigned char *s, size_t n) {
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_str, int argc,
+                           sqlite3_value **argv) {
+    entities_cursor *cur = (entities_cursor *)base;
+    (void)idx_str;
+    entities_reset(cur);
+    cur->anchor[0] = '\0';
+    if (!(idx_num & 1) || argc < 1)
+        return SQLITE_OK;
+    if ((idx_num & 2) && argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+        const unsigned char *a = sqlite3_value_text(argv[1]);
+        size_t an = (size_t)sqlite3_value_bytes(argv[1]);
+        if (!a)
+            return SQLITE_NOMEM;
+        if (!entities_is_date(a, an))
+            return lede_bind_error(cur->base.pVtab,
+                                   "lede_entities: anchor_date must be 'YYYY-MM-DD', got '%.*s%s'",
+                                   an > 40 ? 40 : (int)an, (const char *)a, an > 40 ? "..." : "");
+        memcpy(cur->anchor, a, 10);
+        cur->anchor[10] = '\0';
+    }
+    int is_null;
+    int rc = lede_bind_text_arg(argv[0], &cur->text, &cur->len, &is_null);
+    if (rc != SQLITE_OK || is_null)
+        return rc;
+    lede_ner_extract_init(&cur->ext, &lede_ner_model_builtin, cur->text, cur->len,
+                          cur->anchor[0] ? cur->anchor : NULL);
+    cur->ext_open = 1;
+    cur->eof = 0;
+    cur->seq = -1;
+    return entities_next(base);
+}
+
+static int entities_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
+    return lede_bind_best_index(vtab, info, ENT_COL_INPUT, 2, 1,
+                                "lede_entities(text [, anchor_date]): missing argument text");
+}
+
+static sqlite3_module entities_module = {
+    .iVersion = 0,
+    .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
+    .xConnect = entities_connect,
+    .xBestIndex = entities_best_index,
+    .xDisconnect = entities_disconnect,
+    .xOpen = entities_open,
+    .xClose = entities_close,
+    .xFilter = entities_filter,
+    .xNext = entities_next,
+    .xEof = entities_eof,
+    .xColumn = entities_column,
+    .xRowid = entities_rowid,
+};
+
+int lede_entities_register(sqlite3 *db) {
+    /* A model trained for other features would tag wrongly: refuse it. */
+    if (lede_ner_model_check(&lede_ner_model_builtin, NULL) != LEDE_OK)
+        return SQLITE_ERROR;
+    return sqlite3_create_module(db, "lede_entities", &entities_module, NULL);
+}
