@@ -99,6 +99,11 @@ lede_date lede_date_weekday_on_or_before(lede_date anchor, int wd) {
     return lede_date_add_days(anchor, -back);
 }
 
+lede_date lede_date_weekday_on_or_after(lede_date anchor, int wd) {
+    int ahead = (wd - lede_date_weekday(anchor) + 7) % 7;
+    return lede_date_add_days(anchor, ahead);
+}
+
 lede_date lede_date_weekday_before(lede_date anchor, int wd) {
     int back = (lede_date_weekday(anchor) - wd + 7) % 7;
     return lede_date_add_days(anchor, back ? -back : -7);

@@ -8,7 +8,9 @@
  * weeks (Monday first; week 1 holds the year's first Thursday).
  *
  * Resolution, as news copy means it (the anchor is "today"):
- *   weekday           "Tuesday": the day of that name on or before the anchor
+ *   weekday           "Tuesday": the day of that name on or before the anchor;
+ *                     in a sentence about the future ("will meet on Thursday")
+ *                     the day of that name on or after it (rules.c decides)
  *   last <weekday>    the day of that name strictly before the anchor
  *   this <weekday>    the day of that name in the anchor's ISO week
  *   next <weekday>    the day of that name strictly after the anchor
@@ -68,6 +70,7 @@ void lede_date_iso_week(lede_date d, int *year, int *week);
 
 /* The resolutions above. wd is 0 Monday .. 6 Sunday; m is 1..12. */
 lede_date lede_date_weekday_on_or_before(lede_date anchor, int wd);
+lede_date lede_date_weekday_on_or_after(lede_date anchor, int wd);
 lede_date lede_date_weekday_before(lede_date anchor, int wd);
 lede_date lede_date_weekday_after(lede_date anchor, int wd);
 lede_date lede_date_weekday_this_week(lede_date anchor, int wd);

@@ -592,7 +592,8 @@ static int read_vague(const char *s, const lede_token *t, size_t nt, size_t i, s
         /* "tens" and "scores" need "of": "tens of thousands", "scores of people". */
         int needs_of = v->pow10 == 1 || v->factor == 40;
         while (j + 1 < nt && j + 1 < limit && tok_is(s, &t[j], "of")) {
-            const vague_word *v2 = vague_word_find(tok_text(s, &t[j + 1], &n), n);
+            const char *w2 = tok_text(s, &t[j + 1], &n);
+            const vague_word *v2 = vague_word_find(w2, n);
             if (!v2 || v2->factor != 2 || v2->pow10 <= v->pow10)
                 break;
             lede_num_shift(&out->value, v2->pow10);

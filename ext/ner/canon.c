@@ -1,0 +1,804 @@
+/*
+ * canon.c: canonical names (canon.h).
+ *
+ * Names seen so far are kept as forms: their words interned as normal forms
+ * in one string pool, so that two words are equal when their pool offsets
+ * are. One open-addressing hash table (FNV-1a over a kind byte and the key
+ * bytes) maps interned words to their posting lists (the forms that contain
+ * them), whole forms to their index (so a name is stored once), and
+ * acronyms to their long forms.
+ */
+#include "canon.h"
+
+#include "../text/chars.h"
+#include "../text/tokens.h"
+#include "../text/utf8.h"
+#include "gazetteer.h"
+#include "numbers.h"
+
+#include <string.h>
+
+#define CANON_MAX_TOKS 12  /* names with more words are not remembered */
+#define CANON_SPAN_TOKS 64 /* words read from one entity */
+#define CANON_KEY_MAX 256  /* longest gazetteer key built */
+#define ACRO_MAX 10        /* longest acronym, in bytes */
+#define ACRO_WINDOW 300    /* bytes before "(" searched for a long form */
+#define ACRO_INSIDE 160    /* longest bracketed text read */
+#define ACRO_WORDS 16      /* words kept before "(" */
+
+struct lede_canon_form {
+    uint32_t canon;               /* pool offset of the canonical name */
+    uint32_t canon_len;           /* its length */
+    uint32_t tok[CANON_MAX_TOKS]; /* interned word norms (pool offsets) */
+    uint8_t ntok;                 /* words */
+    uint8_t label;                /* PERSON or ORG */
+};
+
+enum { SLOT_WORD = 1, SLOT_FORM, SLOT_ACRO };
+
+struct lede_canon_slot {
+    uint32_t key; /* pool offset of the key (kind byte, then bytes); 0 = empty */
+    uint32_t len; /* key length, kind byte included */
+    uint32_t val; /* WORD: first posting + 1; FORM: form index; ACRO: long form offset */
+    uint32_t aux; /* WORD: 1 when the word is a place or nationality; ACRO: long length */
+};
+
+/* ---- memory ----------------------------------------------------------------- */
+
+/* Grows *p (elements of size sz) to hold need; 0 on failure or past the limit. */
+static int grow(lede_canon_ctx *c, void **p, size_t *cap, size_t need, size_t sz, int limited) {
+    if (need <= *cap)
+        return 1;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need)
+        ncap *= 2;
+    size_t more = (ncap - *cap) * sz;
+    if (limited && c->mem_used + more > c->mem_limit)
+        return 0;
+    void *q = lede_realloc(*p, ncap * sz);
+    if (!q)
+        return -1;
+    *p = q;
+    if (limited)
+        c->mem_used += more;
+    *cap = ncap;
+    return 1;
+}
+
+/* Appends bytes to the pool (NUL-terminated); its offset in *off. 0 when
+   the limit is reached, -1 on NOMEM. */
+static int pool_add(lede_canon_ctx *c, const char *b, size_t n, uint32_t *off) {
+    if (c->pool_len + n + 1 > UINT32_MAX)
+        return 0;
+    int r = grow(c, (void **)&c->pool, &c->pool_cap, c->pool_len + n + 1, 1, 1);
+    if (r <= 0)
+        return r;
+    if (c->pool_len == 0)
+        c->pool[c->pool_len++] = '\0'; /* offset 0 means none */
+    *off = (uint32_t)c->pool_len;
+    memcpy(c->pool + c->pool_len, b, n);
+    c->pool[c->pool_len + n] = '\0';
+    c->pool_len += n + 1;
+    return 1;
+}
+
+/* ---- the hash table ------------------------------------------------------------ */
+
+static uint32_t fnv(int kind, const char *b, size_t n) {
+    uint32_t h = 2166136261u;
+    h = (h ^ (uint8_t)kind) * 16777619u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (uint8_t)b[k]) * 16777619u;
+    return h;
+}
+
+static struct lede_canon_slot *slot_find(const lede_canon_ctx *c, int kind, const char *b,
+                                         size_t n) {
+    if (!c->nslots)
+        return NULL;
+    size_t mask = c->nslots - 1, i = fnv(kind, b, n) & mask;
+    for (;;) {
+        struct lede_canon_slot *sl = &c->slots[i];
+        if (!sl->key)
+            return NULL;
+        if (sl->len == n + 1 && (uint8_t)c->pool[sl->key] == kind &&
+            memcmp(c->pool + sl->key + 1, b, n) == 0)
+            return sl;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Doubles the table when it is half full. */
+static int slots_reserve(lede_canon_ctx *c) {
+    if (c->nslots && (c->slots_used + 1) * 2 <= c->nslots)
+        return 1;
+    size_t nn = c->nslots ? c->nslots * 2 : 256;
+    size_t more = (nn - c->nslots) * sizeof(struct lede_canon_slot);
+    if (c->mem_used + more > c->mem_limit)
+        return 0;
+    struct lede_canon_slot *ns = lede_malloc(nn * sizeof *ns);
+    if (!ns)
+        return -1;
+    memset(ns, 0, nn * sizeof *ns);
+    for (size_t k = 0; k < c->nslots; k++) {
+        struct lede_canon_slot *o = &c->slots[k];
+        if (!o->key)
+            continue;
+        size_t i = fnv((uint8_t)c->pool[o->key], c->pool + o->key + 1, o->len - 1) & (nn - 1);
+        while (ns[i].key)
+            i = (i + 1) & (nn - 1);
+        ns[i] = *o;
+    }
+    lede_free(c->slots);
+    c->slots = ns;
+    c->nslots = nn;
+    c->mem_used += more;
+    return 1;
+}
+
+/* Finds or adds the key; *out the slot. 0 past the limit, -1 on NOMEM. */
+static int slot_add(lede_canon_ctx *c, int kind, const char *b, size_t n,
+                    struct lede_canon_slot **out) {
+    struct lede_canon_slot *sl = slot_find(c, kind, b, n);
+    if (sl) {
+        *out = sl;
+        return 1;
+    }
+    int r = slots_reserve(c);
+    if (r <= 0)
+        return r;
+    /* The key goes in the pool as kind byte + bytes. */
+    char small[CANON_KEY_MAX + 1];
+    if (n + 1 > sizeof small)
+        return 0;
+    small[0] = (char)kind;
+    memcpy(small + 1, b, n);
+    uint32_t off;
+    if ((r = pool_add(c, small, n + 1, &off)) <= 0)
+        return r;
+    size_t mask = c->nslots - 1, i = fnv(kind, b, n) & mask;
+    while (c->slots[i].key)
+        i = (i + 1) & mask;
+    sl = &c->slots[i];
+    sl->key = off;
+    sl->len = (uint32_t)(n + 1);
+    sl->val = 0;
+    sl->aux = 0;
+    c->slots_used++;
+    *out = sl;
+    return 1;
+}
+
+/* ---- text helpers ----------------------------------------------------------------- */
+
+static int ascii_lower(int ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
+
+/*
+ * Writes the display form of s[a..b) into c->scratch at offset at:
+ * whitespace runs become one space, typographic quotes plain ones,
+ * ill-formed UTF-8 U+FFFD. Returns the length written, or (size_t)-1.
+ */
+static size_t display(lede_canon_ctx *c, size_t at, size_t a, size_t b) {
+    if (grow(c, (void **)&c->scratch, &c->scratch_cap, at + (b - a) * 3 + 8, 1, 0) < 0)
+        return (size_t)-1;
+    char *o = c->scratch + at;
+    size_t k = 0, i = a;
+    int space = 0;
+    while (i < b) {
+        uint32_t cp;
+        i = lede_utf8_next(c->s, b, i, &cp);
+        if (lede_char_is_space(cp)) {
+            space = 1;
+            continue;
+        }
+        if (space && k)
+            o[k++] = ' ';
+        space = 0;
+        if (cp == 0x2018u || cp == 0x2019u || cp == 0x02BCu)
+            cp = '\'';
+        else if (cp == 0x201Cu || cp == 0x201Du || cp == 0x201Eu)
+            cp = '"';
+        k += lede_utf8_encode(cp, o + k);
+    }
+    o[k] = '\0';
+    return k;
+}
+
+typedef struct {
+    size_t start, end; /* bytes */
+} span;
+
+/* The tokens of s[a..b) (at most max); returns how many. */
+static size_t tokens_of(const lede_canon_ctx *c, size_t a, size_t b, span *t, size_t max) {
+    lede_tok_iter it;
+    lede_token tk;
+    size_t k = 0;
+    lede_tok_init_at(&it, c->s, b, a, 0);
+    while (k < max && lede_tok_next(&it, &tk)) {
+        t[k].start = tk.span.byte_start;
+        t[k].end = tk.span.byte_end;
+        k++;
+    }
+    return k;
+}
+
+static int tok_is(const lede_canon_ctx *c, const span *t, const char *lit) {
+    size_t n = t->end - t->start, m = strlen(lit);
+    if (n != m)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (ascii_lower((unsigned char)c->s[t->start + k]) != lit[k])
+            return 0;
+    return 1;
+}
+
+/* A possessive or a lone apostrophe: "'s", "’s", "'", "’". */
+static int tok_possessive(const lede_canon_ctx *c, const span *t) {
+    return tok_is(c, t, "'s") || tok_is(c, t, "'") || tok_is(c, t, "\xE2\x80\x99s") ||
+           tok_is(c, t, "\xE2\x80\x99");
+}
+
+static int tok_honorific(const lede_canon_ctx *c, const span *t) {
+    static const char *const titles[] = {"mr",    "mr.",    "mrs",     "mrs.", "ms",   "ms.",
+                                         "miss",  "mx",     "mx.",     "dr",   "dr.",  "prof",
+                                         "prof.", "sir",    "dame",    "lord", "lady", "rev",
+                                         "rev.",  "messrs", "messrs.", "mme",  "mme.", "m."};
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
+        if (tok_is(c, t, titles[k]))
+            return 1;
+    return 0;
+}
+
+/* The normal form of token t; NULL when it cannot be made. */
+static const char *norm_of(lede_canon_ctx *c, const span *t, size_t *len, lede_rc *rc) {
+    const char *o;
+    lede_rc r = lede_text_norm(&c->norm, c->s + t->start, t->end - t->start, &o, len);
+    if (r == LEDE_NOMEM)
+        *rc = r;
+    return r == LEDE_OK ? o : NULL;
+}
+
+/* The gazetteer key of tokens t[0..k) into key (CANON_KEY_MAX); its length or 0. */
+static size_t key_of(lede_canon_ctx *c, const span *t, size_t k, char *key, lede_rc *rc) {
+    size_t len = 0;
+    for (size_t j = 0; j < k; j++) {
+        size_t nn;
+        const char *w = norm_of(c, &t[j], &nn, rc);
+        if (!w || len + nn + 1 > CANON_KEY_MAX)
+            return 0;
+        if (j)
+            key[len++] = ' ';
+        memcpy(key + len, w, nn);
+        len += nn;
+    }
+    return len;
+}
+
+/* ---- acronyms ------------------------------------------------------------------------ */
+
+/* An acronym: 2..ACRO_MAX ASCII letters, digits or "&", a capital first, and
+   two capitals or a capital and a digit. */
+static int acro_ok(const char *a, size_t n) {
+    int upper = 0, digit = 0;
+    if (n < 2 || n > ACRO_MAX || !(a[0] >= 'A' && a[0] <= 'Z'))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char ch = a[k];
+        if (ch >= 'A' && ch <= 'Z')
+            upper++;
+        else if (ch >= '0' && ch <= '9')
+            digit++;
+        else if (!(ch >= 'a' && ch <= 'z') && ch != '&')
+            return 0;
+    }
+    return upper >= 2 || (upper && digit);
+}
+
+/*
+ * Schwartz and Hearst's match of acronym a[0..an) against the words w[0..nw):
+ * the acronym's letters and digits, last first, each found further left in
+ * the words, the first at the start of a word; a number word counts as its
+ * digits. Returns the index of the word the match starts in, or -1.
+ */
+static long acro_match(const lede_canon_ctx *c, const char *a, size_t an, const span *w,
+                       size_t nw) {
+    char L[ACRO_WINDOW + 64];
+    uint8_t start[ACRO_WINDOW + 64]; /* 1: starts a word; 2: starts a capitalised word */
+    uint8_t word[ACRO_WINDOW + 64];
+    size_t n = 0;
+    for (size_t j = 0; j < nw && j < 255; j++) {
+        const char *p = c->s + w[j].start;
+        size_t len = w[j].end - w[j].start;
+        char digits[24];
+        lede_num x;
+        if (len >= 3 && p[0] > '9' && lede_num_parse_words(&x, p, len) &&
+            lede_num_format(&x, digits, sizeof digits)) {
+            p = digits;
+            len = strlen(digits);
+        }
+        for (size_t k = 0; k < len; k++) {
+            if (n >= sizeof L)
+                return -1;
+            L[n] = (char)ascii_lower((unsigned char)p[k]);
+            start[n] =
+                k == 0 ? (p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9') ? 2 : 1 : 0;
+            word[n] = (uint8_t)j;
+            n++;
+        }
+    }
+    long li = (long)n - 1;
+    for (long si = (long)an - 1; si >= 0; si--) {
+        char ch = (char)ascii_lower((unsigned char)a[si]);
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+            continue;
+        /* the first character starts a capitalised word: "Organization", not "of" */
+        while (li >= 0 && (L[li] != ch || (si == 0 && start[li] != 2)))
+            li--;
+        if (li < 0)
+            return -1;
+        if (si > 0)
+            li--;
+    }
+    return li < 0 ? -1 : (long)word[li];
+}
+
+/* Records acronym a (bytes) for the long form s[ls..le); first one wins. */
+static lede_rc acro_define(lede_canon_ctx *c, const char *a, size_t an, size_t ls, size_t le) {
+    struct lede_canon_slot *sl;
+    if (slot_find(c, SLOT_ACRO, a, an))
+        return LEDE_OK;
+    size_t len = display(c, 0, ls, le);
+    if (len == (size_t)-1)
+        return LEDE_NOMEM;
+    uint32_t off;
+    int r = pool_add(c, c->scratch, len, &off);
+    if (r < 0)
+        return LEDE_NOMEM;
+    if (r == 0)
+        return LEDE_OK;
+    r = slot_add(c, SLOT_ACRO, a, an, &sl);
+    if (r < 0)
+        return LEDE_NOMEM;
+    if (r > 0) {
+        sl->val = off;
+        sl->aux = (uint32_t)len;
+    }
+    return LEDE_OK;
+}
+
+static int is_word_span(const lede_canon_ctx *c, const span *t) {
+    uint32_t cp;
+    lede_utf8_next(c->s, t->end, t->start, &cp);
+    return lede_char_is_alnum(cp);
+}
+
+/* Finds every "long form (ACRONYM)" and "ACRONYM (long form)" in the text. */
+static lede_rc read_acronyms(lede_canon_ctx *c) {
+    const char *s = c->s;
+    size_t n = c->n, p = 0;
+    c->acronyms_read = 1;
+    while (p < n) {
+        const char *q = memchr(s + p, '(', n - p);
+        if (!q)
+            break;
+        size_t open = (size_t)(q - s), close = open + 1;
+        p = open + 1;
+        while (close < n && close - open <= ACRO_INSIDE && s[close] != ')' && s[close] != '(' &&
+               s[close] != '\n')
+            close++;
+        if (close >= n || s[close] != ')')
+            continue;
+        size_t a = open + 1, b = close;
+        while (a < b && s[a] == ' ')
+            a++;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        /* the words before "(", back to a stop */
+        size_t from = open > ACRO_WINDOW ? open - ACRO_WINDOW : 0;
+        while (from > 0 && from < open && ((unsigned char)s[from] & 0xC0) == 0x80)
+            from++;
+        span all[ACRO_WINDOW];
+        size_t nall = tokens_of(c, from, open, all, ACRO_WINDOW), first = 0;
+        if (from > 0 && nall)
+            first = 1; /* the first token may be cut */
+        span w[ACRO_WORDS];
+        size_t nw = 0;
+        for (size_t k = first; k < nall; k++) {
+            if (!is_word_span(c, &all[k])) {
+                size_t len = all[k].end - all[k].start;
+                if (!(len == 1 &&
+                      (s[all[k].start] == ',' || s[all[k].start] == '&' || s[all[k].start] == '-')))
+                    nw = 0; /* a long form does not cross a stop, bracket or quote */
+                continue;
+            }
+            if (nw == ACRO_WORDS) {
+                memmove(w, w + 1, (ACRO_WORDS - 1) * sizeof *w);
+                nw--;
+            }
+            w[nw++] = all[k];
+        }
+        if (acro_ok(s + a, b - a) && nw) {
+            /* "International Atomic Energy Agency (IAEA)" */
+            size_t an = b - a, maxw = an + 5 < 2 * an ? an + 5 : 2 * an;
+            size_t lo = nw > maxw ? nw - maxw : 0;
+            long st = acro_match(c, s + a, an, w + lo, nw - lo);
+            if (st >= 0) {
+                const span *sw = &w[lo + (size_t)st];
+                uint32_t cp;
+                lede_utf8_next(s, sw->end, sw->start, &cp);
+                if (lede_char_is_upper(cp)) {
+                    lede_rc rc = acro_define(c, s + a, an, sw->start, w[nw - 1].end);
+                    if (rc != LEDE_OK)
+                        return rc;
+                }
+            }
+            continue;
+        }
+        if (nw && all[nall - 1].end == w[nw - 1].end &&
+            acro_ok(s + w[nw - 1].start, w[nw - 1].end - w[nw - 1].start)) {
+            /* "IAEA (International Atomic Energy Agency)" */
+            span in[ACRO_WORDS + 1];
+            size_t nin = tokens_of(c, a, b, in, ACRO_WORDS + 1), k;
+            const span *ac = &w[nw - 1];
+            size_t an = ac->end - ac->start, maxw = an + 5 < 2 * an ? an + 5 : 2 * an;
+            for (k = 0; k < nin; k++)
+                if (!is_word_span(c, &in[k]) && !tok_is(c, &in[k], ",") && !tok_is(c, &in[k], "&"))
+                    break;
+            if (k < nin || nin < 2 || nin > maxw)
+                continue;
+            uint32_t cp;
+            lede_utf8_next(s, in[0].end, in[0].start, &cp);
+            if (lede_char_is_upper(cp) && acro_match(c, s + ac->start, an, in, nin) == 0) {
+                lede_rc rc = acro_define(c, s + ac->start, an, in[0].start, in[nin - 1].end);
+                if (rc != LEDE_OK)
+                    return rc;
+            }
+        }
+    }
+    return LEDE_OK;
+}
+
+/* ---- names ---------------------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t tok[CANON_MAX_TOKS]; /* interned words, 0 when a word was never seen */
+    size_t ntok;
+    int place1; /* a one-word name that is a place or nationality */
+} name;
+
+/* 1 when a[0..an) is a subsequence of b[0..bn). */
+static int subsequence(const uint32_t *a, size_t an, const uint32_t *b, size_t bn) {
+    size_t k = 0;
+    for (size_t j = 0; j < bn && k < an; j++)
+        if (a[k] == b[j])
+            k++;
+    return k == an;
+}
+
+static int is_place_word(const lede_canon_ctx *c, uint32_t tok) {
+    const struct lede_canon_slot *sl =
+        slot_find(c, SLOT_WORD, c->pool + tok, strlen(c->pool + tok));
+    return sl && sl->aux;
+}
+
+/* Does the earlier name f contain the mention m, by the label's rule? */
+static int name_matches(const lede_canon_ctx *c, const name *m, const struct lede_canon_form *f,
+                        int label) {
+    size_t n = m->ntok, fn = f->ntok;
+    if (f->label != label || fn <= n)
+        return 0;
+    if (label == LEDE_ENT_PERSON) {
+        for (size_t st = 0; st + n <= fn; st++)
+            if (memcmp(f->tok + st, m->tok, n * sizeof m->tok[0]) == 0)
+                return 1;
+        return n >= 2 && m->tok[0] == f->tok[0] && m->tok[n - 1] == f->tok[fn - 1] &&
+               subsequence(m->tok, n, f->tok, fn);
+    }
+    if (m->place1)
+        return 0;
+    if (memcmp(f->tok, m->tok, n * sizeof m->tok[0]) == 0) {
+        unsigned char next = (unsigned char)c->pool[f->tok[n]];
+        /* "Nippon Steel" in "Nippon Steel Corp", not "OPEC" in "OPEC+" */
+        return (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9') || next >= 0x80;
+    }
+    if (memcmp(f->tok + (fn - n), m->tok, n * sizeof m->tok[0]) != 0)
+        return 0;
+    for (size_t k = 0; k < fn - n; k++)
+        if (!is_place_word(c, f->tok[k]))
+            return 0;
+    return 1; /* "Commission" in "European Commission" */
+}
+
+/* The canonical name of mention m from the earlier names, or -1 for none. */
+static long name_resolve(const lede_canon_ctx *c, const name *m, int label) {
+    if (!m->ntok || !m->tok[0])
+        return -1;
+    for (size_t k = 0; k < m->ntok; k++)
+        if (!m->tok[k])
+            return -1; /* a word no earlier name has */
+    const struct lede_canon_slot *sl =
+        slot_find(c, SLOT_WORD, c->pool + m->tok[0], strlen(c->pool + m->tok[0]));
+    if (!sl)
+        return -1;
+    uint32_t cand[LEDE_CANON_MAX_CANDIDATES];
+    size_t nc = 0, seen = 0;
+    for (uint32_t p = sl->val; p; p = c->postings[2 * (p - 1) + 1]) {
+        uint32_t f = c->postings[2 * (p - 1)];
+        if (++seen > 4 * LEDE_CANON_MAX_CANDIDATES)
+            return -1; /* too common a word to decide on */
+        if (!name_matches(c, m, &c->forms[f], label))
+            continue;
+        if (nc == LEDE_CANON_MAX_CANDIDATES)
+            return -1;
+        cand[nc++] = f;
+    }
+    if (!nc)
+        return -1;
+    size_t best = 0;
+    for (size_t k = 1; k < nc; k++) {
+        const struct lede_canon_form *a = &c->forms[cand[k]], *b = &c->forms[cand[best]];
+        if (a->ntok > b->ntok || (a->ntok == b->ntok && cand[k] < cand[best]))
+            best = k;
+    }
+    const struct lede_canon_form *full = &c->forms[cand[best]];
+    for (size_t k = 0; k < nc; k++) {
+        const struct lede_canon_form *g = &c->forms[cand[k]];
+        if (k == best || subsequence(g->tok, g->ntok, full->tok, full->ntok))
+            continue;
+        if (g->canon_len == full->canon_len &&
+            memcmp(c->pool + g->canon, c->pool + full->canon, g->canon_len) == 0)
+            continue;
+        return -2; /* two different people or bodies */
+    }
+    return (long)cand[best];
+}
+
+/* Remembers name m (words t[0..n)) with canonical canon[0..len). */
+static lede_rc name_store(lede_canon_ctx *c, const span *t, size_t n, int label, const char *canon,
+                          size_t len) {
+    struct lede_canon_form f;
+    lede_rc rc = LEDE_OK;
+    memset(&f, 0, sizeof f);
+    if (n < 2 || n > CANON_MAX_TOKS)
+        return LEDE_OK;
+    for (size_t k = 0; k < n; k++) {
+        size_t nn;
+        const char *w = norm_of(c, &t[k], &nn, &rc);
+        struct lede_canon_slot *sl;
+        if (!w)
+            return rc;
+        int r = slot_add(c, SLOT_WORD, w, nn, &sl);
+        if (r < 0)
+            return LEDE_NOMEM;
+        if (r == 0)
+            return LEDE_OK;
+        if (!sl->val && !sl->aux) {
+            lede_gaz_entry e;
+            if (lede_gaz_lookup(w, nn, &e) &&
+                (e.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_DEMONYM | LEDE_GAZ_GROUP | LEDE_GAZ_CITY |
+                            LEDE_GAZ_REGION)))
+                sl->aux = 1;
+        }
+        f.tok[k] = sl->key + 1;
+    }
+    f.ntok = (uint8_t)n;
+    f.label = (uint8_t)label;
+    /* stored once: the key is the label and the words */
+    char key[1 + CANON_MAX_TOKS * sizeof(uint32_t)];
+    key[0] = (char)label;
+    memcpy(key + 1, f.tok, n * sizeof(uint32_t));
+    struct lede_canon_slot *fs;
+    if (slot_find(c, SLOT_FORM, key, 1 + n * sizeof(uint32_t)))
+        return LEDE_OK;
+    int r = pool_add(c, canon, len, &f.canon);
+    if (r <= 0)
+        return r < 0 ? LEDE_NOMEM : LEDE_OK;
+    f.canon_len = (uint32_t)len;
+    if ((r = grow(c, (void **)&c->forms, &c->forms_cap, c->nforms + 1, sizeof f, 1)) <= 0)
+        return r < 0 ? LEDE_NOMEM : LEDE_OK;
+    if ((r = grow(c, (void **)&c->postings, &c->postings_cap, 2 * (c->npostings + n), 4, 1)) <= 0)
+        return r < 0 ? LEDE_NOMEM : LEDE_OK;
+    if ((r = slot_add(c, SLOT_FORM, key, 1 + n * sizeof(uint32_t), &fs)) <= 0)
+        return r < 0 ? LEDE_NOMEM : LEDE_OK;
+    uint32_t id = (uint32_t)c->nforms++;
+    fs->val = id;
+    c->forms[id] = f;
+    for (size_t k = 0; k < n; k++) {
+        struct lede_canon_slot *sl =
+            slot_find(c, SLOT_WORD, c->pool + f.tok[k], strlen(c->pool + f.tok[k]));
+        if (!sl)
+            continue;
+        c->postings[2 * c->npostings] = id;
+        c->postings[2 * c->npostings + 1] = sl->val;
+        sl->val = (uint32_t)++c->npostings;
+    }
+    return LEDE_OK;
+}
+
+/* Looks the words t[0..n) up as interned words (without adding them). */
+static lede_rc name_lookup(lede_canon_ctx *c, const span *t, size_t n, name *m) {
+    lede_rc rc = LEDE_OK;
+    memset(m, 0, sizeof *m);
+    if (n > CANON_MAX_TOKS)
+        return LEDE_OK;
+    m->ntok = n;
+    for (size_t k = 0; k < n; k++) {
+        size_t nn;
+        const char *w = norm_of(c, &t[k], &nn, &rc);
+        if (!w)
+            return rc;
+        const struct lede_canon_slot *sl = slot_find(c, SLOT_WORD, w, nn);
+        m->tok[k] = sl ? sl->key + 1 : 0;
+        if (n == 1) {
+            lede_gaz_entry e;
+            m->place1 = lede_gaz_lookup(w, nn, &e) &&
+                        (e.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_DEMONYM | LEDE_GAZ_GROUP |
+                                    LEDE_GAZ_CITY | LEDE_GAZ_REGION));
+        }
+    }
+    return LEDE_OK;
+}
+
+/* ---- the calls ------------------------------------------------------------------------ */
+
+void lede_canon_init(lede_canon_ctx *c, const char *s, size_t n, size_t mem_limit) {
+    memset(c, 0, sizeof *c);
+    c->s = s ? s : "";
+    c->n = s ? n : 0;
+    c->mem_limit = mem_limit ? mem_limit : LEDE_CANON_MEM_DEFAULT;
+}
+
+void lede_canon_free(lede_canon_ctx *c) {
+    lede_free(c->pool);
+    lede_free(c->forms);
+    lede_free(c->slots);
+    lede_free(c->postings);
+    lede_free(c->out);
+    lede_free(c->scratch);
+    lede_norm_buf_free(&c->norm);
+    memset(c, 0, sizeof *c);
+}
+
+static lede_rc put(lede_canon_ctx *c, lede_canon_entity *e, const char *b, size_t len) {
+    if (grow(c, (void **)&c->out, &c->out_cap, len + 1, 1, 0) < 0) {
+        e->canonical = NULL;
+        e->canonical_len = 0;
+        return LEDE_NOMEM;
+    }
+    memmove(c->out, b, len);
+    c->out[len] = '\0';
+    e->canonical = c->out;
+    e->canonical_len = len;
+    return LEDE_OK;
+}
+
+static int label_is_value(lede_ent_label l) {
+    return l == LEDE_ENT_DATE || l == LEDE_ENT_TIME || l == LEDE_ENT_MONEY ||
+           l == LEDE_ENT_PERCENT || l == LEDE_ENT_QUANTITY;
+}
+
+lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
+    lede_rc rc = LEDE_OK;
+    e->canonical = NULL;
+    e->canonical_len = 0;
+    if (e->byte_start > e->byte_end || e->byte_end > c->n) {
+        e->country[0] = '\0';
+        return put(c, e, "", 0);
+    }
+    if (label_is_value(e->label)) {
+        size_t len = display(c, 0, e->byte_start, e->byte_end);
+        e->country[0] = '\0';
+        return len == (size_t)-1 ? LEDE_NOMEM : put(c, e, c->scratch, len);
+    }
+    if (!c->acronyms_read && (rc = read_acronyms(c)) != LEDE_OK)
+        return rc;
+
+    span t[CANON_SPAN_TOKS];
+    size_t nt = tokens_of(c, e->byte_start, e->byte_end, t, CANON_SPAN_TOKS), a = 0, b = nt;
+    while (b > a && tok_possessive(c, &t[b - 1]))
+        b--;
+    if (e->label == LEDE_ENT_PERSON)
+        while (a + 1 < b && tok_honorific(c, &t[a]))
+            a++;
+    if (e->label == LEDE_ENT_ORG && a + 1 < b && tok_is(c, &t[a], "the"))
+        a++;
+    size_t start = a < b ? t[a].start : e->byte_start, end = a < b ? t[b - 1].end : e->byte_end;
+    if (nt == CANON_SPAN_TOKS) /* more words than read: keep the whole text */
+        start = e->byte_start, end = e->byte_end, a = 0, b = 0;
+    size_t len = display(c, 0, start, end);
+    if (len == (size_t)-1)
+        return LEDE_NOMEM;
+    char key[CANON_KEY_MAX];
+    lede_gaz_entry g;
+
+    if (e->label == LEDE_ENT_NORP) {
+        if (!e->country[0]) {
+            size_t kn = key_of(c, t + a, b - a, key, &rc);
+            if (kn && lede_gaz_lookup(key, kn, &g) &&
+                (g.types & (LEDE_GAZ_DEMONYM | LEDE_GAZ_GROUP)))
+                memcpy(e->country, g.country, 3);
+        }
+        return rc != LEDE_OK ? rc : put(c, e, c->scratch, len);
+    }
+    e->country[0] = '\0';
+
+    /* an acronym the text defines */
+    const struct lede_canon_slot *ac =
+        len <= ACRO_MAX ? slot_find(c, SLOT_ACRO, c->scratch, len) : NULL;
+    if (ac) {
+        const char *lf = c->pool + ac->val;
+        if (e->label == LEDE_ENT_LOC) {
+            /* the long form may be a country: "United States of America (US)" */
+            span lt[CANON_MAX_TOKS];
+            lede_tok_iter it;
+            lede_token tk;
+            size_t nl = 0, kn = 0;
+            lede_tok_init(&it, lf, ac->aux);
+            while (nl < CANON_MAX_TOKS && lede_tok_next(&it, &tk)) {
+                lt[nl].start = tk.span.byte_start;
+                lt[nl].end = tk.span.byte_end;
+                nl++;
+            }
+            for (size_t k = 0; k < nl; k++) {
+                const char *o;
+                size_t on;
+                lede_rc r =
+                    lede_text_norm(&c->norm, lf + lt[k].start, lt[k].end - lt[k].start, &o, &on);
+                if (r != LEDE_OK || kn + on + 1 > CANON_KEY_MAX) {
+                    if (r == LEDE_NOMEM)
+                        return r;
+                    kn = 0;
+                    break;
+                }
+                if (k)
+                    key[kn++] = ' ';
+                memcpy(key + kn, o, on);
+                kn += on;
+            }
+            if (kn && lede_gaz_lookup(key, kn, &g) &&
+                (g.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION))) {
+                memcpy(e->country, g.country, 3);
+                if (g.canonical)
+                    return put(c, e, g.canonical, strlen(g.canonical));
+            }
+        }
+        return put(c, e, lf, ac->aux);
+    }
+
+    if (e->label == LEDE_ENT_LOC) {
+        size_t kn = key_of(c, t + a, b - a, key, &rc);
+        int found = kn && lede_gaz_lookup(key, kn, &g) &&
+                    (g.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION));
+        if (!found && b - a > 1 && tok_is(c, &t[a], "the")) {
+            kn = key_of(c, t + a + 1, b - a - 1, key, &rc);
+            found = kn && lede_gaz_lookup(key, kn, &g) &&
+                    (g.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION));
+        }
+        if (rc != LEDE_OK)
+            return rc;
+        if (found) {
+            memcpy(e->country, g.country, 3);
+            if (g.canonical)
+                return put(c, e, g.canonical, strlen(g.canonical));
+        }
+        return put(c, e, c->scratch, len);
+    }
+
+    if ((e->label == LEDE_ENT_PERSON || e->label == LEDE_ENT_ORG) && b > a) {
+        name m;
+        if ((rc = name_lookup(c, t + a, b - a, &m)) != LEDE_OK)
+            return rc;
+        long f = name_resolve(c, &m, e->label);
+        const char *canon = c->scratch;
+        size_t clen = len;
+        if (f >= 0) {
+            canon = c->pool + c->forms[f].canon;
+            clen = c->forms[f].canon_len;
+        }
+        if ((rc = put(c, e, canon, clen)) != LEDE_OK)
+            return rc;
+        /* e->canonical is c->out: remember the name with it */
+        return name_store(c, t + a, b - a, e->label, c->out, clen);
+    }
+    return put(c, e, c->scratch, len);
+}
