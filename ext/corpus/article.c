@@ -1,13 +1,14 @@
 /*
  * article.c: the article reader of article.h.
  *
- * One pass cleans the text into a->text (valid UTF-8, LF line ends); the
- * lines are then trimmed and classified once each (blank, text,
+ * One pass checks the text (valid UTF-8, LF line ends), copying it into
+ * a->text only when something must change; the lines are then trimmed and
+ * classified once each (blank, text,
  * boilerplate, source credit, people credit, date line, agency code),
  * collecting credit values in order of appearance. The header rules, the
  * dateline and the footer rule then only decide which lines are dropped
  * and which spans become fields. Title, dateline and source point into
- * a->text; the body and the authors array are built in a->out.
+ * the text (a->src); the body and the authors array are built in a->out.
  */
 #include "article.h"
 
@@ -30,8 +31,7 @@ typedef enum {
 struct lede_corpus_line {
     size_t s, e; /* trimmed span in text */
     line_kind kind;
-    int drop;     /* taken out of the body */
-    size_t words; /* space-separated words */
+    int drop; /* taken out of the body */
 };
 
 /* Where a source or a published date came from; lower wins. */
@@ -61,17 +61,18 @@ static int in_set(char c, const char *set) { return c != '\0' && strchr(set, c) 
 
 /* 1 when s[0..n) starts with the lowercase ASCII p, ignoring case. */
 static int starts_ci(const char *s, size_t n, const char *p) {
-    size_t m = strlen(p);
-    if (n < m)
-        return 0;
-    for (size_t i = 0; i < m; i++)
-        if (ascii_lower((unsigned char)s[i]) != p[i])
+    for (size_t i = 0; p[i]; i++)
+        if (i >= n || ascii_lower((unsigned char)s[i]) != p[i])
             return 0;
     return 1;
 }
 
+/* 1 when s[0..n) is the lowercase ASCII p, ignoring case. */
 static int eq_ci(const char *s, size_t n, const char *p) {
-    return strlen(p) == n && starts_ci(s, n, p);
+    for (size_t i = 0; i < n; i++)
+        if (!p[i] || ascii_lower((unsigned char)s[i]) != p[i])
+            return 0;
+    return p[n] == '\0';
 }
 
 static int in_list_ci(const char *s, size_t n, const char *const *list) {
@@ -115,9 +116,11 @@ static void trim(const char *s, size_t *a, size_t *b) {
     }
 }
 
-static size_t count_words(const char *s, size_t n) {
+/* Space-separated words in s[0..n), counted up to cap at most: rules only
+   compare counts with small limits, and long lines need not be read through. */
+static size_t words_upto(const char *s, size_t n, size_t cap) {
     size_t w = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && w < cap; i++)
         if (!is_blank((unsigned char)s[i]) && (i == 0 || is_blank((unsigned char)s[i - 1])))
             w++;
     return w;
@@ -365,8 +368,8 @@ static int date_filler(const char *s, size_t n) {
 
 /* A line that is a full date and filler words only ("Published: Jan 7,
    2025 10:30 GMT"). */
-static int date_line(const char *s, size_t n, size_t words, date_found *f) {
-    if (words > 10 || n > 80 || !find_date(s, n, 1, 1, f))
+static int date_line(const char *s, size_t n, date_found *f) {
+    if (n > 80 || words_upto(s, n, 11) > 10 || !find_date(s, n, 1, 1, f))
         return 0;
     for (size_t i = skip_blanks(s, n, 0); i < n; i = skip_blanks(s, n, i)) {
         size_t e = word_end(s, n, i);
@@ -544,6 +547,9 @@ static const char *const photo_prefixes[] = {
     "photo:",   "photo/", "photos:",    "foto:",        "foto/",         "image:",
     "picture:", "(photo", "file photo", "photo credit", "illustration:", NULL};
 
+/* The longest line of boiler_lines, in bytes (keep in step with the list). */
+#define BOILER_LINE_MAX 20
+
 static int any_prefix(const char *s, size_t n, const char *const *list) {
     for (size_t k = 0; list[k]; k++)
         if (starts_ci(s, n, list[k]))
@@ -551,7 +557,7 @@ static int any_prefix(const char *s, size_t n, const char *const *list) {
     return 0;
 }
 
-static int is_boiler(const char *s, size_t n, size_t words) {
+static int is_boiler(const char *s, size_t n) {
     size_t m = n;
     for (;;) { /* "Loading…", "Loading...", "Related:" */
         if (m >= 3 && memcmp(s + m - 3, "\xE2\x80\xA6", 3) == 0)
@@ -563,15 +569,16 @@ static int is_boiler(const char *s, size_t n, size_t words) {
     }
     while (m > 0 && is_blank((unsigned char)s[m - 1]))
         m--;
-    if (in_list_ci(s, m, boiler_lines) || any_prefix(s, n, boiler_prefixes))
+    if ((m <= BOILER_LINE_MAX && in_list_ci(s, m, boiler_lines)) ||
+        any_prefix(s, n, boiler_prefixes))
         return 1;
-    if (words <= 40 && any_prefix(s, n, related_prefixes)) {
+    if (any_prefix(s, n, related_prefixes) && words_upto(s, n, 41) <= 40) {
         size_t k = 0;
         while (k < n && s[k] != ':')
             k++;
         return skip_blanks(s, n, k + 1) < n;
     }
-    return words <= 25 && any_prefix(s, n, photo_prefixes);
+    return any_prefix(s, n, photo_prefixes) && words_upto(s, n, 26) <= 25;
 }
 
 /* "(end)", "(esn)", "(ak/sr)": lowercase letters, digits, ./- inside. */
@@ -592,10 +599,8 @@ static int agency_code(const char *s, size_t n) {
 }
 
 /* "Source: X": *v receives X without a trailing '.'. */
-static int source_line(const char *s, size_t n, size_t words, size_t *v) {
+static int source_line(const char *s, size_t n, size_t *v) {
     size_t k;
-    if (words > 20)
-        return 0;
     if (starts_ci(s, n, "sources"))
         k = 7;
     else if (starts_ci(s, n, "source"))
@@ -603,7 +608,7 @@ static int source_line(const char *s, size_t n, size_t words, size_t *v) {
     else
         return 0;
     k = skip_blanks(s, n, k);
-    if (k >= n || s[k] != ':')
+    if (k >= n || s[k] != ':' || words_upto(s, n, 21) > 20)
         return 0;
     *v = skip_blanks(s, n, k + 1);
     return *v < n;
@@ -637,32 +642,33 @@ static const char *const contributed_tails[] = {"to this report",
  * A and B"; "Label: A"; "A contributed to this report"; "(Reporting by A;
  * Editing by B)".
  */
-static int people_line(lede_corpus_article *a, const char *s, size_t n, size_t words, int collect,
-                       lede_rc *rc) {
-    if (words > 25)
-        return 0;
+static int people_line(lede_corpus_article *a, const char *s, size_t n, int collect, lede_rc *rc) {
+    /* each form is recognised by its shape first; words are counted only then */
     if (n > 3 && s[0] == 'B' && (s[1] == 'y' || s[1] == 'Y') && is_blank((unsigned char)s[2])) {
-        if (words > 12 || final_mark(s, n) == ',' || !starts_upper(s, n, skip_blanks(s, n, 3)))
+        if (words_upto(s, n, 13) > 12 || final_mark(s, n) == ',' ||
+            !starts_upper(s, n, skip_blanks(s, n, 3)))
             return 0;
         return name_list(a, s + 3, n - 3, 1, 0, collect, rc);
     }
     for (size_t k = 0; people_labels[k]; k++) {
-        size_t m = strlen(people_labels[k]);
         if (starts_ci(s, n, people_labels[k])) {
-            size_t j = skip_blanks(s, n, m);
-            if (j < n && s[j] == ':' && words <= 15)
+            size_t j = skip_blanks(s, n, strlen(people_labels[k]));
+            if (j < n && s[j] == ':' && words_upto(s, n, 16) <= 15)
                 return name_list(a, s + j + 1, n - j - 1, 0, 0, collect, rc);
         }
     }
-    for (size_t i = 0; i + 13 < n; i++) {
-        if (is_blank((unsigned char)s[i]) && starts_ci(s + i + 1, n - i - 1, "contributed ")) {
-            size_t t = i + 13;
-            for (size_t k = 0; contributed_tails[k]; k++)
-                if (starts_ci(s + t, n - t, contributed_tails[k])) {
-                    name_list(a, s, i, 0, 0, collect, rc);
-                    return 1;
-                }
-        }
+    /* " contributed " found by its rare 'b' */
+    for (const char *p = s; (p = memchr(p, 'b', n - (size_t)(p - s))) != NULL; p++) {
+        size_t i = (size_t)(p - s);
+        if (i < 7 || !is_blank((unsigned char)s[i - 7]) ||
+            !starts_ci(s + i - 6, n - i + 6, "contributed "))
+            continue;
+        size_t t = i + 6;
+        for (size_t k = 0; contributed_tails[k]; k++)
+            if (starts_ci(s + t, n - t, contributed_tails[k]) && words_upto(s, n, 26) <= 25) {
+                name_list(a, s, i - 7, 0, 0, collect, rc);
+                return 1;
+            }
     }
     /* Reuters style: every ';'-separated clause is "Role by names". */
     size_t b = 0, e = n;
@@ -670,7 +676,8 @@ static int people_line(lede_corpus_article *a, const char *s, size_t n, size_t w
         b = 1;
         e = n - 1;
     }
-    if (!starts_upper(s, n, b))
+    if (!starts_upper(s, n, b) || !any_prefix(s + b, e - b, credit_roles) ||
+        words_upto(s, n, 26) > 25)
         return 0;
     for (int pass = 0; pass < 2; pass++) { /* check all clauses, then collect */
         size_t c = b;
@@ -713,7 +720,7 @@ static size_t cut_photo_credit(const char *s, size_t n) {
         if (starts_ci(s + k, n - k, " credit"))
             k += 7;
         k = skip_blanks(s, n, k);
-        if (k >= n || (s[k] != ':' && s[k] != '/') || count_words(s + k, n - k) > 6)
+        if (k >= n || (s[k] != ':' && s[k] != '/') || words_upto(s + k, n - k, 7) > 6)
             continue;
         size_t cut = i;
         while (cut > 0) {
@@ -798,7 +805,7 @@ static int agency_at(const char *s, size_t n, size_t i, size_t *as, size_t *ae, 
     while (k < n && k - i <= 40 && s[k] != close && s[k] != '(')
         k++;
     if (k >= n || s[k] != close || !starts_upper(s, n, i + 1) ||
-        count_words(s + i + 1, k - i - 1) > 5)
+        words_upto(s + i + 1, k - i - 1, 6) > 5)
         return 0;
     *as = i + 1;
     *ae = k;
@@ -909,17 +916,58 @@ static int grow_buf(char **p, size_t *cap, size_t need) {
     return 1;
 }
 
-/* Copies s into a->text: no BOM, LF line ends, U+FFFD for ill-formed
-   sequences. */
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+#define CRS 0x0D0D0D0D0D0D0D0Du
+
+/* Index of the first byte of s[0..n) that cleaning must change (a CR or an
+   ill-formed sequence), or n. */
+static size_t first_unclean(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        if (n - i >= 8) { /* eight ASCII bytes, none of them CR, at a time */
+            uint64_t v, x;
+            memcpy(&v, s + i, 8);
+            x = v ^ CRS;
+            if (((v | ((x - ONES) & ~x)) & HIGHS) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\r')
+            return i;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t j = lede_utf8_next(s, n, i, &cp);
+        if (cp == LEDE_UTF8_REPLACEMENT && !(j - i == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+            return i;
+        i = j;
+    }
+    return n;
+}
+
+/* Sets a->src to the text without BOM, with LF line ends and U+FFFD for
+   ill-formed sequences: the input itself when it is so already, else a copy
+   made in a->text. */
 static lede_rc clean(lede_corpus_article *a, const char *s, size_t n, size_t *out_n) {
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         s += 3;
         n -= 3;
     }
+    size_t i = first_unclean(s, n);
+    if (i == n) {
+        a->src = s;
+        *out_n = n;
+        return LEDE_OK;
+    }
     if (n > (SIZE_MAX - 1) / 3 || !grow_buf(&a->text, &a->text_cap, 3 * n + 1))
         return LEDE_NOMEM;
-    char *o = a->text;
-    size_t i = 0;
+    memcpy(a->text, s, i);
+    char *o = a->text + i;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
@@ -943,32 +991,33 @@ static lede_rc clean(lede_corpus_article *a, const char *s, size_t n, size_t *ou
     }
     *o = '\0';
     *out_n = (size_t)(o - a->text);
+    a->src = a->text;
     return LEDE_OK;
 }
 
 static lede_rc split_lines(lede_corpus_article *a, size_t n, size_t *nl) {
-    size_t count = 1;
-    for (size_t i = 0; i < n; i++)
-        count += a->text[i] == '\n';
-    if (count > a->lines_cap) {
-        lede_corpus_line *p = lede_realloc(a->lines, count * sizeof *p);
-        if (!p)
-            return LEDE_NOMEM;
-        a->lines = p;
-        a->lines_cap = count;
-    }
+    const char *t = a->src;
     size_t k = 0, start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && a->text[i] != '\n')
-            continue;
+    for (;;) {
+        if (k == a->lines_cap) {
+            size_t cap = a->lines_cap ? a->lines_cap * 2 : 64;
+            lede_corpus_line *p = lede_realloc(a->lines, cap * sizeof *p);
+            if (!p)
+                return LEDE_NOMEM;
+            a->lines = p;
+            a->lines_cap = cap;
+        }
+        const char *nlp = start < n ? memchr(t + start, '\n', n - start) : NULL;
+        size_t end = nlp ? (size_t)(nlp - t) : n;
         lede_corpus_line *l = &a->lines[k++];
         l->s = start;
-        l->e = i;
-        trim(a->text, &l->s, &l->e);
+        l->e = end;
+        trim(t, &l->s, &l->e);
         l->kind = l->s == l->e ? LK_BLANK : LK_TEXT;
         l->drop = 0;
-        l->words = count_words(a->text + l->s, l->e - l->s);
-        start = i + 1;
+        if (!nlp)
+            break;
+        start = end + 1;
     }
     *nl = k;
     return LEDE_OK;
@@ -990,7 +1039,7 @@ static int is_fence(const char *s, const lede_corpus_line *l, const char *fence)
 
 /* Front matter: fills f, adds authors, and sets *first to the line after. */
 static lede_rc front_matter(lede_corpus_article *a, size_t nl, findings *f, size_t *first) {
-    const char *t = a->text;
+    const char *t = a->src;
     *first = 0;
     if (nl < 2 || !is_fence(t, &a->lines[0], "---"))
         return LEDE_OK;
@@ -1057,7 +1106,7 @@ static lede_rc front_matter(lede_corpus_article *a, size_t nl, findings *f, size
 
 /* Classifies the lines from first on, collecting credits in order. */
 static lede_rc classify(lede_corpus_article *a, size_t first, size_t nl, findings *f) {
-    const char *t = a->text;
+    const char *t = a->src;
     lede_rc rc = LEDE_OK;
     for (size_t k = first; k < nl; k++) {
         lede_corpus_line *l = &a->lines[k];
@@ -1066,11 +1115,11 @@ static lede_rc classify(lede_corpus_article *a, size_t first, size_t nl, finding
         date_found d;
         if (l->kind == LK_BLANK)
             continue;
-        if (is_boiler(s, n, l->words)) {
+        if (is_boiler(s, n)) {
             l->kind = LK_BOILER;
         } else if (agency_code(s, n)) {
             l->kind = LK_CODE;
-        } else if (source_line(s, n, l->words, &v)) {
+        } else if (source_line(s, n, &v)) {
             l->kind = LK_SOURCE;
             size_t x = l->s + v, y = l->e;
             if (find_date(t + x, y - x, 1, 1, &d)) {
@@ -1102,10 +1151,10 @@ static lede_rc classify(lede_corpus_article *a, size_t first, size_t nl, finding
                 f->source[slot].s = t + x;
                 f->source[slot].n = y - x;
             }
-        } else if (people_line(a, s, n, l->words, 0, &rc)) {
+        } else if (people_line(a, s, n, 0, &rc)) {
             l->kind = LK_PEOPLE;
-            people_line(a, s, n, l->words, 1, &rc);
-        } else if (date_line(s, n, l->words, &d)) {
+            people_line(a, s, n, 1, &rc);
+        } else if (date_line(s, n, &d)) {
             l->kind = LK_DATE;
         }
         if (rc != LEDE_OK)
@@ -1123,8 +1172,8 @@ static size_t next_content(const lede_corpus_article *a, size_t k, size_t nl) {
 /* A title candidate: the line's text with a photo credit cut off. */
 static int title_like(const lede_corpus_article *a, size_t k, size_t *len) {
     const lede_corpus_line *l = &a->lines[k];
-    const char *s = a->text + l->s;
-    size_t n = cut_photo_credit(s, l->e - l->s), words = count_words(s, n);
+    const char *s = a->src + l->s;
+    size_t n = cut_photo_credit(s, l->e - l->s), words = words_upto(s, n, 26);
     *len = n;
     if (l->kind != LK_TEXT || n == 0 || words > 25 || n > 200 || starts_lower(s, n, 0))
         return 0;
@@ -1149,9 +1198,9 @@ static int runs_on(const lede_corpus_article *a, size_t k, size_t nl) {
     if (k + 1 >= nl || a->lines[k + 1].kind == LK_BLANK)
         return 0;
     const lede_corpus_line *l = &a->lines[k], *m = &a->lines[k + 1];
-    const char *s = a->text + l->s;
+    const char *s = a->src + l->s;
     size_t n = l->e - l->s, i = n;
-    if (starts_lower(a->text, m->e, m->s))
+    if (starts_lower(a->src, m->e, m->s))
         return 1;
     if (s[n - 1] == ',' || s[n - 1] == '-')
         return 1;
@@ -1160,11 +1209,15 @@ static int runs_on(const lede_corpus_article *a, size_t k, size_t nl) {
     return in_list_ci(s + i, n - i, function_words);
 }
 
+static size_t line_words(const lede_corpus_article *a, size_t k) {
+    return words_upto(a->src + a->lines[k].s, a->lines[k].e - a->lines[k].s, 64);
+}
+
 static int is_label(const lede_corpus_article *a, size_t k) {
     const lede_corpus_line *l = &a->lines[k];
-    const char *s = a->text + l->s;
+    const char *s = a->src + l->s;
     size_t n = l->e - l->s;
-    if (l->kind != LK_TEXT || l->words > 3 || n > 30)
+    if (l->kind != LK_TEXT || n > 30 || words_upto(s, n, 4) > 3)
         return 0;
     if (in_set(s[n - 1], ".!?:,;"))
         return 0;
@@ -1175,8 +1228,8 @@ static int is_label(const lede_corpus_article *a, size_t k) {
 }
 
 /* Headline-like line in the footer: a related article's title. */
-static int headline_like(const char *s, size_t n, size_t words) {
-    return words <= 15 && !ends_sentence(s, n) && !starts_lower(s, n, 0);
+static int headline_like(const char *s, size_t n) {
+    return !ends_sentence(s, n) && !starts_lower(s, n, 0) && words_upto(s, n, 16) <= 15;
 }
 
 /* Appends s[0..n) to a->out. */
@@ -1220,7 +1273,7 @@ static void cut_end_codes(lede_corpus_article *a, size_t first, size_t nl) {
         if (l->kind == LK_BLANK || l->drop)
             continue;
         for (;;) {
-            const char *s = a->text + l->s;
+            const char *s = a->src + l->s;
             size_t n = l->e - l->s;
             if (n == 0 || s[n - 1] != ')')
                 break;
@@ -1230,7 +1283,7 @@ static void cut_end_codes(lede_corpus_article *a, size_t first, size_t nl) {
             if (s[open] != '(' || !agency_code(s + open, n - open))
                 break;
             l->e = l->s + open;
-            trim(a->text, &l->s, &l->e);
+            trim(a->src, &l->s, &l->e);
         }
         if (l->s == l->e)
             l->drop = 1;
@@ -1253,7 +1306,7 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
         rc = split_lines(a, n, &nl);
     if (rc != LEDE_OK)
         return rc;
-    const char *t = a->text;
+    const char *t = a->src;
     findings f;
     memset(&f, 0, sizeof f);
     a->names_len = 0;
@@ -1275,8 +1328,8 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
     lede_corpus_text title_line = {NULL, 0};
     if (!f.title.s && i < nl) {
         size_t j = next_content(a, i + 1, nl), jl;
-        if (j < nl && is_label(a, i) && title_like(a, j, &jl) && a->lines[j].words >= 4 &&
-            a->lines[j].words > a->lines[i].words) {
+        if (j < nl && is_label(a, i) && title_like(a, j, &jl) && line_words(a, j) >= 4 &&
+            line_words(a, j) > line_words(a, i)) {
             a->lines[i].drop = 1;
             i = j;
             j = next_content(a, i + 1, nl);
@@ -1299,7 +1352,7 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
             l->drop = 1;
         } else if (l->kind == LK_DATE) {
             date_found d;
-            if (!f.date[FROM_HEADER].y && date_line(s, ln, l->words, &d))
+            if (!f.date[FROM_HEADER].y && date_line(s, ln, &d))
                 f.date[FROM_HEADER] = d;
             l->drop = 1;
         } else {
@@ -1334,7 +1387,7 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
     for (size_t k = body_start; k < nl; k++) {
         const lede_corpus_line *l = &a->lines[k];
         if (l->kind == LK_TEXT && !l->drop &&
-            (l->words > 15 || ends_sentence(t + l->s, l->e - l->s))) {
+            (ends_sentence(t + l->s, l->e - l->s) || words_upto(t + l->s, l->e - l->s, 16) > 15)) {
             last_prose = k;
             prose_seen = 1;
         }
@@ -1359,14 +1412,14 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
         case LK_DATE:
             if (footer) {
                 date_found d;
-                if (!f.date[FROM_FOOTER].y && date_line(t + l->s, l->e - l->s, l->words, &d))
+                if (!f.date[FROM_FOOTER].y && date_line(t + l->s, l->e - l->s, &d))
                     f.date[FROM_FOOTER] = d;
                 l->drop = 1;
             }
             break;
         case LK_TEXT:
             if (footer && prose_seen && footer_credit && !l->drop &&
-                headline_like(t + l->s, l->e - l->s, l->words))
+                headline_like(t + l->s, l->e - l->s))
                 l->drop = 1;
             break;
         case LK_BLANK:

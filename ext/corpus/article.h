@@ -106,7 +106,8 @@ typedef struct {
     lede_corpus_text body;      /* never NULL ("" when empty) */
 
     /* scratch, reused from parse to parse */
-    char *text; /* the cleaned input */
+    const char *src; /* the text parsed: the input, or text */
+    char *text;      /* the cleaned copy, when one is needed */
     size_t text_cap;
     char *out; /* the built fields */
     size_t out_len, out_cap;
