@@ -2,7 +2,7 @@
 -- with its title, published date, source and its sentence and word counts.
 --
 --   sqlite3 :memory: -cmd ".load ./build/lede" -cmd ".parameter set :root 'seeds'" < sql/report.sql
-.mode box --wrap 40
+.mode box --wrap 44 --wordwrap on
 .headers on
 .nullvalue -
 .print
