@@ -9,7 +9,7 @@
  *
  * Equal bytes give equal hashes; it is not cryptographic, so deliberately
  * colliding files can be made. With n distinct files the chance that any
- * two collide by accident is about n^2 / 2^65 (1e-8 for a million files).
+ * two collide by accident is about n^2 / 2^65 (3e-8 for a million files).
  */
 #ifndef LEDE_CORPUS_HASH_H
 #define LEDE_CORPUS_HASH_H
