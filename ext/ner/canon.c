@@ -70,11 +70,12 @@ static int grow(lede_canon_ctx *c, void **p, size_t *cap, size_t need, size_t sz
 static int pool_add(lede_canon_ctx *c, const char *b, size_t n, uint32_t *off) {
     if (c->pool_len + n + 1 > UINT32_MAX)
         return 0;
-    int r = grow(c, (void **)&c->pool, &c->pool_cap, c->pool_len + n + 1, 1, 1);
+    /* offset 0 means none: the first call writes a NUL there first */
+    int r = grow(c, (void **)&c->pool, &c->pool_cap, c->pool_len + n + 1 + !c->pool_len, 1, 1);
     if (r <= 0)
         return r;
     if (c->pool_len == 0)
-        c->pool[c->pool_len++] = '\0'; /* offset 0 means none */
+        c->pool[c->pool_len++] = '\0';
     *off = (uint32_t)c->pool_len;
     memcpy(c->pool + c->pool_len, b, n);
     c->pool[c->pool_len + n] = '\0';

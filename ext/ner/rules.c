@@ -2133,11 +2133,12 @@ static size_t d_numeric(scan *sc, size_t i, lede_rules_match *m) {
     while (k < n && nf < 3) {
         int v = 0, l = 0;
         while (k < n && is_digit((unsigned char)w[k])) {
+            if (++l > 4)
+                return 0;
             v = v * 10 + (w[k] - '0');
-            l++;
             k++;
         }
-        if (!l || l > 4)
+        if (!l)
             return 0;
         f[nf] = v;
         len[nf++] = l;
@@ -2243,7 +2244,10 @@ static size_t d_decade(scan *sc, size_t i, lede_rules_match *m) {
 
 /* "mid-December", "mid-2024", "mid-1990s", "mid-January 2025". */
 static size_t d_mid(scan *sc, size_t i, lede_rules_match *m) {
-    size_t n;
+    size_t n, the = is_word(sc, i, "the");
+    i += the; /* "the mid-1990s" */
+    if (i >= sc->nt)
+        return 0;
     const char *w = tok(sc, i, &n);
     if (!(TF(sc, i) & T_HYPH) || n < 5 || ascii_lower((unsigned char)w[0]) != 'm' ||
         ascii_lower((unsigned char)w[1]) != 'i' || ascii_lower((unsigned char)w[2]) != 'd' ||
@@ -2252,7 +2256,7 @@ static size_t d_mid(scan *sc, size_t i, lede_rules_match *m) {
     const char *r = w + 4;
     size_t rn = n - 4;
     const kw *k = kw_find(r, rn);
-    if (k && (k->kinds & K_MONTH) && !(k->flags & F_ABBR)) {
+    if (k && (k->kinds & K_MONTH) && !(k->flags & F_ABBR) && !the) {
         int y = 0;
         size_t e = i + 1;
         if (year_at(sc, e, &y))
@@ -2262,9 +2266,9 @@ static size_t d_mid(scan *sc, size_t i, lede_rules_match *m) {
     }
     int v = 0;
     size_t d = 0;
-    while (d < rn && is_digit((unsigned char)r[d]))
+    while (d < rn && d < 5 && is_digit((unsigned char)r[d]))
         v = v * 10 + (r[d++] - '0');
-    if (d == 4 && rn == 4 && year_ok(v)) {
+    if (d == 4 && rn == 4 && year_ok(v) && !the) {
         lede_date_format_y(v, m->value, sizeof m->value);
         return i + 1;
     }
