@@ -29,7 +29,7 @@ static const abbrev_entry abbrev_table[] = {
     {"Mlle", T}, {"Mme", T}, {"Mon", G}, {"Mr", T}, {"Mrs", T}, {"Ms", T}, {"Msgr", T},
     {"Mt", T}, {"Natl", G}, {"No", N}, {"Nos", N}, {"Nov", N}, {"Nr", N}, {"Oct", N},
     {"Pres", T}, {"Prof", T}, {"Pty", G}, {"Pvt", T}, {"Rd", G}, {"Rep", T}, {"Reps", T},
-    {"Rev", T}, {"Rt", T}, {"Sat", G}, {"Sen", T}, {"Sens", T}, {"Sep", N}, {"Sept", N},
+    {"Rev", T}, {"Rs", N}, {"Rt", T}, {"Sat", G}, {"Sen", T}, {"Sens", T}, {"Sep", N}, {"Sept", N},
     {"Sgt", T}, {"Sr", G}, {"St", G}, {"Sun", G}, {"Supt", T}, {"Thu", G}, {"Thur", G},
     {"Thurs", G}, {"Tue", G}, {"Tues", G}, {"Univ", G}, {"Vol", N}, {"Wed", G},
     {"al", G}, {"approx", N}, {"ca", N}, {"cf", T}, {"ch", N}, {"co", G}, {"dept", G},
