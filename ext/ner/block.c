@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-/* Tokens the block array holds: a full block, a window that ends it, and
-   the tokens a cut carries over. */
+/* Most tokens a block holds: a full block, a window that ends it, and the
+   tokens a cut carries over. */
 #define BLOCK_CAP (LEDE_NER_BLOCK_TOKENS + 2 * LEDE_NER_WINDOW_MAX)
 
 /* How far back from the limit a long sentence may be cut. */
@@ -28,7 +28,7 @@ void lede_ner_block_free(lede_ner_block *b) {
     b->tok = NULL;
     b->raw = NULL;
     b->win = NULL;
-    b->ntok = b->nwin = 0;
+    b->ntok = b->nwin = b->tok_cap = b->win_cap = 0;
 }
 
 /* The next token of the current sentence, or 0 when it has no more. */
@@ -56,7 +56,34 @@ static size_t block_cut(const lede_ner_block *b, size_t first, size_t end) {
     return end;
 }
 
-static void block_add_window(lede_ner_block *b, size_t first, size_t n) {
+/* Room for one more token. */
+static lede_rc block_reserve_token(lede_ner_block *b) {
+    if (b->ntok < b->tok_cap)
+        return LEDE_OK;
+    size_t cap = b->tok_cap ? 2 * b->tok_cap : 256;
+    if (cap > BLOCK_CAP)
+        cap = BLOCK_CAP;
+    lede_ner_token *tok = lede_realloc(b->tok, cap * sizeof *tok);
+    if (!tok)
+        return LEDE_NOMEM;
+    b->tok = tok;
+    lede_token *raw = lede_realloc(b->raw, cap * sizeof *raw);
+    if (!raw)
+        return LEDE_NOMEM;
+    b->raw = raw;
+    b->tok_cap = cap;
+    return LEDE_OK;
+}
+
+static lede_rc block_add_window(lede_ner_block *b, size_t first, size_t n) {
+    if (b->nwin == b->win_cap) {
+        size_t cap = b->win_cap ? 2 * b->win_cap : 32;
+        lede_ner_win *win = lede_realloc(b->win, cap * sizeof *win);
+        if (!win)
+            return LEDE_NOMEM;
+        b->win = win;
+        b->win_cap = cap;
+    }
     lede_ner_win *w = &b->win[b->nwin++];
     w->first = first;
     w->n = n;
@@ -64,19 +91,10 @@ static void block_add_window(lede_ner_block *b, size_t first, size_t n) {
     w->flags = lede_ner_window_prepare(b->tok + first, n, b->continued);
     if (b->continued)
         w->flags |= LEDE_NER_WF_CONT;
+    return LEDE_OK;
 }
 
 lede_rc lede_ner_block_next(lede_ner_block *b) {
-    if (!b->tok) {
-        b->tok = lede_malloc(BLOCK_CAP * sizeof *b->tok);
-        b->raw = lede_malloc(BLOCK_CAP * sizeof *b->raw);
-        /* every window has a token, so a block has at most BLOCK_CAP */
-        b->win = lede_malloc(BLOCK_CAP * sizeof *b->win);
-        if (!b->tok || !b->raw || !b->win) {
-            lede_ner_block_free(b);
-            return LEDE_NOMEM;
-        }
-    }
     /* Tokens carried over from a cut move to the front. */
     if (b->carry) {
         memmove(b->tok, b->tok + b->ntok - b->carry, b->carry * sizeof *b->tok);
@@ -97,7 +115,9 @@ lede_rc lede_ner_block_next(lede_ner_block *b) {
         }
         lede_token tok;
         while (b->ntok - first < LEDE_NER_WINDOW_MAX && block_sentence_token(b, &tok)) {
-            lede_rc rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm);
+            lede_rc rc = block_reserve_token(b);
+            if (rc == LEDE_OK)
+                rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm);
             if (rc != LEDE_OK)
                 return rc;
             b->raw[b->ntok++] = tok;
@@ -116,7 +136,9 @@ lede_rc lede_ner_block_next(lede_ner_block *b) {
             b->in_sentence = 0;
         }
         if (end > first) {
-            block_add_window(b, first, end - first);
+            lede_rc rc = block_add_window(b, first, end - first);
+            if (rc != LEDE_OK)
+                return rc;
             b->continued = b->in_sentence;
         }
         if (!b->in_sentence)

@@ -19,8 +19,9 @@
  * sentence lede_sentences(text) puts it in (window.sentence is its seq).
  *
  * Usage: lede_ner_block_init, then lede_ner_block_next until LEDE_DONE;
- * the block's arrays change at each call. lede_ner_block_free releases
- * what the block allocated (through lede_malloc). The text is not copied
+ * the block's arrays change at each call. They grow with the blocks read
+ * (a short text allocates little), never beyond the bound above.
+ * lede_ner_block_free releases what the block allocated (lede_malloc). The text is not copied
  * and must outlive the block.
  */
 #ifndef LEDE_NER_BLOCK_H
@@ -56,8 +57,10 @@ typedef struct {
     lede_ner_token *tok; /* the block's tokens */
     lede_token *raw;     /* the same tokens as the tokenizer gave them (for rules) */
     size_t ntok;         /* how many */
+    size_t tok_cap;      /* room in tok and raw (grown as needed, up to a block's bound) */
     lede_ner_win *win;   /* its windows, in order */
     size_t nwin;         /* how many */
+    size_t win_cap;      /* room in win */
     lede_norm_buf norm;  /* scratch for token norms */
 } lede_ner_block;
 

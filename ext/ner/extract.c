@@ -9,9 +9,6 @@
 
 #include <string.h>
 
-/* Tokens a block may hold (block.c's bound). */
-#define EXTRACT_BLOCK_CAP (LEDE_NER_BLOCK_TOKENS + 2 * LEDE_NER_WINDOW_MAX)
-
 void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const char *s, size_t n,
                            const char *anchor) {
     memset(x, 0, sizeof *x);
@@ -36,17 +33,40 @@ void lede_ner_extract_free(lede_ner_extractor *x) {
     memset(x, 0, sizeof *x);
 }
 
-static lede_rc extract_start(lede_ner_extractor *x) {
-    const size_t T = LEDE_NER_NTAGS;
-    x->emit = lede_malloc(LEDE_NER_WINDOW_MAX * T * sizeof *x->emit);
-    x->emit2 = lede_malloc(EXTRACT_BLOCK_CAP * T * sizeof *x->emit2);
-    x->tags1 = lede_malloc(EXTRACT_BLOCK_CAP);
-    x->tags2 = lede_malloc(EXTRACT_BLOCK_CAP);
-    x->caps = lede_malloc(EXTRACT_BLOCK_CAP);
-    if (!x->emit || !x->emit2 || !x->tags1 || !x->tags2 || !x->caps)
+/* Resizes *p to n bytes, keeping it on failure. */
+static lede_rc extract_grow(void **p, size_t n) {
+    void *q = lede_realloc(*p, n);
+    if (!q)
         return LEDE_NOMEM;
-    x->started = 1;
+    *p = q;
     return LEDE_OK;
+}
+
+/* Room for the scores and tags of n tokens. */
+static lede_rc extract_reserve(lede_ner_extractor *x, size_t n) {
+    const size_t T = LEDE_NER_NTAGS;
+    if (!x->emit && !(x->emit = lede_malloc(LEDE_NER_WINDOW_MAX * T * sizeof *x->emit)))
+        return LEDE_NOMEM;
+    if (n <= x->cap)
+        return LEDE_OK;
+    size_t cap = x->cap ? x->cap : 256;
+    while (cap < n)
+        cap *= 2;
+    void *emit2 = x->emit2, *tags1 = x->tags1, *tags2 = x->tags2, *caps = x->caps;
+    lede_rc rc = extract_grow(&emit2, cap * T * sizeof *x->emit2);
+    x->emit2 = emit2;
+    if (rc == LEDE_OK)
+        rc = extract_grow(&tags1, cap);
+    x->tags1 = tags1;
+    if (rc == LEDE_OK)
+        rc = extract_grow(&tags2, cap);
+    x->tags2 = tags2;
+    if (rc == LEDE_OK)
+        rc = extract_grow(&caps, cap);
+    x->caps = caps;
+    if (rc == LEDE_OK)
+        x->cap = cap;
+    return rc;
 }
 
 lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
@@ -55,7 +75,7 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
     const lede_ner_model *m = x->model;
     uint64_t f[LEDE_NER_MAX_FEATURES];
     lede_rc rc;
-    if (!x->started && (rc = extract_start(x)) != LEDE_OK)
+    if ((rc = extract_reserve(x, b->ntok)) != LEDE_OK)
         return rc;
     /* Stage 1, window by window; the local features' second-stage weights
        are summed on the way. */

@@ -54,11 +54,11 @@ typedef struct {
     uint8_t *tags1;        /* [block] first-stage tags */
     uint8_t *tags2;        /* [block] second-stage tags */
     uint8_t *caps;         /* [block] 1 when the token is in a headline window */
+    size_t cap;            /* tokens the [block] arrays hold */
     lede_ner_entity *ents; /* entities of the block, in text order */
     size_t nents;          /* how many */
     size_t ents_cap;       /* room in ents */
     size_t next;           /* the next one to report */
-    int started;           /* the arrays are allocated */
 } lede_ner_extractor;
 
 /*

@@ -19,6 +19,8 @@
  * Prints the table and the speed of the queries (MB of text per second);
  * exits 1 when overall F1 is below the floor (0.90), 2 on errors.
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include <sqlite3.h>
 
 #include <stdio.h>
@@ -284,6 +286,11 @@ int main(int argc, char **argv) {
     fclose(f);
     sqlite3_finalize(st);
     sqlite3_close(db);
+    free(d.text);
+    free(d.cp_start);
+    free(d.tag_type);
+    free(d.tag_begin);
+    free(d.sent_start);
     if (status)
         return status;
 

@@ -20,4 +20,14 @@ echo "== sentence splitting: English Golden Rules ($rules)"
 out=$(sqlite3 -batch :memory: ".load $lib_noext" ".parameter set :rules '$rules'" ".read tests/eval/sbd.sql" 2>&1)
 echo "$out"
 case $out in *"golden rules: 48 of 48 pass"*) ;; *) status=1 ;; esac
+# Named entities: CoNLL-2003 validation through lede_entities (tests/eval/conll.c).
+echo "== named entities: CoNLL-2003 validation ($shared/data/conll2003/valid.txt)"
+conll=${TMPDIR:-/tmp}/lede-conll.$$
+if ${CC:-cc} -O2 -o "$conll" tests/eval/conll.c -lsqlite3; then
+    "$conll" "$lib" "$shared/data/conll2003/valid.txt" || status=1
+    rm -f "$conll"
+else
+    echo "make eval: cannot build tests/eval/conll.c" >&2
+    status=1
+fi
 exit $status

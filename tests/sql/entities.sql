@@ -1,0 +1,67 @@
+.load ./build/lede
+.mode list
+.headers on
+.nullvalue NULL
+
+.print '-- news copy: people, organisations, places, other names'
+SELECT seq, start, "end", text, label, sentence FROM lede_entities(
+  'Foreign Minister Helena Varga met her Polish counterpart in Warsaw on Monday, '
+  || 'the ministry said.' || char(10)
+  || 'Shares of Nordwind Energy fell 4% on the Frankfurt exchange after the company '
+  || 'cut its forecast.' || char(10) || char(10)
+  || 'WARSAW (Reuters) - Poland will host the Winter Olympics bid talks, '
+  || 'said Jan Kowalski, a spokesman for the Olympic committee.');
+
+.print '-- columns not yet filled by the model are NULL'
+SELECT text, canonical, value, unit, country FROM lede_entities('Maria Santos flew to Lisbon.');
+
+.print '-- the substr invariant holds on every row, with multi-byte text'
+SELECT count(*) AS rows, sum(substr(t.v, e.start + 1, e."end" - e.start) = e.text) AS agree
+FROM (SELECT 'Café owners in Zürich met Søren Ødegaard and José Núñez of Crédit Suisse. '
+             || 'In São Paulo, “Petrobras” said on Tuesday that Dilma Rousseff would visit Brasília.'
+             AS v) AS t,
+     lede_entities(t.v) AS e;
+
+.print '-- entities lie inside the sentence they name'
+WITH t(v) AS (SELECT 'Talks in Geneva ended. Officials from Iran and the United States '
+                     || 'left for Vienna. Ali Rezaei stayed.')
+SELECT e.text, e.sentence, s.seq = e.sentence AS same
+FROM t, lede_entities(t.v) AS e, lede_sentences(t.v) AS s
+WHERE e.start >= s.start AND e."end" <= s."end";
+
+.print '-- hidden argument columns'
+SELECT name, type, hidden FROM pragma_table_xinfo('lede_entities');
+
+.print '-- NULL gives no rows; numbers and blobs are read as text'
+SELECT count(*) AS n FROM lede_entities(NULL);
+SELECT count(*) AS n FROM lede_entities(NULL, '2025-01-07');
+SELECT count(*) AS n FROM lede_entities(2025);
+SELECT count(*) AS n FROM lede_entities(3.25);
+SELECT text, label FROM lede_entities(CAST('Pedro Alves visited Madrid.' AS BLOB));
+
+.print '-- anchor_date: NULL or a real date YYYY-MM-DD'
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', '2024-02-29');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', NULL);
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', '2025-13-01');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', '2023-02-29');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', '7 January 2025');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', 20250107);
+
+.print '-- join: the argument comes from another table'
+CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);
+INSERT INTO docs(body) VALUES ('Kenya beat Uganda in Nairobi.'), (NULL), ('No names here.');
+SELECT d.id, e.seq, e.text, e.label FROM docs AS d, lede_entities(d.body) AS e
+ORDER BY d.id, e.seq;
+
+.print '-- a user table named entities does not hide lede_entities'
+CREATE TABLE entities(x);
+SELECT count(*) AS n FROM lede_entities('Lena Fischer works for Siemens in Munich.');
+
+.print '-- innocuous: usable in a view of an untrusted schema'
+PRAGMA trusted_schema = OFF;
+CREATE VIEW v_ent AS SELECT text, label FROM lede_entities('Ravi Kumar arrived in Delhi.');
+SELECT * FROM v_ent;
+
+.print '-- missing argument, too many arguments'
+SELECT * FROM lede_entities;
+SELECT * FROM lede_entities('a', '2025-01-07', 'b');

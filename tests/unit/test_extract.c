@@ -1,0 +1,244 @@
+/*
+ * test_extract.c: the entity pipeline of ext/ner/extract.h and the block
+ * reader under it (ext/ner/block.h): entities lie inside sentences with
+ * consistent offsets, windows and blocks stay bounded on long input and
+ * cover every token once, and empty, blank or invalid UTF-8 input is
+ * handled. The inputs are news-style sentences of our own.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "ner/extract.h"
+#include "text/sentences.h"
+#include "text/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    lede_ner_entity e[256];
+    size_t n;
+} found;
+
+static void extract_all(const char *s, size_t n, found *out) {
+    lede_ner_extractor x;
+    assert_int_equal(lede_ner_model_check(&lede_ner_model_builtin, NULL), LEDE_OK);
+    lede_ner_extract_init(&x, &lede_ner_model_builtin, s, n, NULL);
+    out->n = 0;
+    lede_ner_entity e;
+    lede_rc rc;
+    while ((rc = lede_ner_extract_next(&x, &e)) == LEDE_OK) {
+        if (out->n < sizeof out->e / sizeof out->e[0])
+            out->e[out->n] = e;
+        out->n++;
+    }
+    assert_int_equal(rc, LEDE_DONE);
+    lede_ner_extract_free(&x);
+}
+
+/* The sentence spans of s, as lede_sentences gives them. */
+static size_t sentences_of(const char *s, size_t n, lede_span *out, size_t cap) {
+    lede_sent_iter it;
+    lede_span sp;
+    size_t k = 0;
+    lede_sent_init(&it, s, n);
+    while (lede_sent_next(&it, &sp)) {
+        if (k < cap)
+            out[k] = sp;
+        k++;
+    }
+    return k;
+}
+
+/* Checks the contract for every entity: in order, no overlap, code points
+   agree with bytes, inside the sentence it names. */
+static void check_contract(const char *s, size_t n, const found *f) {
+    static lede_span sent[4096];
+    size_t ns = sentences_of(s, n, sent, 4096);
+    size_t prev_end = 0;
+    for (size_t k = 0; k < f->n && k < 256; k++) {
+        const lede_ner_entity *e = &f->e[k];
+        assert_true(e->span.byte_start < e->span.byte_end && e->span.byte_end <= n);
+        assert_true(e->span.byte_start >= prev_end);
+        prev_end = e->span.byte_end;
+        assert_int_equal(e->span.cp_start, lede_utf8_count(s, e->span.byte_start));
+        assert_int_equal(e->span.cp_end, lede_utf8_count(s, e->span.byte_end));
+        assert_true(e->sentence < ns);
+        if (e->sentence < 4096) {
+            assert_true(sent[e->sentence].byte_start <= e->span.byte_start);
+            assert_true(e->span.byte_end <= sent[e->sentence].byte_end);
+        }
+        assert_true(e->label <= LEDE_ENT_MISC); /* the model's labels */
+        assert_null(e->canonical);
+        assert_null(e->value);
+        assert_null(e->unit);
+        assert_string_equal(e->country, "");
+    }
+}
+
+/* 1 when f has an entity with this text and label (and sentence, if >= 0). */
+static int has(const char *s, const found *f, const char *text, lede_ent_label label,
+               long sentence) {
+    for (size_t k = 0; k < f->n && k < 256; k++) {
+        const lede_ner_entity *e = &f->e[k];
+        size_t len = e->span.byte_end - e->span.byte_start;
+        if (len == strlen(text) && memcmp(s + e->span.byte_start, text, len) == 0 &&
+            e->label == label && (sentence < 0 || e->sentence == (size_t)sentence))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_extract_finds_names_in_their_sentences(void **state) {
+    (void)state;
+    const char *s = "Chancellor Angela Merkel met President Emmanuel Macron in Paris on Tuesday.\n"
+                    "Shares of Siemens rose 2% in Frankfurt, traders said.\n\n"
+                    "The talks in Zürich were chaired by Ursula Schmidt.";
+    found f;
+    extract_all(s, strlen(s), &f);
+    check_contract(s, strlen(s), &f);
+    assert_true(has(s, &f, "Angela Merkel", LEDE_ENT_PERSON, 0));
+    assert_true(has(s, &f, "Emmanuel Macron", LEDE_ENT_PERSON, 0));
+    assert_true(has(s, &f, "Paris", LEDE_ENT_LOC, 0));
+    assert_true(has(s, &f, "Siemens", LEDE_ENT_ORG, 1));
+    assert_true(has(s, &f, "Frankfurt", LEDE_ENT_LOC, 1));
+    assert_true(has(s, &f, "Zürich", LEDE_ENT_LOC, 2));
+    assert_true(has(s, &f, "Ursula Schmidt", LEDE_ENT_PERSON, 2));
+}
+
+static void test_extract_empty_and_blank_give_nothing(void **state) {
+    (void)state;
+    const char *inputs[] = {"", " ", "\n\n\t  \n", "...", "  ,  ;  "};
+    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
+        found f;
+        extract_all(inputs[k], strlen(inputs[k]), &f);
+        assert_int_equal(f.n, 0);
+    }
+    found f;
+    extract_all(NULL, 0, &f); /* no text at all */
+    assert_int_equal(f.n, 0);
+}
+
+static void test_extract_invalid_utf8_keeps_offsets(void **state) {
+    (void)state;
+    const char s[] = "\xFF\xFE Officials in \xC3 Madrid met \xE2\x80 Carlos Ruiz \x80\x80 today.\n"
+                     "Berlin \xF8\x88\x80\x80\x80 said nothing.";
+    found f;
+    extract_all(s, sizeof s - 1, &f);
+    check_contract(s, sizeof s - 1, &f);
+    assert_true(has(s, &f, "Madrid", LEDE_ENT_LOC, -1));
+    /* NUL bytes are text too */
+    const char z[] = "Rain fell on Oslo\0 and on Bergen.";
+    extract_all(z, sizeof z - 1, &f);
+    check_contract(z, sizeof z - 1, &f);
+}
+
+/* A long text of n words in one sentence (no sentence break anywhere). */
+static char *long_sentence(size_t words, size_t *len) {
+    static const char *const w[] = {"the",   "council", "of", "Lisbon", "and",  "Maria",
+                                    "Costa", "said",    ",",  "with",   "Acme", "Holdings"};
+    size_t cap = words * 12 + 1, n = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    for (size_t i = 0; i < words; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%s ", w[(i * 7) % 12]);
+    *len = n;
+    return s;
+}
+
+static void test_extract_block_windows_are_bounded(void **state) {
+    (void)state;
+    size_t n;
+    char *s = long_sentence(20000, &n); /* 20000 tokens: several blocks */
+    lede_ner_block b;
+    lede_ner_block_init(&b, s, n);
+    lede_tok_iter it;
+    lede_token t;
+    lede_tok_init(&it, s, n);
+    size_t total = 0, blocks = 0, windows = 0;
+    lede_rc rc;
+    while ((rc = lede_ner_block_next(&b)) == LEDE_OK) {
+        blocks++;
+        assert_true(b.ntok <= LEDE_NER_BLOCK_TOKENS + 2 * LEDE_NER_WINDOW_MAX);
+        size_t next = 0;
+        for (size_t k = 0; k < b.nwin; k++) {
+            const lede_ner_win *w = &b.win[k];
+            assert_int_equal(w->first, next); /* windows tile the block */
+            assert_true(w->n >= 1 && w->n <= LEDE_NER_WINDOW_MAX);
+            assert_int_equal(w->sentence, 0);
+            assert_int_equal((w->flags & LEDE_NER_WF_CONT) != 0, windows > 0);
+            next += w->n;
+            windows++;
+        }
+        for (size_t i = 0; i < next; i++) { /* the tokenizer's tokens, in order */
+            assert_true(lede_tok_next(&it, &t));
+            assert_int_equal(b.tok[i].span.byte_start, t.span.byte_start);
+            assert_int_equal(b.raw[i].span.byte_end, t.span.byte_end);
+        }
+        total += next;
+    }
+    assert_int_equal(rc, LEDE_DONE);
+    assert_false(lede_tok_next(&it, &t)); /* every token was placed */
+    assert_int_equal(total, 20000);
+    assert_true(blocks >= 2);
+    assert_true(windows >= 20000 / LEDE_NER_WINDOW_MAX);
+    lede_ner_block_free(&b);
+
+    found f;
+    extract_all(s, n, &f);
+    check_contract(s, n, &f);
+    assert_true(f.n > 0);
+    free(s);
+}
+
+static void test_extract_many_sentences_keep_their_numbers(void **state) {
+    (void)state;
+    /* 3000 short sentences: more tokens than one block holds */
+    size_t cap = 3000 * 40, n = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    for (int i = 0; i < 3000; i++)
+        n += (size_t)snprintf(s + n, cap - n, "%s met officials in %s.\n",
+                              i % 2 ? "Maria Lopez" : "Tom Baker", i % 3 ? "Madrid" : "Oslo");
+    lede_ner_extractor x;
+    lede_ner_extract_init(&x, &lede_ner_model_builtin, s, n, "2025-01-07");
+    assert_string_equal(x.anchor, "2025-01-07");
+    lede_ner_entity e;
+    size_t count = 0, last_sentence = 0, last_end = 0;
+    lede_sent_iter it;
+    lede_span sp = {0, 0, 0, 0};
+    size_t seq = (size_t)-1;
+    lede_sent_init(&it, s, n);
+    while (lede_ner_extract_next(&x, &e) == LEDE_OK) {
+        assert_true(e.sentence >= last_sentence);
+        assert_true(e.span.byte_start >= last_end);
+        while (seq == (size_t)-1 || sp.byte_end <= e.span.byte_start) {
+            assert_true(lede_sent_next(&it, &sp));
+            seq++;
+        }
+        assert_int_equal(e.sentence, seq);
+        assert_true(sp.byte_start <= e.span.byte_start && e.span.byte_end <= sp.byte_end);
+        last_sentence = e.sentence;
+        last_end = e.span.byte_end;
+        count++;
+    }
+    lede_ner_extract_free(&x);
+    assert_true(count >= 5000); /* two names a sentence, nearly always found */
+    free(s);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_extract_finds_names_in_their_sentences),
+        cmocka_unit_test(test_extract_empty_and_blank_give_nothing),
+        cmocka_unit_test(test_extract_invalid_utf8_keeps_offsets),
+        cmocka_unit_test(test_extract_block_windows_are_bounded),
+        cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

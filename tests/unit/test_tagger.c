@@ -1,0 +1,231 @@
+/*
+ * test_tagger.c: the BILOU tags and the constrained Viterbi decoder of
+ * ext/ner/tagger.h: the transition rules, optimality against brute force on
+ * small random models, hand-built cases, ties and determinism.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "ner/tagger.h"
+
+#include <string.h>
+
+enum { T = LEDE_NER_NTAGS };
+
+static const int O = LEDE_NER_TAG_O;
+#define TAG(ty, pos) LEDE_NER_TAG(LEDE_NER_T_##ty, LEDE_NER_P_##pos)
+
+static void test_tagger_names_and_layout(void **state) {
+    (void)state;
+    assert_string_equal(lede_ner_tag_name(O), "O");
+    assert_string_equal(lede_ner_tag_name(TAG(PER, B)), "B-PER");
+    assert_string_equal(lede_ner_tag_name(TAG(ORG, I)), "I-ORG");
+    assert_string_equal(lede_ner_tag_name(TAG(LOC, L)), "L-LOC");
+    assert_string_equal(lede_ner_tag_name(TAG(MISC, U)), "U-MISC");
+    assert_string_equal(lede_ner_tag_name(-1), "?");
+    assert_string_equal(lede_ner_tag_name(T), "?");
+    for (int t = 1; t < T; t++) {
+        int ty = LEDE_NER_TAG_TYPE(t), pos = LEDE_NER_TAG_POS(t);
+        assert_int_equal(LEDE_NER_TAG(ty, pos), t);
+    }
+}
+
+typedef struct {
+    int prev, cur, allowed;
+} transition_case;
+
+static void test_tagger_transitions_follow_bilou(void **state) {
+    (void)state;
+    /* clang-format off */
+    const transition_case cases[] = {
+        {-1, O, 1}, {-1, TAG(PER, B), 1}, {-1, TAG(LOC, U), 1},
+        {-1, TAG(PER, I), 0}, {-1, TAG(ORG, L), 0},
+        {O, TAG(ORG, B), 1}, {O, TAG(ORG, I), 0}, {O, TAG(ORG, L), 0},
+        {TAG(PER, B), TAG(PER, I), 1}, {TAG(PER, B), TAG(PER, L), 1},
+        {TAG(PER, B), TAG(ORG, I), 0}, {TAG(PER, B), O, 0}, {TAG(PER, B), TAG(PER, B), 0},
+        {TAG(PER, B), TAG(PER, U), 0},
+        {TAG(MISC, I), TAG(MISC, I), 1}, {TAG(MISC, I), TAG(MISC, L), 1},
+        {TAG(MISC, I), TAG(LOC, L), 0}, {TAG(MISC, I), O, 0},
+        {TAG(PER, L), O, 1}, {TAG(PER, L), TAG(PER, B), 1}, {TAG(PER, L), TAG(PER, I), 0},
+        {TAG(LOC, U), TAG(LOC, U), 1}, {TAG(LOC, U), TAG(ORG, B), 1},
+        {TAG(LOC, U), TAG(LOC, L), 0},
+    };
+    /* clang-format on */
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const transition_case *c = &cases[k];
+        if (lede_ner_allowed(c->prev, c->cur) != c->allowed)
+            fail_msg("%s -> %s: allowed is %d", c->prev < 0 ? "start" : lede_ner_tag_name(c->prev),
+                     lede_ner_tag_name(c->cur), !c->allowed);
+    }
+    assert_true(lede_ner_allowed_last(O));
+    assert_true(lede_ner_allowed_last(TAG(ORG, L)));
+    assert_true(lede_ner_allowed_last(TAG(ORG, U)));
+    assert_false(lede_ner_allowed_last(TAG(ORG, B)));
+    assert_false(lede_ner_allowed_last(TAG(ORG, I)));
+}
+
+/* A small deterministic generator for the property tests. */
+static uint64_t rnd(uint64_t *s) {
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static int32_t rnd_score(uint64_t *s) { return (int32_t)(rnd(s) % 201) - 100; }
+
+/* The score of tags under emit and tr, or INT64_MIN when not allowed. */
+static int64_t path_score(const int32_t *emit, size_t n, const lede_ner_transitions *tr,
+                          const uint8_t *tags) {
+    int64_t s = 0;
+    for (size_t i = 0; i < n; i++) {
+        int prev = i ? tags[i - 1] : -1;
+        if (!lede_ner_allowed(prev, tags[i]))
+            return INT64_MIN;
+        s += emit[i * T + tags[i]] + (i ? tr->trans[prev][tags[i]] : tr->start[tags[i]]);
+    }
+    if (!lede_ner_allowed_last(tags[n - 1]))
+        return INT64_MIN;
+    return s + tr->end[tags[n - 1]];
+}
+
+/* The best score over every sequence of n tags (brute force). */
+static int64_t best_score(const int32_t *emit, size_t n, const lede_ner_transitions *tr) {
+    uint8_t tags[4] = {0};
+    int64_t best = INT64_MIN;
+    for (;;) {
+        int64_t s = path_score(emit, n, tr, tags);
+        if (s > best)
+            best = s;
+        size_t i = 0;
+        while (i < n && ++tags[i] == T)
+            tags[i++] = 0;
+        if (i == n)
+            return best;
+    }
+}
+
+static void test_tagger_viterbi_finds_the_best_allowed_path(void **state) {
+    (void)state;
+    uint64_t seed = 0x5eed1234abcdULL;
+    lede_ner_viterbi_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    for (int round = 0; round < 300; round++) {
+        size_t n = 1 + (size_t)(round % 4);
+        int32_t emit[4 * T];
+        lede_ner_transitions tr;
+        for (size_t i = 0; i < n * T; i++)
+            emit[i] = rnd_score(&seed);
+        for (int a = 0; a < T; a++) {
+            tr.start[a] = rnd_score(&seed);
+            tr.end[a] = rnd_score(&seed);
+            for (int b = 0; b < T; b++)
+                tr.trans[a][b] = rnd_score(&seed);
+        }
+        uint8_t tags[4];
+        assert_int_equal(lede_ner_viterbi(&ctx, emit, n, &tr, tags), LEDE_OK);
+        int64_t got = path_score(emit, n, &tr, tags);
+        assert_true(got != INT64_MIN); /* the path is allowed */
+        assert_true(got == best_score(emit, n, &tr));
+    }
+    lede_ner_viterbi_free(&ctx);
+}
+
+/* A tiny hand-built model: "Ann Lee" is a name only as a whole. */
+static void test_tagger_viterbi_prefers_a_whole_entity(void **state) {
+    (void)state;
+    lede_ner_transitions tr;
+    memset(&tr, 0, sizeof tr);
+    int32_t emit[3 * T];
+    memset(emit, 0, sizeof emit);
+    /* token 0: B-PER slightly better than O; token 1: I-PER strongest alone,
+       but I cannot end a sequence; L-PER is next best; token 2: clearly O. */
+    emit[0 * T + TAG(PER, B)] = 5;
+    emit[0 * T + O] = 4;
+    emit[1 * T + TAG(PER, I)] = 9;
+    emit[1 * T + TAG(PER, L)] = 6;
+    emit[1 * T + O] = 1;
+    emit[2 * T + O] = 10;
+    uint8_t tags[3];
+    lede_ner_viterbi_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 3, &tr, tags), LEDE_OK);
+    assert_int_equal(tags[0], TAG(PER, B));
+    assert_int_equal(tags[1], TAG(PER, L));
+    assert_int_equal(tags[2], O);
+    /* A transition penalty on B-PER -> L-PER makes the split cheaper. */
+    tr.trans[TAG(PER, B)][TAG(PER, L)] = -20;
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 3, &tr, tags), LEDE_OK);
+    assert_int_equal(tags[0], O);
+    assert_int_equal(tags[1], O);
+    assert_int_equal(tags[2], O);
+    lede_ner_viterbi_free(&ctx);
+}
+
+static void test_tagger_viterbi_ties_go_to_the_lower_tag(void **state) {
+    (void)state;
+    lede_ner_transitions tr;
+    memset(&tr, 0, sizeof tr);
+    int32_t emit[2 * T];
+    memset(emit, 0, sizeof emit); /* everything ties */
+    uint8_t tags[2];
+    lede_ner_viterbi_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 2, &tr, tags), LEDE_OK);
+    assert_int_equal(tags[0], O);
+    assert_int_equal(tags[1], O);
+    emit[TAG(LOC, U)] = 7;
+    emit[TAG(ORG, U)] = 7; /* ORG comes before LOC */
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 1, &tr, tags), LEDE_OK);
+    assert_int_equal(tags[0], TAG(ORG, U));
+    lede_ner_viterbi_free(&ctx);
+}
+
+static void test_tagger_viterbi_is_deterministic_on_long_input(void **state) {
+    (void)state;
+    enum { N = 3000 }; /* longer than any window, to exercise the score floor */
+    static int32_t emit[N * T];
+    static uint8_t a[N], b[N];
+    uint64_t seed = 42;
+    lede_ner_transitions tr;
+    for (size_t i = 0; i < (size_t)N * T; i++)
+        emit[i] = (int32_t)(rnd(&seed) % 20001) - 10000;
+    for (int x = 0; x < T; x++) {
+        tr.start[x] = rnd_score(&seed);
+        tr.end[x] = rnd_score(&seed);
+        for (int y = 0; y < T; y++)
+            tr.trans[x][y] = rnd_score(&seed);
+    }
+    lede_ner_viterbi_ctx c1, c2;
+    memset(&c1, 0, sizeof c1);
+    memset(&c2, 0, sizeof c2);
+    assert_int_equal(lede_ner_viterbi(&c1, emit, N, &tr, a), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&c2, emit, N, &tr, b), LEDE_OK);
+    assert_memory_equal(a, b, N);
+    for (size_t i = 0; i < N; i++)
+        assert_true(lede_ner_allowed(i ? a[i - 1] : -1, a[i]));
+    assert_true(lede_ner_allowed_last(a[N - 1]));
+    /* decoding a prefix again with a context grown larger changes nothing */
+    assert_int_equal(lede_ner_viterbi(&c1, emit, 10, &tr, b), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&c2, emit, 10, &tr, a), LEDE_OK);
+    assert_memory_equal(a, b, 10);
+    assert_int_equal(lede_ner_viterbi(&c1, emit, 0, &tr, a), LEDE_OK); /* nothing to do */
+    lede_ner_viterbi_free(&c1);
+    lede_ner_viterbi_free(&c2);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tagger_names_and_layout),
+        cmocka_unit_test(test_tagger_transitions_follow_bilou),
+        cmocka_unit_test(test_tagger_viterbi_finds_the_best_allowed_path),
+        cmocka_unit_test(test_tagger_viterbi_prefers_a_whole_entity),
+        cmocka_unit_test(test_tagger_viterbi_ties_go_to_the_lower_tag),
+        cmocka_unit_test(test_tagger_viterbi_is_deterministic_on_long_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
