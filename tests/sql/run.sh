@@ -15,6 +15,9 @@ lib=${1:?usage: run.sh path/to/lede.so [name ...]}
 shift
 lib_noext=${lib%.*}
 case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
+# scripts that start a shell of their own (.system) load the library from $LEDE_LIB
+LEDE_LIB=$lib_noext
+export LEDE_LIB
 dir=tests/sql
 if [ $# -gt 0 ]; then names="$*"; else
     names=$(cd $dir && ls *.sql | sed 's/\.sql$//')

@@ -1,0 +1,22 @@
+-- ingest/finish.sql: the last step of an ingest: brings the counts and the
+-- country of every entity whose mentions changed up to date, and drops the
+-- entities no longer mentioned.
+DELETE FROM entities
+WHERE id IN (SELECT entity_id FROM temp.lede_touched)
+  AND NOT EXISTS (SELECT 1 FROM mentions AS m WHERE m.entity_id = entities.id);
+UPDATE entities SET
+  mentions = (SELECT count(*) FROM mentions AS m WHERE m.entity_id = entities.id),
+  articles = (SELECT count(DISTINCT article_id) FROM mentions AS m WHERE m.entity_id = entities.id),
+  country = (SELECT country FROM mentions AS m
+             WHERE m.entity_id = entities.id AND country IS NOT NULL
+             GROUP BY country ORDER BY count(*) DESC, country LIMIT 1)
+WHERE id IN (SELECT entity_id FROM temp.lede_touched);
+DROP TABLE IF EXISTS temp.lede_scan;
+DROP TABLE IF EXISTS temp.lede_gone;
+DROP TABLE IF EXISTS temp.lede_todo;
+DROP TABLE IF EXISTS temp.lede_read;
+DROP TABLE IF EXISTS temp.lede_vanished;
+DROP TABLE IF EXISTS temp.lede_stale;
+DROP TABLE IF EXISTS temp.lede_built;
+DROP TABLE IF EXISTS temp.lede_found;
+DROP TABLE IF EXISTS temp.lede_touched;

@@ -1,0 +1,80 @@
+-- schema.sql: the tables a corpus is ingested into (sql/ingest.sql fills
+-- them). Safe to run again: everything is created only when missing.
+--
+--   articles   one row per file of the folder, as lede_articles reads it
+--   sentences  the sentences of each article's body (lede_sentences)
+--   entities   one row per canonical entity and label, with how often and
+--              in how many articles it is mentioned
+--   mentions   each entity found in a sentence (lede_entities)
+--   sentences_fts  full-text index over sentences.text (FTS5):
+--              SELECT snippet(sentences_fts, 0, '[', ']', '…', 12)
+--              FROM sentences_fts WHERE sentences_fts MATCH 'missile*'
+--              ORDER BY bm25(sentences_fts);
+
+CREATE TABLE IF NOT EXISTS articles(
+  id        INTEGER PRIMARY KEY,
+  path      TEXT NOT NULL UNIQUE,  -- relative to the folder ingested
+  size      INTEGER,
+  mtime     TEXT,
+  hash      TEXT,
+  title     TEXT,
+  published TEXT,                  -- YYYY-MM-DD or NULL
+  dateline  TEXT,
+  source    TEXT,
+  authors   TEXT,                  -- JSON array
+  body      TEXT,
+  words     INTEGER,
+  error     TEXT                   -- why the file could not be read, or NULL
+);
+
+CREATE TABLE IF NOT EXISTS sentences(
+  id         INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  seq        INTEGER NOT NULL,     -- as lede_sentences(body) numbers it
+  start      INTEGER NOT NULL,     -- offsets into articles.body, code points
+  "end"      INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  UNIQUE(article_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS entities(
+  id        INTEGER PRIMARY KEY,
+  canonical TEXT NOT NULL,
+  label     TEXT NOT NULL,         -- PERSON, ORG, LOC, NORP, MISC, DATE, TIME, MONEY, PERCENT, QUANTITY
+  country   TEXT,                  -- ISO 3166-1 alpha-2 for places and nationalities
+  mentions  INTEGER NOT NULL DEFAULT 0,
+  articles  INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(canonical, label)
+);
+
+CREATE TABLE IF NOT EXISTS mentions(
+  id          INTEGER PRIMARY KEY,
+  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  entity_id   INTEGER NOT NULL REFERENCES entities(id),
+  seq         INTEGER NOT NULL,    -- as lede_entities(body, published) numbers it
+  start       INTEGER NOT NULL,    -- offsets into articles.body, code points
+  "end"       INTEGER NOT NULL,
+  text        TEXT NOT NULL,       -- as written
+  value       TEXT,                -- normalised date or amount
+  unit        TEXT,                -- currency code or %
+  country     TEXT,                -- ISO 3166-1 alpha-2, as lede_entities gives it
+  UNIQUE(article_id, seq)
+);
+
+CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, sentence_id);
+CREATE INDEX IF NOT EXISTS mentions_by_sentence ON mentions(sentence_id, entity_id);
+CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions(article_id, entity_id);
+CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
+CREATE INDEX IF NOT EXISTS entities_by_label ON entities(label, mentions);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+
+CREATE TRIGGER IF NOT EXISTS sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;

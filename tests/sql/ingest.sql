@@ -1,0 +1,44 @@
+.open @LEDE_TEST_TMP@/inc.db
+.load ./build/lede
+.mode list
+.headers on
+.parameter set :root '@LEDE_TEST_TMP@/corpus'
+
+.print '-- first ingest'
+.read sql/ingest.sql
+SELECT count(*) AS articles, sum(error IS NOT NULL) AS unreadable, sum(words) AS words FROM articles;
+SELECT (SELECT count(*) FROM sentences) AS sentences, (SELECT count(*) FROM mentions) AS mentions,
+       (SELECT count(*) FROM entities) AS entities;
+SELECT count(*) AS fts_rows_match_sentences FROM sentences_fts
+WHERE rowid IN (SELECT id FROM sentences) AND sentences_fts MATCH 'Japan';
+
+.print '-- again, nothing changed: nothing is read, nothing moves'
+CREATE TEMP TABLE before AS SELECT id, path, hash FROM articles;
+.read sql/ingest.sql
+SELECT count(*) AS ids_kept FROM articles JOIN temp.before USING (id, path, hash);
+
+.print '-- change the folder: one file edited, one touched, one removed, one added'
+CREATE TEMP TABLE touched_before AS
+  SELECT s.id FROM sentences AS s JOIN articles AS a ON a.id = s.article_id WHERE a.path = '000_b3f56256a4e539d2.txt';
+.system sh tests/sql/ingest_change.sh '@LEDE_TEST_TMP@'
+.read sql/ingest.sql
+SELECT path, mtime LIKE '2030-%' AS touched FROM articles WHERE path LIKE '00%' ORDER BY path;
+SELECT count(*) AS touched_file_sentences_kept FROM temp.touched_before JOIN sentences USING (id);
+SELECT count(*) AS okafor_mentions FROM mentions JOIN entities ON entities.id = entity_id WHERE canonical LIKE '%Okafor%';
+
+.print '-- the result equals a fresh ingest of the same folder'
+.open @LEDE_TEST_TMP@/fresh.db
+.load ./build/lede
+.parameter set :root '@LEDE_TEST_TMP@/corpus'
+.read sql/ingest.sql
+ATTACH '@LEDE_TEST_TMP@/inc.db' AS other;
+.read tests/sql/ingest_compare.sql
+DETACH other;
+
+.print '-- a failure part-way leaves the previous state intact'
+.system sh tests/sql/ingest_fail.sh '@LEDE_TEST_TMP@'
+SELECT CAST(readfile('@LEDE_TEST_TMP@/fail.status') AS TEXT) AS failed_run;
+SELECT instr(CAST(readfile('@LEDE_TEST_TMP@/fail.out') AS TEXT), 'simulated failure') > 0 AS error_reported;
+ATTACH '@LEDE_TEST_TMP@/inc.db' AS other;
+.print '-- inc.db compared with the fresh ingest made before 006_fail.txt was added'
+.read tests/sql/ingest_compare.sql
