@@ -12,9 +12,10 @@
 /* How far back from the limit a long sentence may be cut. */
 #define BLOCK_CUT_SPAN (LEDE_NER_WINDOW_MAX / 4)
 
-void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n) {
+void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n, const lede_ner_lexicon *lex) {
     memset(b, 0, sizeof *b);
     b->s = s;
+    b->lex = lex;
     b->n = n;
     lede_sent_init(&b->sents, s, n);
     lede_tok_init(&b->toks, s, n);
@@ -117,7 +118,7 @@ lede_rc lede_ner_block_next(lede_ner_block *b) {
         while (b->ntok - first < LEDE_NER_WINDOW_MAX && block_sentence_token(b, &tok)) {
             lede_rc rc = block_reserve_token(b);
             if (rc == LEDE_OK)
-                rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm);
+                rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm, b->lex);
             if (rc != LEDE_OK)
                 return rc;
             b->raw[b->ntok++] = tok;

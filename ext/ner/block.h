@@ -41,18 +41,19 @@ typedef struct {
 } lede_ner_win;
 
 typedef struct {
-    const char *s;        /* the text; not owned */
-    size_t n;             /* its length in bytes */
-    lede_sent_iter sents; /* the sentence splitter */
-    lede_tok_iter toks;   /* the tokenizer, one step behind or level with it */
-    lede_token pending;   /* a token read but not yet placed */
-    int has_pending;      /* pending holds one */
-    lede_span sent;       /* the current sentence */
-    size_t sent_seq;      /* its seq */
-    int in_sentence;      /* the current sentence has tokens left */
-    int continued;        /* the next window continues a sentence */
-    int done;             /* the text is read */
-    size_t carry;         /* tokens at the end of tok not yet in a window */
+    const char *s;               /* the text; not owned */
+    const lede_ner_lexicon *lex; /* word classes for the tokens; not owned */
+    size_t n;                    /* its length in bytes */
+    lede_sent_iter sents;        /* the sentence splitter */
+    lede_tok_iter toks;          /* the tokenizer, one step behind or level with it */
+    lede_token pending;          /* a token read but not yet placed */
+    int has_pending;             /* pending holds one */
+    lede_span sent;              /* the current sentence */
+    size_t sent_seq;             /* its seq */
+    int in_sentence;             /* the current sentence has tokens left */
+    int continued;               /* the next window continues a sentence */
+    int done;                    /* the text is read */
+    size_t carry;                /* tokens at the end of tok not yet in a window */
 
     lede_ner_token *tok; /* the block's tokens */
     lede_token *raw;     /* the same tokens as the tokenizer gave them (for rules) */
@@ -64,8 +65,9 @@ typedef struct {
     lede_norm_buf norm;  /* scratch for token norms */
 } lede_ner_block;
 
-/* Starts reading s[0..n). Allocates nothing. */
-void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n);
+/* Starts reading s[0..n), with word classes from lex (or none when lex is
+   NULL). Allocates nothing. */
+void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n, const lede_ner_lexicon *lex);
 
 /*
  * Reads the next block: LEDE_OK with at least one window, LEDE_DONE at the

@@ -17,7 +17,7 @@ void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const
         memcpy(x->anchor, anchor, sizeof x->anchor - 1);
         x->anchor[sizeof x->anchor - 1] = '\0';
     }
-    lede_ner_block_init(&x->block, s, n);
+    lede_ner_block_init(&x->block, s, n, &m->lexicon);
 }
 
 void lede_ner_extract_free(lede_ner_extractor *x) {
@@ -87,6 +87,7 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         for (size_t i = 0; i < win->n; i++) {
             size_t nf = lede_ner_features(&w, i, 1, f);
             lede_ner_model_score(m, f, nf, x->emit + i * T, x->emit2 + (win->first + i) * T);
+            lede_ner_forbid(x->emit + i * T, &w.tok[i]);
         }
         rc = lede_ner_viterbi(&x->viterbi, x->emit, win->n, &m->trans[0], x->tags1 + win->first);
         if (rc != LEDE_OK)
@@ -105,6 +106,7 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         for (size_t i = 0; i < win->n; i++) {
             size_t nf = lede_ner_features(&w, i, 2, f);
             lede_ner_model_score(m, f, nf, NULL, e2 + i * T);
+            lede_ner_forbid(e2 + i * T, &w.tok[i]);
         }
         rc = lede_ner_viterbi(&x->viterbi, e2, win->n, &m->trans[1], x->tags2 + win->first);
         if (rc != LEDE_OK)

@@ -45,6 +45,41 @@ uint64_t lede_ner_mix(uint64_t a, uint64_t b) {
     return h ? h : 1;
 }
 
+/* ---- word classes ------------------------------------------------------------ */
+
+uint32_t lede_ner_class_pack(uint32_t c0, uint32_t c1, uint32_t c2) {
+    return 1u << 31 | c0 | c1 << LEDE_NER_CLASS_BITS0 |
+           c2 << (LEDE_NER_CLASS_BITS0 + LEDE_NER_CLASS_BITS1);
+}
+
+uint32_t lede_ner_class_level(uint32_t p, int level) {
+    static const int shift[3] = {0, LEDE_NER_CLASS_BITS0,
+                                 LEDE_NER_CLASS_BITS0 + LEDE_NER_CLASS_BITS1};
+    static const int bits[3] = {LEDE_NER_CLASS_BITS0, LEDE_NER_CLASS_BITS1, LEDE_NER_CLASS_BITS2};
+    return p >> shift[level] & ((1u << bits[level]) - 1);
+}
+
+static uint32_t feat_u32(const unsigned char *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+uint32_t lede_ner_lexicon_get(const lede_ner_lexicon *lex, uint64_t norm) {
+    if (!lex->slots)
+        return 0;
+    size_t mask = ((size_t)1 << lex->slot_bits) - 1, i = (size_t)norm & mask;
+    uint32_t check = (uint32_t)(norm >> 32);
+    for (size_t probe = 0; probe <= mask; probe++) {
+        const unsigned char *slot = lex->slots + 8 * i;
+        uint32_t classes = feat_u32(slot + 4);
+        if (classes == 0)
+            return 0;
+        if (feat_u32(slot) == check)
+            return classes;
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
 /* ---- token properties ----------------------------------------------------- */
 
 /* Longest shape kept, in characters: longer words share their shape. */
@@ -72,7 +107,7 @@ static char feat_shape_char(uint32_t c) {
 }
 
 lede_rc lede_ner_token_prepare(lede_ner_token *t, const char *s, const lede_token *tok,
-                               lede_norm_buf *nb) {
+                               lede_norm_buf *nb, const lede_ner_lexicon *lex) {
     const char *w = s + tok->span.byte_start;
     size_t n = tok->span.byte_end - tok->span.byte_start;
     char shape[FEAT_SHAPE_MAX], shape_short[FEAT_SHAPE_MAX];
@@ -133,6 +168,8 @@ lede_rc lede_ner_token_prepare(lede_ner_token *t, const char *s, const lede_toke
         if (last == ')' || last == ']' || last == '}')
             flags |= LEDE_NER_TF_B_CLOSE;
     }
+    if (chars == 1 && last == LEDE_UTF8_REPLACEMENT)
+        flags |= LEDE_NER_TF_INVALID;
     if (letters)
         flags |= LEDE_NER_TF_ALPHA;
     if (uppers && !lowers)
@@ -163,6 +200,7 @@ lede_rc lede_ner_token_prepare(lede_ner_token *t, const char *s, const lede_toke
     if (rc != LEDE_OK)
         return rc;
     t->norm = lede_ner_hash(norm, nn);
+    t->classes = lex ? lede_ner_lexicon_get(lex, t->norm) : 0;
     if (nn <= LEDE_NER_NORM_TEXT) {
         t->norm_len = (uint8_t)nn;
         memcpy(t->norm_text, norm, nn);
@@ -248,6 +286,7 @@ static void feat_gazetteer(lede_ner_token *tok, size_t n) {
 
 uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued) {
     int quoted = 0, parens = 0, lower = 0, caps = 0;
+    size_t numbers = 0;
     for (size_t i = 0; i < n; i++) {
         lede_ner_token *t = &tok[i];
         uint32_t f =
@@ -274,10 +313,14 @@ uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued) {
             lower = 1;
         if (f & LEDE_NER_TF_ALL_CAPS)
             caps = 1;
+        numbers += t->kind == LEDE_TOK_NUMBER;
         t->flags = f;
     }
     feat_gazetteer(tok, n);
-    return (caps && !lower) ? LEDE_NER_WF_CAPS : 0;
+    uint32_t wflags = (caps && !lower) ? LEDE_NER_WF_CAPS : 0;
+    if (numbers >= 2 && 10 * numbers >= 3 * n)
+        wflags |= LEDE_NER_WF_TABLE;
+    return wflags;
 }
 
 /* ---- document statistics ---------------------------------------------------- */
@@ -507,6 +550,38 @@ static void f_line(const lede_ner_window *w, size_t i, feat_sink *k) {
         emit(k, w->tok[i].shape_short);
 }
 
+/* The classes of token i + off at each level ("none" for an unknown word
+   and outside the window). */
+static void feat_classes(const lede_ner_window *w, size_t i, long off, int first_level,
+                         feat_sink *k) {
+    const lede_ner_token *t = feat_at(w, i, off);
+    for (int l = first_level; l < 3; l++) {
+        uint64_t v = !t ? 0x7fff : !t->classes ? 0xffff : lede_ner_class_level(t->classes, l);
+        emit(k, lede_ner_mix((uint64_t)l, v));
+    }
+}
+
+/* The token's word classes, at each level. */
+static void f_class(const lede_ner_window *w, size_t i, feat_sink *k) {
+    feat_classes(w, i, 0, 0, k);
+}
+
+/* The previous word's classes, the two finer levels. */
+static void f_class_m1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    feat_classes(w, i, -1, 1, k);
+}
+
+/* The next word's classes, the two finer levels. */
+static void f_class_p1(const lede_ner_window *w, size_t i, feat_sink *k) {
+    feat_classes(w, i, 1, 1, k);
+}
+
+/* A line of a table (results, prices), with the token's shape. */
+static void f_table(const lede_ner_window *w, size_t i, feat_sink *k) {
+    if (w->wflags & LEDE_NER_WF_TABLE)
+        emit(k, w->tok[i].shape_short);
+}
+
 /* The gazetteer entries covering the token: type and position. */
 static void f_gaz(const lede_ner_window *w, size_t i, feat_sink *k) {
     uint64_t g = w->tok[i].gaz;
@@ -629,6 +704,10 @@ static const struct {
     {"quoted",        1, f_quoted},
     {"line",          1, f_line},
     {"gaz",           1, f_gaz},
+    {"class",         1, f_class},
+    {"class-1",       1, f_class_m1},
+    {"class+1",       1, f_class_p1},
+    {"table",         1, f_table},
     {"doc-types",     2, f_doc_types},
     {"doc-types-clean", 2, f_doc_types_clean},
     {"stage1",        2, f_stage1},

@@ -29,7 +29,7 @@
 #include "../text/norm.h"
 #include "../text/tokens.h"
 
-#define LEDE_NER_FEATURE_SET_VERSION 1
+#define LEDE_NER_FEATURE_SET_VERSION 2
 
 /* Most features one token can have in one stage. */
 #define LEDE_NER_MAX_FEATURES 96
@@ -54,7 +54,8 @@ enum {
     LEDE_NER_TF_Q_OPEN = 1u << 15,    /* a mark that may open a quotation: " “ « „ */
     LEDE_NER_TF_Q_CLOSE = 1u << 16,   /* a mark that may close one: " ” » */
     LEDE_NER_TF_B_OPEN = 1u << 17,    /* ( [ { */
-    LEDE_NER_TF_B_CLOSE = 1u << 18    /* ) ] } */
+    LEDE_NER_TF_B_CLOSE = 1u << 18,   /* ) ] } */
+    LEDE_NER_TF_INVALID = 1u << 19    /* U+FFFD: a character that was not valid UTF-8 */
 };
 
 /* The flags that describe the token alone (the rest depend on neighbours). */
@@ -63,7 +64,8 @@ enum {
 /* Window flags. */
 enum {
     LEDE_NER_WF_CAPS = 1u << 0, /* the sentence is in capitals (a headline) */
-    LEDE_NER_WF_CONT = 1u << 1  /* continues a sentence cut into windows */
+    LEDE_NER_WF_CONT = 1u << 1, /* continues a sentence cut into windows */
+    LEDE_NER_WF_TABLE = 1u << 2 /* a line of a table: at least 30% numbers (and 2) */
 };
 
 /* Longest norm kept as text (for gazetteer keys), in bytes. */
@@ -73,6 +75,36 @@ enum {
    URLs) are normalised over their first bytes only, so that memory stays
    bounded whatever the input. */
 #define LEDE_NER_TOKEN_MAX 128
+
+/*
+ * Word classes (induced from the training text by the trainer, classes.h
+ * there) at three nested levels of 2^BITS0, 2^BITS1 and 2^BITS2 classes,
+ * packed in 32 bits: 1 << 31 | c0 | c1 << BITS0 | c2 << (BITS0 + BITS1);
+ * 0 means the word has no class.
+ */
+#define LEDE_NER_CLASS_BITS0 4
+#define LEDE_NER_CLASS_BITS1 6
+#define LEDE_NER_CLASS_BITS2 8
+
+uint32_t lede_ner_class_pack(uint32_t c0, uint32_t c1, uint32_t c2);
+
+/* Class of level 0, 1 or 2 of packed classes p (p != 0). */
+uint32_t lede_ner_class_level(uint32_t p, int level);
+
+/*
+ * The lexicon of word classes: a table of 1 << slot_bits slots of 8 bytes,
+ * u32 check (norm hash >> 32) and u32 packed classes, little-endian; the
+ * norm hash h sits in the first slot from h & mask on whose check matches;
+ * a slot with 0 classes is empty and ends the search. It is part of the
+ * model (model.h) and read-only.
+ */
+typedef struct {
+    uint32_t slot_bits;
+    const unsigned char *slots;
+} lede_ner_lexicon;
+
+/* The packed classes of the word with norm hash norm, or 0. */
+uint32_t lede_ner_lexicon_get(const lede_ner_lexicon *lex, uint64_t norm);
 
 /* A token as the features see it. Hashes are 0 for "none". */
 typedef struct {
@@ -87,17 +119,18 @@ typedef struct {
     uint64_t suffix[4];   /* hashes of the norm's last 1..4 characters */
     uint64_t gaz;         /* gazetteer matches covering it: bit 4 * k + pos for gazetteer type
                              1 << k (gazetteer.h) and BILU position pos (tagger.h) */
+    uint32_t classes;     /* its word classes, packed (0: none) */
     uint8_t norm_len;     /* bytes in norm_text, or 255 when the norm is longer */
     char norm_text[LEDE_NER_NORM_TEXT]; /* the norm, not NUL-terminated */
 } lede_ner_token;
 
 /*
- * Fills *t for token tok of text s (tok->span indexes s); nb is scratch for
- * the norm. Quote, bracket, first and line flags are set by
- * lede_ner_window_prepare.
+ * Fills *t for token tok of text s (tok->span indexes s), with its word
+ * classes from lex (none when lex is NULL); nb is scratch for the norm.
+ * Flags that depend on neighbours are set by lede_ner_window_prepare.
  */
 lede_rc lede_ner_token_prepare(lede_ner_token *t, const char *s, const lede_token *tok,
-                               lede_norm_buf *nb);
+                               lede_norm_buf *nb, const lede_ner_lexicon *lex);
 
 /*
  * Sets what depends on neighbours for the n tokens of a window: the flags

@@ -35,6 +35,7 @@
 #ifndef LEDE_NER_MODEL_H
 #define LEDE_NER_MODEL_H
 
+#include "features.h"
 #include "tagger.h"
 
 #define LEDE_NER_MODEL_MAGIC 0x4c4e4552u /* "LNER" */
@@ -47,6 +48,7 @@ typedef struct {
     const unsigned char *rows;     /* [nrows][2][LEDE_NER_NTAGS] signed bytes */
     size_t nrows;                  /* rows */
     lede_ner_transitions trans[2]; /* transition scores of stage 1 and 2 */
+    lede_ner_lexicon lexicon;      /* word classes (features.h) */
     const char *about;             /* what it was trained on, and its scores */
 } lede_ner_model;
 

@@ -30,6 +30,12 @@ int lede_ner_allowed(int prev, int cur) {
 
 int lede_ner_allowed_last(int last) { return !tagger_open(last); }
 
+void lede_ner_forbid(int32_t *emit, const lede_ner_token *t) {
+    if (t->kind == LEDE_TOK_URL || t->kind == LEDE_TOK_EMAIL || (t->flags & LEDE_NER_TF_INVALID))
+        for (int k = 1; k < LEDE_NER_NTAGS; k++)
+            emit[k] = LEDE_NER_FORBIDDEN;
+}
+
 /* The tags after which no entity is open: O, L-*, U-*. */
 static const uint8_t viterbi_closed[1 + 2 * LEDE_NER_NTYPES] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
 

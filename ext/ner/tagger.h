@@ -26,6 +26,7 @@
 #define LEDE_NER_TAGGER_H
 
 #include "../core.h"
+#include "features.h"
 
 #define LEDE_NER_NTYPES 4
 #define LEDE_NER_NTAGS (1 + 4 * LEDE_NER_NTYPES)
@@ -59,6 +60,19 @@ typedef struct {
     int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
     int32_t end[LEDE_NER_NTAGS];
 } lede_ner_transitions;
+
+/* An emission score low enough that no path through it wins. */
+#define LEDE_NER_FORBIDDEN (-(1 << 24))
+
+/*
+ * Sets to LEDE_NER_FORBIDDEN the emission scores emit[0..NTAGS) of every
+ * entity tag when token t can be part of no name: a web or e-mail address,
+ * or a character that was not valid UTF-8 (U+FFFD). Nothing in the
+ * training data breaks this, so training and tagging both apply it
+ * without cost; other punctuation and symbols are left to the model ("AT &
+ * T", "US$" are names in news copy).
+ */
+void lede_ner_forbid(int32_t *emit, const lede_ner_token *t);
 
 typedef struct {
     uint8_t *back; /* [n][NTAGS] the tag before each tag on the best path to it */

@@ -132,6 +132,9 @@ static void test_extract_invalid_utf8_keeps_offsets(void **state) {
     extract_all(s, sizeof s - 1, &f);
     check_contract(s, sizeof s - 1, &f);
     assert_true(has(s, &f, "Madrid", LEDE_ENT_LOC, -1));
+    for (size_t k = 0; k < f.n; k++) /* no name holds a character that was not UTF-8 */
+        for (size_t i = f.e[k].span.byte_start; i < f.e[k].span.byte_end; i++)
+            assert_true((unsigned char)s[i] < 0x80); /* (the names here are ASCII) */
     /* NUL bytes are text too */
     const char z[] = "Rain fell on Oslo\0 and on Bergen.";
     extract_all(z, sizeof z - 1, &f);
@@ -156,7 +159,7 @@ static void test_extract_block_windows_are_bounded(void **state) {
     size_t n;
     char *s = long_sentence(20000, &n); /* 20000 tokens: several blocks */
     lede_ner_block b;
-    lede_ner_block_init(&b, s, n);
+    lede_ner_block_init(&b, s, n, &lede_ner_model_builtin.lexicon);
     lede_tok_iter it;
     lede_token t;
     lede_tok_init(&it, s, n);

@@ -14,6 +14,7 @@
 
 #include "ner/features.h"
 #include "ner/gazetteer.h"
+#include "ner/model.h"
 #include "ner/tagger.h"
 
 #include <string.h>
@@ -35,7 +36,9 @@ static void window_read(window *w, const char *s, int continued) {
     w->n = 0;
     lede_tok_init(&it, s, strlen(s));
     while (w->n < MAXTOK && lede_tok_next(&it, &t))
-        assert_int_equal(lede_ner_token_prepare(&w->tok[w->n++], s, &t, &nb), LEDE_OK);
+        assert_int_equal(
+            lede_ner_token_prepare(&w->tok[w->n++], s, &t, &nb, &lede_ner_model_builtin.lexicon),
+            LEDE_OK);
     lede_norm_buf_free(&nb);
     w->wflags = lede_ner_window_prepare(w->tok, w->n, continued);
 }

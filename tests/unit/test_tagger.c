@@ -218,6 +218,34 @@ static void test_tagger_viterbi_is_deterministic_on_long_input(void **state) {
     lede_ner_viterbi_free(&c2);
 }
 
+static void test_tagger_forbid_addresses_and_invalid_characters(void **state) {
+    (void)state;
+    lede_ner_token t;
+    int32_t emit[T];
+    memset(&t, 0, sizeof t);
+    const lede_tok_kind open_kinds[] = {LEDE_TOK_WORD, LEDE_TOK_NUMBER, LEDE_TOK_PUNCT,
+                                        LEDE_TOK_SYMBOL};
+    for (size_t k = 0; k < sizeof open_kinds / sizeof open_kinds[0]; k++) {
+        t.kind = open_kinds[k];
+        for (int x = 0; x < T; x++)
+            emit[x] = x;
+        lede_ner_forbid(emit, &t);
+        for (int x = 0; x < T; x++)
+            assert_int_equal(emit[x], x); /* left to the model */
+    }
+    const lede_tok_kind closed_kinds[] = {LEDE_TOK_URL, LEDE_TOK_EMAIL};
+    for (size_t k = 0; k < 3; k++) {
+        t.kind = k < 2 ? closed_kinds[k] : LEDE_TOK_SYMBOL;
+        t.flags = k < 2 ? 0 : LEDE_NER_TF_INVALID;
+        for (int x = 0; x < T; x++)
+            emit[x] = 1000;
+        lede_ner_forbid(emit, &t);
+        assert_int_equal(emit[O], 1000);
+        for (int x = 1; x < T; x++)
+            assert_int_equal(emit[x], LEDE_NER_FORBIDDEN);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tagger_names_and_layout),
@@ -226,6 +254,7 @@ int main(void) {
         cmocka_unit_test(test_tagger_viterbi_prefers_a_whole_entity),
         cmocka_unit_test(test_tagger_viterbi_ties_go_to_the_lower_tag),
         cmocka_unit_test(test_tagger_viterbi_is_deterministic_on_long_input),
+        cmocka_unit_test(test_tagger_forbid_addresses_and_invalid_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

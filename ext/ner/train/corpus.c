@@ -87,7 +87,7 @@ static void corpus_build_doc(corpus *c, const conll_token *tk, size_t n) {
 
     /* lede's reading of the text, with gold tags. */
     lede_ner_block blk;
-    lede_ner_block_init(&blk, d->text, d->len);
+    lede_ner_block_init(&blk, d->text, d->len, NULL);
     size_t bcap = 1;
     d->blocks = xmalloc(bcap * sizeof *d->blocks);
     size_t ci = 0; /* CoNLL token of the last lede token */

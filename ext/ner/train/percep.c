@@ -176,6 +176,7 @@ void percep_epoch(percep *p, const pwindow *win, const size_t *order, size_t nwi
         for (size_t i = 0; i < pw->n; i++) {
             emit_add(p->w, fs1, pw->base + i, emit + i * PT);
             emit_add(p->w, fs2, pw->base + i, emit + i * PT);
+            lede_ner_forbid(emit + i * PT, &pw->tok[i]);
         }
         trans_of(p->tw, &tr);
         if (lede_ner_viterbi(vit, emit, pw->n, &tr, pred) != LEDE_OK)
@@ -230,13 +231,14 @@ void percep_average(const percep *p, int64_t scale, qmodel *q) {
     trans_of(tw, &q->trans);
 }
 
-void qmodel_tag(const qmodel *q, size_t base, size_t n, const featset *fs1, const featset *fs2,
+void qmodel_tag(const qmodel *q, const pwindow *pw, const featset *fs1, const featset *fs2,
                 lede_ner_viterbi_ctx *vit, int32_t *emit, uint8_t *tags) {
-    memset(emit, 0, n * PT * sizeof *emit);
-    for (size_t i = 0; i < n; i++) {
-        emit_add(q->w, fs1, base + i, emit + i * PT);
-        emit_add(q->w, fs2, base + i, emit + i * PT);
+    memset(emit, 0, pw->n * PT * sizeof *emit);
+    for (size_t i = 0; i < pw->n; i++) {
+        emit_add(q->w, fs1, pw->base + i, emit + i * PT);
+        emit_add(q->w, fs2, pw->base + i, emit + i * PT);
+        lede_ner_forbid(emit + i * PT, &pw->tok[i]);
     }
-    if (lede_ner_viterbi(vit, emit, n, &q->trans, tags) != LEDE_OK)
+    if (lede_ner_viterbi(vit, emit, pw->n, &q->trans, tags) != LEDE_OK)
         abort();
 }

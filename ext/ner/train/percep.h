@@ -17,6 +17,7 @@
 #ifndef LEDE_NER_TRAIN_PERCEP_H
 #define LEDE_NER_TRAIN_PERCEP_H
 
+#include "../features.h"
 #include "../tagger.h"
 
 #include <stddef.h>
@@ -86,7 +87,8 @@ void percep_free(percep *p);
 /* One training window: tokens [base, base + n) of the feature sets. */
 typedef struct {
     size_t base, n;
-    const uint8_t *gold; /* [n] */
+    const uint8_t *gold;       /* [n] */
+    const lede_ner_token *tok; /* [n] its tokens (for lede_ner_forbid) */
 } pwindow;
 
 /* One pass over the windows in the order given. */
@@ -98,8 +100,8 @@ void percep_average(const percep *p, int64_t scale, qmodel *q);
 
 void qmodel_free(qmodel *q);
 
-/* Tags tokens [base, base + n) with q into tags[0..n). */
-void qmodel_tag(const qmodel *q, size_t base, size_t n, const featset *fs1, const featset *fs2,
+/* Tags the window's tokens with q into tags[0..n). */
+void qmodel_tag(const qmodel *q, const pwindow *pw, const featset *fs1, const featset *fs2,
                 lede_ner_viterbi_ctx *vit, int32_t *emit, uint8_t *tags);
 
 #endif

@@ -17,13 +17,15 @@
  *             first-stage tags; epochs chosen on VALID.
  *
  * Options:
- *   -e N      most epochs per stage (default 20)
+ *   -e N      most epochs per stage (default 30)
  *   -k K      folds for the first-stage tags of TRAIN (default 5)
  *   -c N      keep features seen at least N times in TRAIN (default 1)
  *   -s N      scale of the averaged weights before rounding (default 1)
  *   -p N      drop rounded weights smaller than N in magnitude (default 1)
  *   -d N      read only the first N documents of TRAIN (quick runs)
  *   -x LIST   leave out these templates (comma-separated names; ablation)
+ *   -w N      word classes for words seen at least N times (default 2)
+ *   -r N      another seed for the shuffles (default 0; for noise estimates)
  *   -1        stop after stage 1
  *   -v FILE   write the final tags of VALID to FILE, one CoNLL token a
  *             line ("word gold predicted", IOB2), for error analysis
@@ -31,6 +33,7 @@
  * Everything is deterministic: the shuffles use a fixed seed and all
  * weights are integers, so the same data gives the same file.
  */
+#include "classes.h"
 #include "corpus.h"
 #include "percep.h"
 #include "util.h"
@@ -50,14 +53,16 @@ typedef struct {
     size_t max_docs;
     uint64_t mask;
     const char *dump;
+    uint32_t class_min;
+    uint64_t seed;
 } options;
 
 /* A corpus with its windows and features, flattened. */
 typedef struct {
     corpus c;
-    const corpus_block **blocks; /* every block, in order */
-    size_t *block_doc;           /* its document */
-    size_t *block_base;          /* index of its first token */
+    corpus_block **blocks; /* every block, in order */
+    size_t *block_doc;     /* its document */
+    size_t *block_base;    /* index of its first token */
     size_t nblocks;
     pwindow *win; /* every window */
     size_t *win_doc;
@@ -84,7 +89,7 @@ static int dataset_load(dataset *ds, const char *path, size_t max_docs) {
     size_t base = 0;
     for (size_t d = 0; d < ds->c.ndocs; d++) {
         for (size_t k = 0; k < ds->c.docs[d].nblocks; k++) {
-            const corpus_block *b = &ds->c.docs[d].blocks[k];
+            corpus_block *b = &ds->c.docs[d].blocks[k];
             ds->blocks[ds->nblocks] = b;
             ds->block_doc[ds->nblocks] = d;
             ds->block_base[ds->nblocks++] = base;
@@ -93,6 +98,7 @@ static int dataset_load(dataset *ds, const char *path, size_t max_docs) {
                 pw->base = base + b->win[w].first;
                 pw->n = b->win[w].n;
                 pw->gold = b->gold + b->win[w].first;
+                pw->tok = b->tok + b->win[w].first;
                 ds->win_doc[ds->nwin++] = d;
             }
             base += b->ntok;
@@ -111,6 +117,38 @@ static void dataset_free(dataset *ds) {
     featset_free(&ds->fs1);
     featset_free(&ds->fs2);
     free(ds->tags1);
+}
+
+/* The lexicon (features.h) of cl, in bytes *lex points to (the caller
+   frees the returned bytes). */
+static unsigned char *lexicon_build(const classes *cl, lede_ner_lexicon *lex) {
+    uint32_t bits = 4;
+    while (((size_t)1 << bits) < 2 * cl->nwords)
+        bits++;
+    size_t mask = ((size_t)1 << bits) - 1;
+    unsigned char *slots = xcalloc(mask + 1, 8);
+    for (size_t w = 0; w < cl->nwords; w++) {
+        size_t i = (size_t)cl->norm[w] & mask;
+        while (slots[8 * i + 4] | slots[8 * i + 5] | slots[8 * i + 6] | slots[8 * i + 7])
+            i = (i + 1) & mask;
+        uint32_t check = (uint32_t)(cl->norm[w] >> 32), v = cl->packed[w];
+        for (int k = 0; k < 4; k++) {
+            slots[8 * i + (size_t)k] = (unsigned char)(check >> (8 * k));
+            slots[8 * i + 4 + (size_t)k] = (unsigned char)(v >> (8 * k));
+        }
+    }
+    lex->slot_bits = bits;
+    lex->slots = slots;
+    return slots;
+}
+
+/* Gives every token of ds its word classes from lex. */
+static void dataset_set_classes(dataset *ds, const lede_ner_lexicon *lex) {
+    for (size_t k = 0; k < ds->nblocks; k++) {
+        corpus_block *b = ds->blocks[k];
+        for (size_t i = 0; i < b->ntok; i++)
+            b->tok[i].classes = lede_ner_lexicon_get(lex, b->tok[i].norm);
+    }
 }
 
 /*
@@ -176,9 +214,11 @@ static void dataset_tag(const dataset *ds, const qmodel *q, int stage, uint8_t *
             continue;
         const corpus_block *b = ds->blocks[k];
         size_t base = ds->block_base[k];
-        for (size_t w = 0; w < b->nwin; w++)
-            qmodel_tag(q, base + b->win[w].first, b->win[w].n, &ds->fs1,
-                       stage == 2 ? &ds->fs2 : NULL, &vit, emit, out + base + b->win[w].first);
+        for (size_t w = 0; w < b->nwin; w++) {
+            pwindow pw = {base + b->win[w].first, b->win[w].n, NULL, b->tok + b->win[w].first};
+            qmodel_tag(q, &pw, &ds->fs1, stage == 2 ? &ds->fs2 : NULL, &vit, emit,
+                       out + base + b->win[w].first);
+        }
         if (!sc)
             continue;
         corpus_decode(b, out + base, &pred, &npred, &cap);
@@ -210,7 +250,8 @@ static double train_stage(const dataset *train, const dataset *valid, size_t nfe
     for (size_t i = 0; i < train->nwin; i++)
         if (!folds || train->win_doc[i] % folds != fold)
             order[n++] = i;
-    rng r = {0x6c6564656e6572ULL + (uint64_t)stage * 7919 + fold}; /* "ledener" */
+    rng r = {0x6c6564656e6572ULL + (uint64_t)stage * 7919 + fold +
+             o->seed * 104729}; /* "ledener" */
     qmodel q = {0};
     uint8_t *tags = valid ? xmalloc(valid->c.ntokens) : NULL;
     double best_f1 = -1;
@@ -302,7 +343,7 @@ static void dump_tags(const dataset *ds, const uint8_t *tags, const char *path) 
 
 static void usage(void) {
     fprintf(stderr, "usage: ner-train [-e epochs] [-k folds] [-c cutoff] [-s scale] [-p prune] "
-                    "[-d docs] [-x templates] [-1] TRAIN VALID [OUT]\n");
+                    "[-d docs] [-x templates] [-w class-min] [-v dump] [-1] TRAIN VALID [OUT]\n");
     exit(2);
 }
 
@@ -327,7 +368,7 @@ static uint64_t parse_mask(const char *list) {
 }
 
 int main(int argc, char **argv) {
-    options o = {20, 5, 0, 1, 1, 1, 0, 0, NULL};
+    options o = {30, 5, 0, 1, 1, 1, 0, 0, NULL, 2, 0};
     int a = 1;
     for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
         char opt = argv[a][1];
@@ -363,6 +404,12 @@ int main(int argc, char **argv) {
         case 'v':
             o.dump = v;
             break;
+        case 'w':
+            o.class_min = (uint32_t)atoi(v);
+            break;
+        case 'r':
+            o.seed = (uint64_t)atoll(v);
+            break;
         default:
             usage();
         }
@@ -375,6 +422,25 @@ int main(int argc, char **argv) {
     dataset train, valid;
     if (dataset_load(&train, argv[a], o.max_docs) != 0 || dataset_load(&valid, argv[a + 1], 0) != 0)
         return 1;
+    /* word classes from the training text, looked up as the extension will */
+    classes cl;
+    classes_build(&train.c, o.class_min, 30, &cl);
+    lede_ner_lexicon lex;
+    unsigned char *lex_slots = lexicon_build(&cl, &lex);
+    if (getenv("NER_DEBUG_CLASSES")) {
+        for (size_t k = 0; k < train.nblocks; k++)
+            for (size_t i = 0; i < train.blocks[k]->ntok; i++) {
+                const lede_ner_token *t = &train.blocks[k]->tok[i];
+                uint32_t p = lede_ner_lexicon_get(&lex, t->norm);
+                if (p && t->norm_len < 32)
+                    printf("%u %u %u %.*s\n", lede_ner_class_level(p, 0),
+                           lede_ner_class_level(p, 1), lede_ner_class_level(p, 2), (int)t->norm_len,
+                           t->norm_text);
+            }
+    }
+    dataset_set_classes(&train, &lex);
+    dataset_set_classes(&valid, &lex);
+
     fdict dict;
     fdict_init(&dict);
     dataset_features(&train, &dict, 1, &o, 1);
@@ -431,7 +497,7 @@ int main(int argc, char **argv) {
                      "%d folds, cutoff %u, scale %lld; valid F1 (trainer) %.2f and %.2f.",
                      train.c.ndocs, e1, e2, o.folds, o.cutoff, (long long)o.scale, 100 * f1,
                      100 * f2);
-            writer_input in = {&dict, &q1, &q2, o.prune, about};
+            writer_input in = {&dict, &q1, &q2, &lex, o.prune, about};
             writer_stats st;
             if (writer_write(out, &in, &st) != 0)
                 status = 1;
@@ -444,6 +510,8 @@ int main(int argc, char **argv) {
     qmodel_free(&q1);
     qmodel_free(&q2);
     fdict_free(&dict);
+    classes_free(&cl);
+    free(lex_slots);
     dataset_free(&train);
     dataset_free(&valid);
     return status;

@@ -107,9 +107,9 @@ int writer_write(const char *path, const writer_input *in, writer_stats *st) {
         index_of[id] = (uint32_t)++kept;
         put_bytes(&rows, row, sizeof row);
     }
-    /* The table, at most 70% full. */
+    /* The table, at most half full: linear probing makes long runs beyond. */
     size_t bits = 4;
-    while (((size_t)1 << bits) * 7 < kept * 10)
+    while (((size_t)1 << bits) < kept * 2)
         bits++;
     size_t nslots = (size_t)1 << bits, mask = nslots - 1;
     unsigned char *slots = xcalloc(nslots, 8);
@@ -169,6 +169,10 @@ int writer_write(const char *path, const writer_input *in, writer_stats *st) {
     fprintf(f, ";\n\nstatic const char model_rows[%zu + 1] =\n", rows.n);
     write_literal(f, rows.b, rows.n);
     fputs(";\n\n", f);
+    size_t lex_bytes = (size_t)8 << in->lexicon->slot_bits;
+    fprintf(f, "static const char model_lexicon[%zu + 1] =\n", lex_bytes);
+    write_literal(f, in->lexicon->slots, lex_bytes);
+    fputs(";\n\n", f);
     fprintf(f,
             "const lede_ner_model lede_ner_model_builtin = {\n"
             "    .magic = 0x%08xu,\n"
@@ -181,7 +185,13 @@ int writer_write(const char *path, const writer_input *in, writer_stats *st) {
             LEDE_NER_MODEL_MAGIC, LEDE_NER_FEATURE_SET_VERSION, bits, kept);
     write_trans(f, &in->stage1->trans);
     write_trans(f, &in->stage2->trans);
-    fputs("    },\n    .about = \"", f);
+    fprintf(f,
+            "    },\n    .lexicon = {\n"
+            "        .slot_bits = %u,\n"
+            "        .slots = (const unsigned char *)model_lexicon,\n"
+            "    },\n",
+            (unsigned)in->lexicon->slot_bits);
+    fputs("    .about = \"", f);
     for (const char *p = in->about; *p; p++)
         if (*p != '"' && *p != '\\')
             fputc(*p, f);
@@ -194,7 +204,7 @@ int writer_write(const char *path, const writer_input *in, writer_stats *st) {
     if (st) {
         st->features = kept - dropped;
         st->slot_bits = bits;
-        st->bytes = nslots * 8 + rows.n;
+        st->bytes = nslots * 8 + rows.n + ((size_t)8 << in->lexicon->slot_bits);
     }
     free(rows.b);
     free(slots);

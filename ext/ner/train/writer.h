@@ -10,14 +10,16 @@
 #ifndef LEDE_NER_TRAIN_WRITER_H
 #define LEDE_NER_TRAIN_WRITER_H
 
+#include "../features.h"
 #include "percep.h"
 
 typedef struct {
-    const fdict *dict;    /* hashes of the feature ids */
-    const qmodel *stage1; /* weights over ids < stage1->nfeat */
-    const qmodel *stage2; /* weights over ids < stage2->nfeat */
-    int32_t prune;        /* weights with |w| < prune are dropped */
-    const char *about;    /* one line: how it was trained and scored */
+    const fdict *dict;               /* hashes of the feature ids */
+    const qmodel *stage1;            /* weights over ids < stage1->nfeat */
+    const qmodel *stage2;            /* weights over ids < stage2->nfeat */
+    const lede_ner_lexicon *lexicon; /* word classes */
+    int32_t prune;                   /* weights with |w| < prune are dropped */
+    const char *about;               /* one line: how it was trained and scored */
 } writer_input;
 
 /* Sizes of what was written. */
