@@ -235,6 +235,23 @@ static void test_extract_many_sentences_keep_their_numbers(void **state) {
     free(s);
 }
 
+static void test_extract_model_of_another_feature_set_is_refused(void **state) {
+    (void)state;
+    const char *why = "unset";
+    lede_ner_model m = lede_ner_model_builtin;
+    assert_int_equal(lede_ner_model_check(&m, &why), LEDE_OK);
+    assert_null(why);
+    m.feature_set_version = LEDE_NER_FEATURE_SET_VERSION + 1;
+    assert_int_equal(lede_ner_model_check(&m, &why), LEDE_INVALID);
+    assert_non_null(strstr(why, "feature set version"));
+    m = lede_ner_model_builtin;
+    m.magic = 0;
+    assert_int_equal(lede_ner_model_check(&m, NULL), LEDE_INVALID);
+    m = lede_ner_model_builtin;
+    m.rows = NULL;
+    assert_int_equal(lede_ner_model_check(&m, &why), LEDE_INVALID);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract_finds_names_in_their_sentences),
@@ -242,6 +259,7 @@ int main(void) {
         cmocka_unit_test(test_extract_invalid_utf8_keeps_offsets),
         cmocka_unit_test(test_extract_block_windows_are_bounded),
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
+        cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
