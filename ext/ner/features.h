@@ -8,11 +8,18 @@
  * bytes gives the same features on every machine.
  *
  * Features come from a window of prepared tokens (lede_ner_token: the
- * token's kind, flags and the hashes of its text, norm, shapes and
- * affixes, computed once per token by lede_ner_token_prepare) and, in the
- * second stage of the tagger, from document-level statistics over the
- * block (lede_ner_doc: how the first stage labelled the other occurrences
- * of the same word), after Ratinov and Roth 2009, section 5.
+ * token's kind, flags, the hashes of its text, norm, shapes and affixes,
+ * its word classes, computed once per token by lede_ner_token_prepare, and
+ * the gazetteer matches (gazetteer.h) covering it, found per window by
+ * lede_ner_window_prepare) and, in the second stage of the tagger, from
+ * document-level statistics over the block (lede_ner_doc: how the first
+ * stage labelled the other occurrences of the same word), after Ratinov
+ * and Roth 2009, "Design Challenges and Misconceptions in Named Entity
+ * Recognition", sections 5 and 6.
+ *
+ * The model depends on the gazetteer's content too: after `make regen`
+ * changes gazetteer_data.c, run `make model` (the tagger still works, but
+ * its weights were learnt with the old lists).
  *
  * Templates are either LOCAL (both stages) or DOC (second stage only).
  * Changing what any template computes changes the features, so it must
