@@ -45,7 +45,7 @@ static const char *const starter_table[] = {
     "each", "earlier", "every", "few", "for", "from", "furthermore", "he", "her", "here",
     "hers", "his", "how", "however", "i", "if", "in", "indeed", "instead", "it", "its",
     "last", "later", "many", "meanwhile", "moreover", "most", "my", "nevertheless", "next",
-    "no", "none", "nor", "not", "now", "on", "once", "one", "or", "our", "several", "she",
+    "no", "nobody", "none", "nor", "not", "now", "on", "once", "one", "or", "our", "several", "she",
     "since", "so", "some", "still", "such", "that", "the", "their", "then", "there", "these",
     "they", "this", "those", "though", "thus", "today", "under", "until", "we", "what",
     "when", "where", "whether", "which", "while", "who", "why", "with", "without", "yet",

@@ -329,7 +329,11 @@ static int sent_abbrev_ends(lede_sent_iter *it, const sent_state *st, size_t k) 
         if (st->taken > 1 && (sent_is_capitalised(it, &st->before_last) ||
                               sent_is_abbrev(it, &st->before_last)))
             return 0; /* Albert I. Jones */
-        return capital_next;
+        if (st->taken <= 1)
+            return 0; /* "M. Atherton" opening a line */
+        if (sent_len(t) == 2 && sent_text(it, t)[0] != 'I')
+            return sent_starter_or_title(it, n) || (quoted && capital_next); /* said J. Smith */
+        return capital_next; /* "you and I. Then" */
     }
     return 0;
 }

@@ -19,10 +19,12 @@
  *    title (Mr., Gen., Mt.), nor after e.g. and i.e.; not after No., p. or
  *    Jan. before a number; after Inc., Co., U.S., E.U. when a sentence
  *    starter ("The", "He", "How", ...) or a title follows, and so after
- *    a.m. and p.m. ("at 3 p.m. Friday" goes on); after an initial (E.) only when it does not
- *    follow a capitalised word ("you and I." ends, "Albert I. Jones" does
- *    not); and never when the sentence so far is a short introductory
- *    phrase ("At 5 a.m. Mr. Smith ...");
+ *    a.m. and p.m. ("at 3 p.m. Friday" goes on); after an initial (E.)
+ *    only when it does not follow a capitalised word or open the sentence,
+ *    and then, as after Inc., only before a sentence starter ("said J.
+ *    Smith" goes on), except the pronoun I ("you and I. Did" ends, "Albert
+ *    I. Jones" does not); and never when the sentence so far is a short
+ *    introductory phrase ("At 5 a.m. Mr. Smith ...");
  *  - not inside an omission ("[...]"), not at a three-dot spaced ellipsis
  *    (". . ."), and at a four-dot one either after its first period (when it
  *    follows a word: "compounds. . . . The") or after all four.

@@ -32,7 +32,7 @@ SELECT count(*) AS okafor_mentions FROM mentions JOIN entities ON entities.id = 
 .parameter set :root '@LEDE_TEST_TMP@/corpus'
 .read sql/ingest.sql
 ATTACH '@LEDE_TEST_TMP@/inc.db' AS other;
-.read tests/sql/ingest_compare.sql
+.read tests/sql/ingest_compare.inc
 DETACH other;
 
 .print '-- a failure part-way leaves the previous state intact'
@@ -41,4 +41,4 @@ SELECT CAST(readfile('@LEDE_TEST_TMP@/fail.status') AS TEXT) AS failed_run;
 SELECT instr(CAST(readfile('@LEDE_TEST_TMP@/fail.out') AS TEXT), 'simulated failure') > 0 AS error_reported;
 ATTACH '@LEDE_TEST_TMP@/inc.db' AS other;
 .print '-- inc.db compared with the fresh ingest made before 006_fail.txt was added'
-.read tests/sql/ingest_compare.sql
+.read tests/sql/ingest_compare.inc
