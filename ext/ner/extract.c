@@ -1,9 +1,11 @@
 /*
  * extract.c: the entity pipeline of extract.h.
  *
- * For each block: extract_model tags it and appends the entities the model
- * finds; then they are reported in order. Rules and canonical names plug in
- * after extract_model, on the same block and entity list.
+ * For each block: extract_model tags it and lists the entities the model
+ * finds, extract_rules lists the rules' entities window by window,
+ * extract_merge resolves where they overlap (extract.h) and leaves one list
+ * in text order; lede_ner_extract_next reports them one at a time, asking
+ * canon.h for each one's canonical name and country.
  */
 #include "extract.h"
 
@@ -16,8 +18,11 @@ void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const
     if (anchor) {
         memcpy(x->anchor, anchor, sizeof x->anchor - 1);
         x->anchor[sizeof x->anchor - 1] = '\0';
+        x->has_anchor = lede_date_parse_iso(x->anchor, strlen(x->anchor), &x->anchor_date);
     }
     lede_ner_block_init(&x->block, s, n, &m->lexicon);
+    lede_rules_init(&x->rules);
+    lede_canon_init(&x->canon, s, n, 0);
 }
 
 void lede_ner_extract_free(lede_ner_extractor *x) {
@@ -30,6 +35,9 @@ void lede_ner_extract_free(lede_ner_extractor *x) {
     lede_free(x->tags2);
     lede_free(x->caps);
     lede_free(x->ents);
+    lede_free(x->found);
+    lede_rules_free(&x->rules);
+    lede_canon_free(&x->canon);
     memset(x, 0, sizeof *x);
 }
 
@@ -115,16 +123,20 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
     return LEDE_OK;
 }
 
-static lede_rc extract_push(lede_ner_extractor *x, const lede_ner_entity *e) {
-    if (x->nents == x->ents_cap) {
-        size_t cap = x->ents_cap ? 2 * x->ents_cap : 64;
-        lede_ner_entity *p = lede_realloc(x->ents, cap * sizeof *p);
+/* Appends e (with no value or unit) to the list *items of *n, room *cap. */
+static lede_rc extract_push(lede_ner_item **items, size_t *n, size_t *cap,
+                            const lede_ner_entity *e) {
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 64;
+        lede_ner_item *p = lede_realloc(*items, c * sizeof *p);
         if (!p)
             return LEDE_NOMEM;
-        x->ents = p;
-        x->ents_cap = cap;
+        *items = p;
+        *cap = c;
     }
-    x->ents[x->nents++] = *e;
+    lede_ner_item *it = &(*items)[(*n)++];
+    memset(it, 0, sizeof *it);
+    it->e = *e;
     return LEDE_OK;
 }
 
@@ -156,11 +168,117 @@ static lede_rc extract_model(lede_ner_extractor *x) {
                 e.span.cp_end = b->tok[i].span.cp_end;
                 e.label = extract_type_label[LEDE_NER_TAG_TYPE(tag)];
                 e.sentence = win->sentence;
-                if ((rc = extract_push(x, &e)) != LEDE_OK)
+                if ((rc = extract_push(&x->ents, &x->nents, &x->ents_cap, &e)) != LEDE_OK)
                     return rc;
             }
         }
     }
+    return LEDE_OK;
+}
+
+/* The rules' part: lists in x->found what the rules find in each window. */
+static lede_rc extract_rules(lede_ner_extractor *x) {
+    const lede_ner_block *b = &x->block;
+    const lede_date *anchor = x->has_anchor ? &x->anchor_date : NULL;
+    x->nfound = 0;
+    for (size_t k = 0; k < b->nwin; k++) {
+        const lede_ner_win *win = &b->win[k];
+        const lede_token *t = b->raw + win->first;
+        lede_rc rc = lede_rules_scan(&x->rules, b->s, b->n, t, win->n, anchor);
+        if (rc != LEDE_OK)
+            return rc;
+        for (size_t j = 0; j < x->rules.count; j++) {
+            const lede_rules_match *r = &x->rules.matches[j];
+            lede_ner_entity e;
+            memset(&e, 0, sizeof e);
+            e.span.byte_start = t[r->start].span.byte_start;
+            e.span.cp_start = t[r->start].span.cp_start;
+            e.span.byte_end = t[r->end - 1].span.byte_end;
+            e.span.cp_end = t[r->end - 1].span.cp_end;
+            e.label = r->label;
+            e.sentence = win->sentence;
+            memcpy(e.country, r->country, sizeof e.country);
+            rc = extract_push(&x->found, &x->nfound, &x->found_cap, &e);
+            if (rc != LEDE_OK)
+                return rc;
+            lede_ner_item *it = &x->found[x->nfound - 1];
+            memcpy(it->value, r->value, sizeof it->value);
+            memcpy(it->unit, r->unit, sizeof it->unit);
+        }
+    }
+    return LEDE_OK;
+}
+
+static int extract_overlap(const lede_ner_entity *a, const lede_ner_entity *b) {
+    return a->span.byte_start < b->span.byte_end && b->span.byte_start < a->span.byte_end;
+}
+
+static int extract_inside(const lede_ner_entity *in, const lede_ner_entity *out) {
+    return in->span.byte_start >= out->span.byte_start && in->span.byte_end <= out->span.byte_end;
+}
+
+/*
+ * Merges x->found into x->ents by the rules of extract.h. Both lists are in
+ * text order and free of overlaps within themselves, so one pass over each
+ * finds every overlap; the result is in text order too.
+ */
+static lede_rc extract_merge(lede_ner_extractor *x) {
+    if (x->nfound == 0)
+        return LEDE_OK;
+    size_t nmodel = x->nents;
+    /* mark: a model entity taken over by a rule span gets label NLABELS */
+    size_t m = 0;
+    for (size_t j = 0; j < x->nfound; j++) {
+        lede_ner_item *r = &x->found[j];
+        while (m < nmodel && x->ents[m].e.span.byte_end <= r->e.span.byte_start)
+            m++;
+        size_t first = m, last = m; /* model entities overlapping r: [first, last) */
+        while (last < nmodel && extract_overlap(&x->ents[last].e, &r->e))
+            last++;
+        if (first == last)
+            continue; /* no overlap: r stays */
+        int keep = 0;
+        if (r->e.label == LEDE_ENT_NORP) {
+            lede_ner_entity *me = &x->ents[first].e;
+            if (last == first + 1 && me->span.byte_start == r->e.span.byte_start &&
+                me->span.byte_end == r->e.span.byte_end) {
+                me->label = LEDE_ENT_NORP; /* the model's span, the rules' label */
+                memcpy(me->country, r->e.country, sizeof me->country);
+            }
+        } else {
+            keep = 1;
+            for (size_t k = first; k < last; k++)
+                keep &= extract_inside(&x->ents[k].e, &r->e);
+            if (keep)
+                for (size_t k = first; k < last; k++)
+                    x->ents[k].e.label = LEDE_ENT_NLABELS;
+        }
+        if (!keep)
+            r->e.label = LEDE_ENT_NLABELS;
+    }
+    /* join the two lists in text order, leaving out what was marked */
+    size_t total = nmodel + x->nfound;
+    if (total > x->ents_cap) {
+        lede_ner_item *p = lede_realloc(x->ents, total * sizeof *p);
+        if (!p)
+            return LEDE_NOMEM;
+        x->ents = p;
+        x->ents_cap = total;
+    }
+    /* move the model's entities to the end, then merge forward into the front */
+    memmove(x->ents + x->nfound, x->ents, nmodel * sizeof *x->ents);
+    size_t a = x->nfound, b = 0, out = 0;
+    while (a < total || b < x->nfound) {
+        const lede_ner_item *pick;
+        if (b >= x->nfound ||
+            (a < total && x->ents[a].e.span.byte_start <= x->found[b].e.span.byte_start))
+            pick = &x->ents[a++];
+        else
+            pick = &x->found[b++];
+        if (pick->e.label != LEDE_ENT_NLABELS)
+            x->ents[out++] = *pick;
+    }
+    x->nents = out;
     return LEDE_OK;
 }
 
@@ -170,9 +288,27 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
         lede_rc rc = lede_ner_block_next(&x->block);
         if (rc != LEDE_OK)
             return rc; /* LEDE_DONE at the end */
-        if ((rc = extract_model(x)) != LEDE_OK)
+        if ((rc = extract_model(x)) != LEDE_OK || (rc = extract_rules(x)) != LEDE_OK ||
+            (rc = extract_merge(x)) != LEDE_OK)
             return rc;
     }
-    *out = x->ents[x->next++];
+    const lede_ner_item *it = &x->ents[x->next++];
+    *out = it->e;
+    lede_canon_entity ce;
+    memset(&ce, 0, sizeof ce);
+    ce.byte_start = it->e.span.byte_start;
+    ce.byte_end = it->e.span.byte_end;
+    ce.label = it->e.label;
+    memcpy(ce.country, it->e.country, sizeof ce.country);
+    lede_rc rc = lede_canon_next(&x->canon, &ce);
+    if (rc != LEDE_OK)
+        return rc;
+    out->canonical = ce.canonical;
+    out->canonical_len = ce.canonical_len;
+    memcpy(out->country, ce.country, sizeof out->country);
+    out->value = it->value[0] ? it->value : NULL;
+    out->value_len = strlen(it->value);
+    out->unit = it->unit[0] ? it->unit : NULL;
+    out->unit_len = strlen(it->unit);
     return LEDE_OK;
 }

@@ -11,10 +11,22 @@
  * An entity never crosses a sentence, nor the cut of an over-long sentence
  * into windows.
  *
- * The model tags PERSON, ORG, LOC and MISC; the other labels and the
- * attributes canonical, value, unit and country are for the rules and the
- * canonicaliser, which plug in beside the model (extract.c); an attribute
- * that is not known is NULL (country: the empty string).
+ * The model tags PERSON, ORG, LOC and MISC; the rules (rules.h) find
+ * NORP, DATE, TIME, MONEY, PERCENT and QUANTITY with their values, over the
+ * same tokens, sentence by sentence. Where the two overlap:
+ *
+ *   - a NORP span the model also found, exactly, becomes NORP (with the
+ *     rules' country) whatever label the model gave it; a NORP span that
+ *     only partly overlaps a model entity is dropped ("Japanese" inside
+ *     "Japanese Foreign Ministry" stays part of the ORG);
+ *   - a DATE, TIME, MONEY, PERCENT or QUANTITY span replaces the model
+ *     entities that lie wholly inside it ("US" of "US$5 million"), and is
+ *     dropped when a model entity reaches beyond it ("2002" of "World Cup
+ *     2002").
+ *
+ * Each entity then gets its canonical name and country from canon.h, which
+ * reads the entities in text order. An attribute that is not known is NULL
+ * (country: the empty string).
  *
  * It is a pull iterator whose state is a lede_ner_extractor the caller
  * owns: lede_ner_extract_init, lede_ner_extract_next until it returns
@@ -27,8 +39,10 @@
 #define LEDE_NER_EXTRACT_H
 
 #include "block.h"
+#include "canon.h"
 #include "entity.h"
 #include "model.h"
+#include "rules.h"
 
 typedef struct {
     lede_span span;        /* where it is: bytes and code points, end exclusive */
@@ -43,6 +57,13 @@ typedef struct {
     char country[3]; /* ISO 3166-1 alpha-2 code, or "" */
 } lede_ner_entity;
 
+/* An entity of the block being reported, with room for its value and unit. */
+typedef struct {
+    lede_ner_entity e;
+    char value[LEDE_RULES_VALUE_MAX]; /* "" when none */
+    char unit[LEDE_RULES_UNIT_MAX];   /* "" when none */
+} lede_ner_item;
+
 typedef struct {
     const lede_ner_model *model; /* the weights; not owned */
     char anchor[11];             /* the anchor date 'YYYY-MM-DD', or "" (for the rules) */
@@ -55,10 +76,17 @@ typedef struct {
     uint8_t *tags2;        /* [block] second-stage tags */
     uint8_t *caps;         /* [block] 1 when the token is in a headline window */
     size_t cap;            /* tokens the [block] arrays hold */
-    lede_ner_entity *ents; /* entities of the block, in text order */
+    lede_ner_item *ents;   /* entities of the block, in text order */
     size_t nents;          /* how many */
     size_t ents_cap;       /* room in ents */
+    lede_ner_item *found;  /* the rules' entities of the block, in text order */
+    size_t nfound;         /* how many */
+    size_t found_cap;      /* room in found */
     size_t next;           /* the next one to report */
+    lede_rules_ctx rules;  /* the rule scanner */
+    lede_date anchor_date; /* anchor parsed */
+    int has_anchor;        /* anchor_date holds one */
+    lede_canon_ctx canon;  /* canonical names over the whole text */
 } lede_ner_extractor;
 
 /*

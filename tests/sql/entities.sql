@@ -3,7 +3,7 @@
 .headers on
 .nullvalue NULL
 
-.print '-- news copy: people, organisations, places, other names'
+.print '-- news copy: names from the model, NORP and amounts from the rules'
 SELECT seq, start, "end", text, label, sentence FROM lede_entities(
   'Foreign Minister Helena Varga met her Polish counterpart in Warsaw on Monday, '
   || 'the ministry said.' || char(10)
@@ -12,8 +12,10 @@ SELECT seq, start, "end", text, label, sentence FROM lede_entities(
   || 'WARSAW (Reuters) - Poland will host the Winter Olympics bid talks, '
   || 'said Jan Kowalski, a spokesman for the Olympic committee.');
 
-.print '-- columns not yet filled by the model are NULL'
-SELECT text, canonical, value, unit, country FROM lede_entities('Maria Santos flew to Lisbon.');
+.print '-- canonical names, values, units and countries'
+SELECT text, label, canonical, value, unit, country FROM lede_entities(
+  'Maria Santos of the Bank of Portugal flew to Lisbon on Friday with EUR 2.5 billion in '
+  || 'loans, up 12 percent. Santos met Japanese and U.S. officials there.', '2024-11-20');
 
 .print '-- the substr invariant holds on every row, with multi-byte text'
 SELECT count(*) AS rows, sum(substr(t.v, e.start + 1, e."end" - e.start) = e.text) AS agree
@@ -35,7 +37,7 @@ SELECT name, type, hidden FROM pragma_table_xinfo('lede_entities');
 .print '-- NULL gives no rows; numbers and blobs are read as text'
 SELECT count(*) AS n FROM lede_entities(NULL);
 SELECT count(*) AS n FROM lede_entities(NULL, '2025-01-07');
-SELECT count(*) AS n FROM lede_entities(2025);
+SELECT text, label, value FROM lede_entities(2025);
 SELECT count(*) AS n FROM lede_entities(3.25);
 SELECT text, label FROM lede_entities(CAST('Pedro Alves visited Madrid.' AS BLOB));
 
