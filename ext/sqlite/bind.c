@@ -56,11 +56,13 @@ int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first
     int idx = 0, argv = 0;
     for (int k = 0; k < nargs; k++) {
         if (slot[k] < 0) {
-            if (k < nrequired) {
-                if (seen_unusable & (1 << k))
-                    return SQLITE_CONSTRAINT;
+            /* an argument given from a table not yet in the loop: this plan
+               cannot run (SQLite would compare it with what the cursor
+               reports instead); the planner tries an order where it can */
+            if (seen_unusable & (1 << k))
+                return SQLITE_CONSTRAINT;
+            if (k < nrequired)
                 return lede_bind_error(vtab, "%s", usage);
-            }
             continue;
         }
         info->aConstraintUsage[slot[k]].argvIndex = ++argv;

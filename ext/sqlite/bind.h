@@ -27,10 +27,10 @@ int lede_bind_rc(lede_rc rc);
  * xBestIndex for a table-valued function whose arguments are the HIDDEN
  * columns first_arg .. first_arg + nargs - 1, of which the first nrequired
  * must be given. Usable equality constraints on them become argv entries in
- * column order and bit (1 << k) of idxNum for argument k. A required
- * argument that is constrained but unusable returns SQLITE_CONSTRAINT (the
- * planner then tries another order); one that is not constrained at all is
- * an error naming usage.
+ * column order and bit (1 << k) of idxNum for argument k. An argument
+ * that is constrained but unusable, required or not, returns
+ * SQLITE_CONSTRAINT (the planner then tries another order); a required one
+ * that is not constrained at all is an error naming usage.
  */
 int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg,
                          int nargs, int nrequired, const char *usage);

@@ -30,4 +30,7 @@ else
     echo "make eval: cannot build tests/eval/conll.c" >&2
     status=1
 fi
+# All labels, values and canonical names: the project's own gold articles.
+echo "== entities end to end: the gold articles in tests/data/gold"
+sqlite3 -batch :memory: ".load $lib_noext" ".read tests/eval/gold.sql" || status=1
 exit $status

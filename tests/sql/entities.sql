@@ -67,3 +67,11 @@ SELECT * FROM v_ent;
 .print '-- missing argument, too many arguments'
 SELECT * FROM lede_entities;
 SELECT * FROM lede_entities('a', '2025-01-07', 'b');
+
+.print '-- both arguments from tables joined in either order (the plan waits for both)'
+CREATE TABLE stories(id INTEGER PRIMARY KEY, body TEXT);
+CREATE TABLE dates(story INTEGER, day TEXT);
+INSERT INTO stories VALUES (1, 'Talks resumed on Monday in Oslo.');
+INSERT INTO dates VALUES (1, '2025-01-08');
+SELECT e.text, e.value FROM stories AS s JOIN dates AS d ON d.story = s.id, lede_entities(s.body, d.day) AS e;
+SELECT e.text, e.value FROM lede_entities(s.body, d.day) AS e, dates AS d, stories AS s WHERE d.story = s.id;
