@@ -44,8 +44,8 @@ BIND_OBJS := $(BIND_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test check-deps unit sqltest docstest eval bench sanitize install clean \
-	model regen examples fuzz valgrind tsan
+.PHONY: all run test check-deps unit sqltest docstest examplestest eval bench sanitize install \
+	clean model regen examples network fuzz valgrind tsan
 
 all: $(LEDE)
 
@@ -79,13 +79,31 @@ run: check-deps
 	@sh tools/run.sh $(LEDE) seeds
 
 test: check-deps
-	@$(MAKE) --no-print-directory WERROR=-Werror all unit-run sqltest docstest
+	@$(MAKE) --no-print-directory WERROR=-Werror all unit-run sqltest docstest examplestest
 
 unit-run: $(UNIT_BINS)
 	@sh tests/unit/run.sh $(UNIT_BINS)
 
 sqltest: $(LEDE)
 	@sh tests/sql/run.sh $(LEDE)
+
+examples: $(BUILD)/examples/embed
+
+$(BUILD)/examples/embed: examples/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -o $@ $< -lsqlite3 $(LDFLAGS)
+
+examplestest: $(LEDE) $(BUILD)/examples/embed
+	@sh tests/examples/run.sh $(LEDE) $(BUILD)/examples/embed
+
+# The co-occurrence network of seeds/ drawn by Graphviz, for the README and tutorial.
+network: $(LEDE)
+	@command -v dot >/dev/null 2>&1 || { echo "make network needs Graphviz: sudo apt-get install -y graphviz" >&2; exit 1; }
+	@rm -f $(BUILD)/network.db
+	@sqlite3 -batch $(BUILD)/network.db -cmd ".load $(basename $(LEDE))" -cmd ".parameter set :root 'seeds'" < sql/ingest.sql
+	@sqlite3 -batch $(BUILD)/network.db < sql/views.sql
+	@sqlite3 -batch $(BUILD)/network.db < examples/network.sql | dot -Tpng -Gdpi=110 -o docs/img/network.png
+	@echo "wrote docs/img/network.png"
 
 docstest: $(LEDE)
 	@sh tests/docs/run.sh $(LEDE) README.md docs/*.md docs/reference/*.md

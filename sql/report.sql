@@ -1,22 +1,31 @@
--- The report `make run` prints: one row per article of the folder :root,
--- with its title, published date, source and its sentence and word counts.
+-- The report `make run` prints from an ingested database (sql/ingest.sql,
+-- sql/views.sql): the articles, the most mentioned people, organisations
+-- and places, the strongest co-occurrences, and the amounts of money.
 --
---   sqlite3 :memory: -cmd ".load ./build/lede" -cmd ".parameter set :root 'seeds'" < sql/report.sql
-.mode box --wrap 44 --wordwrap on
+--   sqlite3 news.db < sql/report.sql
+.mode box --wrap 48 --wordwrap on
 .headers on
 .nullvalue -
 .print
-SELECT a.path AS article,
-       coalesce(a.title, '(no title)') AS title,
-       a.published,
-       a.source,
-       (SELECT count(*) FROM lede_sentences(a.body)) AS sentences,
-       a.words,
-       a.error
-FROM lede_articles(:root) AS a
-ORDER BY a.path;
-SELECT count(*) AS articles,
-       sum((SELECT count(*) FROM lede_sentences(a.body))) AS sentences,
-       sum(a.words) AS words,
-       sum(a.error IS NOT NULL) AS unreadable
-FROM lede_articles(:root) AS a;
+.print Articles
+SELECT path AS article, coalesce(title, '(no title)') AS title, published, source,
+       (SELECT count(*) FROM sentences AS s WHERE s.article_id = a.id) AS sentences, words, error
+FROM articles AS a ORDER BY path;
+.print
+.print Most mentioned people, organisations and places
+SELECT label, canonical AS name, mentions, articles
+FROM (SELECT label, canonical, mentions, articles,
+             row_number() OVER (PARTITION BY label ORDER BY mentions DESC, canonical) AS rank
+      FROM entities WHERE label IN ('PERSON', 'ORG', 'LOC'))
+WHERE rank <= 5
+ORDER BY CASE label WHEN 'PERSON' THEN 1 WHEN 'ORG' THEN 2 ELSE 3 END, rank;
+.print
+.print Strongest co-occurrences (names in the same sentence)
+SELECT entity, other, sentences, example
+FROM cooccurrence_sentence
+WHERE entity < other
+ORDER BY sentences DESC, entity, other
+LIMIT 8;
+.print
+.print Money
+SELECT path AS article, amount, currency, value FROM money ORDER BY path, amount;

@@ -1,0 +1,64 @@
+#!/bin/sh
+# Runs the examples in examples/ on the sample articles and compares their
+# output with tests/examples/<name>.expected:
+#   - ingests seeds/ into a fresh database (sql/ingest.sql, sql/views.sql),
+#   - runs each examples/*.sql against it,
+#   - runs examples/python_query.py with a Python that can load extensions
+#     (skipped, saying so, when there is none),
+#   - runs build/examples/embed (make examples).
+#
+#   sh tests/examples/run.sh build/lede.so [build/examples/embed]
+set -u
+lib=${1:?usage: run.sh path/to/lede.so [embed]}
+embed=${2:-}
+lib_noext=${lib%.*}
+case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
+LEDE_LIB=$lib_noext # for the Python and C examples
+export LEDE_LIB
+tmp=${TMPDIR:-/tmp}/lede-examples.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT INT TERM
+status=0
+pass=0
+check() { # name, actual file
+    if [ "${UPDATE:-0}" = 1 ]; then cp "$2" "tests/examples/$1.expected"; fi
+    if diff -u "tests/examples/$1.expected" "$2" > "$tmp/diff" 2>&1; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL example $1"
+        cat "$tmp/diff"
+        status=1
+    fi
+}
+db=$tmp/seeds.db
+if ! sqlite3 -batch "$db" -cmd ".load $lib_noext" -cmd ".parameter set :root 'seeds'" \
+        < sql/ingest.sql > "$tmp/ingest.out" 2>&1 || ! sqlite3 -batch "$db" < sql/views.sql; then
+    echo "FAIL ingest of seeds/ for the examples"
+    cat "$tmp/ingest.out"
+    exit 1
+fi
+for f in examples/*.sql; do
+    name=$(basename "$f" .sql)
+    sqlite3 -batch "$db" < "$f" > "$tmp/$name.out" 2>&1
+    check "$name" "$tmp/$name.out"
+done
+py=
+for p in /usr/bin/python3 python3; do
+    if command -v "$p" >/dev/null 2>&1 &&
+        "$p" -c 'import sqlite3, sys; sys.exit(not hasattr(sqlite3.Connection, "enable_load_extension"))' 2>/dev/null; then
+        py=$p
+        break
+    fi
+done
+if [ -n "$py" ]; then
+    "$py" examples/python_query.py seeds > "$tmp/python_query.out" 2>&1
+    check python_query "$tmp/python_query.out"
+else
+    echo "skip example python_query: no Python here can load SQLite extensions"
+fi
+if [ -n "$embed" ]; then
+    "$embed" seeds > "$tmp/embed.out" 2>&1
+    check embed "$tmp/embed.out"
+fi
+echo "examples: $pass passed$( [ $status -ne 0 ] && echo ', some FAILED')"
+exit $status
