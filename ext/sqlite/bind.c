@@ -35,8 +35,8 @@ int lede_bind_rc(lede_rc rc) {
     return SQLITE_ERROR;
 }
 
-int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg,
-                         int nargs, int nrequired, const char *usage) {
+int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg, int nargs,
+                         int nrequired, const char *usage) {
     int slot[8];           /* constraint index per argument, -1 when none usable */
     int seen_unusable = 0; /* bit k: argument k constrained but unusable */
     if (nargs > 8)
@@ -53,7 +53,7 @@ int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first
         else
             slot[k] = i;
     }
-    int idx = 0, argv = 0;
+    int idx = 0, argv = 0, missing = 0;
     for (int k = 0; k < nargs; k++) {
         if (slot[k] < 0) {
             /* an argument given from a table not yet in the loop: this plan
@@ -62,7 +62,7 @@ int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first
             if (seen_unusable & (1 << k))
                 return SQLITE_CONSTRAINT;
             if (k < nrequired)
-                return lede_bind_error(vtab, "%s", usage);
+                missing = 1;
             continue;
         }
         info->aConstraintUsage[slot[k]].argvIndex = ++argv;
@@ -70,6 +70,16 @@ int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first
         idx |= 1 << k;
     }
     info->idxNum = idx;
+    if (missing) {
+        /* Not an error yet: SQLite also asks about a subset of the WHERE
+           clause (each arm of an OR); make the plan the last resort, and
+           let xFilter say what is missing if it ever runs. */
+        (void)vtab;
+        (void)usage;
+        info->estimatedCost = 1e300;
+        info->estimatedRows = (sqlite3_int64)1 << 62;
+        return SQLITE_OK;
+    }
     info->estimatedCost = 1000.0;
     info->estimatedRows = 1000;
     return SQLITE_OK;

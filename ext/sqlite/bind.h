@@ -29,8 +29,11 @@ int lede_bind_rc(lede_rc rc);
  * must be given. Usable equality constraints on them become argv entries in
  * column order and bit (1 << k) of idxNum for argument k. An argument
  * that is constrained but unusable, required or not, returns
- * SQLITE_CONSTRAINT (the planner then tries another order); a required one
- * that is not constrained at all is an error naming usage.
+ * SQLITE_CONSTRAINT (the planner then tries another order); a plan without
+ * a required one costs so much that the planner takes it only when there is
+ * no other, and its xFilter then reports usage as the error (xBestIndex
+ * also sees parts of the WHERE clause alone, such as one arm of an OR, so
+ * it cannot tell a missing argument from one given elsewhere).
  */
 int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg,
                          int nargs, int nrequired, const char *usage);

@@ -221,7 +221,8 @@ static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     entities_reset(cur);
     cur->anchor[0] = '\0';
     if (!(idx_num & 1) || argc < 1)
-        return SQLITE_OK;
+        return lede_bind_error(base->pVtab, "%s",
+                               "lede_entities(text [, anchor_date]): missing argument text");
     if ((idx_num & 2) && argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
         const unsigned char *a = sqlite3_value_text(argv[1]);
         size_t an = (size_t)sqlite3_value_bytes(argv[1]);

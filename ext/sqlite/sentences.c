@@ -133,7 +133,7 @@ static int sentences_filter(sqlite3_vtab_cursor *base, int idx_num, const char *
     cur->text = NULL;
     cur->eof = 1;
     if (!(idx_num & 1) || argc < 1)
-        return SQLITE_OK;
+        return lede_bind_error(base->pVtab, "%s", "lede_sentences(text): missing argument text");
     int is_null;
     int rc = lede_bind_text_arg(argv[0], &cur->text, &cur->len, &is_null);
     if (rc != SQLITE_OK || is_null)

@@ -163,7 +163,7 @@ static int tokens_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx
     cur->text = NULL;
     cur->eof = 1;
     if (!(idx_num & 1) || argc < 1)
-        return SQLITE_OK;
+        return lede_bind_error(base->pVtab, "%s", "lede_tokens(text): missing argument text");
     int is_null;
     int rc = lede_bind_text_arg(argv[0], &cur->text, &cur->len, &is_null);
     if (rc != SQLITE_OK || is_null)

@@ -75,3 +75,7 @@ INSERT INTO stories VALUES (1, 'Talks resumed on Monday in Oslo.');
 INSERT INTO dates VALUES (1, '2025-01-08');
 SELECT e.text, e.value FROM stories AS s JOIN dates AS d ON d.story = s.id, lede_entities(s.body, d.day) AS e;
 SELECT e.text, e.value FROM lede_entities(s.body, d.day) AS e, dates AS d, stories AS s WHERE d.story = s.id;
+
+.print '-- an OR in the WHERE clause (the planner asks about each arm alone)'
+SELECT e.text, e.label FROM lede_entities('Ana Ruiz met Jorge Paz in Lima.') AS e
+WHERE e.text LIKE 'Ana%' OR e.label = 'LOC';
