@@ -252,7 +252,7 @@ static int entities_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
                                 "lede_entities(text [, anchor_date]): missing argument text");
 }
 
-static sqlite3_module entities_module = {
+static const sqlite3_module entities_module = {
     .iVersion = 0,
     .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
     .xConnect = entities_connect,

@@ -149,7 +149,7 @@ static int sentences_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
                                 "lede_sentences(text): missing argument text");
 }
 
-static sqlite3_module sentences_module = {
+static const sqlite3_module sentences_module = {
     .iVersion = 0,
     .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
     .xConnect = sentences_connect,

@@ -179,7 +179,7 @@ static int tokens_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
                                 "lede_tokens(text): missing argument text");
 }
 
-static sqlite3_module tokens_module = {
+static const sqlite3_module tokens_module = {
     .iVersion = 0,
     .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
     .xConnect = tokens_connect,
