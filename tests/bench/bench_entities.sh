@@ -100,3 +100,30 @@ for mb in 10 40; do
         "$mb" "$(echo "$peak" | awk '{ print $1 / 1024 }')" "$(echo "$peak $base" | awk '{ print ($1 - $2) / 1024 }')"
 done
 rm -f "$dir/entities-part.txt"
+
+# One sentence of 25 and of 100 MB: the sample text without any full stop,
+# question or exclamation mark or line break. Time must grow linearly with
+# the length and memory must not grow beyond the copies of the text.
+nobreak=$dir/nobreak.txt
+if [ ! -f "$nobreak" ] || [ "$(wc -c < "$nobreak")" -lt 100000000 ]; then
+    tr -d '.!?\n\r' < "$big" > "$nobreak.one"
+    : > "$nobreak.part"
+    while [ "$(wc -c < "$nobreak.part")" -lt 100000000 ]; do
+        cat "$nobreak.one" >> "$nobreak.part"
+        printf ' ' >> "$nobreak.part"
+    done
+    head -c 100000000 "$nobreak.part" > "$nobreak"
+    rm -f "$nobreak.one" "$nobreak.part"
+fi
+for mb in 25 100; do
+    head -c $((mb * 1000000)) "$nobreak" > "$dir/nobreak-part.txt"
+    base=$(printf '.load %s\nSELECT length(CAST(readfile('"'"'%s'"'"') AS TEXT));\n' "$lib_noext" "$dir/nobreak-part.txt" |
+        "$peakrss" sqlite3 -batch :memory: 2>&1 >/dev/null | awk '/peak_rss_kib/ { print $2 }')
+    out=$(printf '.load %s\n.timer on\nSELECT count(*) FROM lede_entities(CAST(readfile('"'"'%s'"'"') AS TEXT));\n' "$lib_noext" "$dir/nobreak-part.txt" |
+        "$peakrss" sqlite3 -batch :memory: 2>&1)
+    peak=$(echo "$out" | awk '/peak_rss_kib/ { print $2 }')
+    secs=$(echo "$out" | awk '/^Run Time:/ { print $4 }')
+    printf 'lede_entities, one %3d MB sentence: %6.2f s (%.2f MB/s), peak RSS %5.1f MB more than reading the text alone\n' \
+        "$mb" "$secs" "$(echo "$mb $secs" | awk '{ print $1 / $2 }')" "$(echo "$peak $base" | awk '{ print ($1 - $2) / 1024 }')"
+done
+rm -f "$dir/nobreak-part.txt"
