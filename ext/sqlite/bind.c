@@ -8,6 +8,31 @@
 
 SQLITE_EXTENSION_INIT3
 
+int lede_bind_connect_innocuous(sqlite3 *db, const char *schema, sqlite3_vtab **out) {
+    int rc = sqlite3_declare_vtab(db, schema);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_vtab *vt = sqlite3_malloc64(sizeof *vt);
+    if (!vt)
+        return SQLITE_NOMEM;
+    memset(vt, 0, sizeof *vt);
+    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+    *out = vt;
+    return SQLITE_OK;
+}
+
+int lede_bind_disconnect(sqlite3_vtab *vtab) {
+    sqlite3_free(vtab);
+    return SQLITE_OK;
+}
+
+void *lede_bind_cursor(size_t size) {
+    void *cur = sqlite3_malloc64(size);
+    if (cur)
+        memset(cur, 0, size);
+    return cur;
+}
+
 int lede_bind_error(sqlite3_vtab *vtab, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -16,6 +16,19 @@ int lede_tokens_register(sqlite3 *db);
 int lede_articles_register(sqlite3 *db);
 int lede_entities_register(sqlite3 *db);
 
+/*
+ * xConnect of a table-valued function that reads only its arguments:
+ * declares schema, marks the table innocuous (usable from views and
+ * triggers under PRAGMA trusted_schema=OFF) and allocates a plain vtab.
+ */
+int lede_bind_connect_innocuous(sqlite3 *db, const char *schema, sqlite3_vtab **out);
+
+/* xDisconnect of a vtab with nothing beyond sqlite3_vtab. */
+int lede_bind_disconnect(sqlite3_vtab *vtab);
+
+/* A zeroed cursor of size bytes (sqlite3_malloc64), or NULL. */
+void *lede_bind_cursor(size_t size);
+
 /* Replaces vtab's error message (freeing the old one); returns SQLITE_ERROR,
    or SQLITE_NOMEM when the message cannot be made. */
 int lede_bind_error(sqlite3_vtab *vtab, const char *fmt, ...);
@@ -35,8 +48,8 @@ int lede_bind_rc(lede_rc rc);
  * also sees parts of the WHERE clause alone, such as one arm of an OR, so
  * it cannot tell a missing argument from one given elsewhere).
  */
-int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg,
-                         int nargs, int nrequired, const char *usage);
+int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first_arg, int nargs,
+                         int nrequired, const char *usage);
 
 /*
  * A copy of an argument's text that the cursor owns: numbers and blobs are

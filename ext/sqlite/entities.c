@@ -48,10 +48,6 @@ enum {
 };
 
 typedef struct {
-    sqlite3_vtab base;
-} entities_vtab;
-
-typedef struct {
     sqlite3_vtab_cursor base;
     char *text;             /* copy of the input (sqlite3_malloc64) */
     size_t len;             /* its length in bytes */
@@ -69,32 +65,19 @@ static int entities_connect(sqlite3 *db, void *aux, int argc, const char *const 
     (void)argc;
     (void)argv;
     (void)err;
-    int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
-                                      "INTEGER, text TEXT, label TEXT, canonical TEXT, value, "
-                                      "unit TEXT, country TEXT, sentence INTEGER, input HIDDEN, "
-                                      "anchor HIDDEN)");
-    if (rc != SQLITE_OK)
-        return rc;
-    entities_vtab *vt = sqlite3_malloc64(sizeof *vt);
-    if (!vt)
-        return SQLITE_NOMEM;
-    memset(vt, 0, sizeof *vt);
-    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-    *out = &vt->base;
-    return SQLITE_OK;
-}
-
-static int entities_disconnect(sqlite3_vtab *vtab) {
-    sqlite3_free(vtab);
-    return SQLITE_OK;
+    return lede_bind_connect_innocuous(db,
+                                       "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
+                                       "INTEGER, text TEXT, label TEXT, canonical TEXT, value, "
+                                       "unit TEXT, country TEXT, sentence INTEGER, input HIDDEN, "
+                                       "anchor HIDDEN)",
+                                       out);
 }
 
 static int entities_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
     (void)vtab;
-    entities_cursor *cur = sqlite3_malloc64(sizeof *cur);
+    entities_cursor *cur = lede_bind_cursor(sizeof *cur);
     if (!cur)
         return SQLITE_NOMEM;
-    memset(cur, 0, sizeof *cur);
     cur->eof = 1;
     *out = &cur->base;
     return SQLITE_OK;
@@ -257,7 +240,7 @@ static const sqlite3_module entities_module = {
     .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
     .xConnect = entities_connect,
     .xBestIndex = entities_best_index,
-    .xDisconnect = entities_disconnect,
+    .xDisconnect = lede_bind_disconnect,
     .xOpen = entities_open,
     .xClose = entities_close,
     .xFilter = entities_filter,

@@ -29,10 +29,6 @@ SQLITE_EXTENSION_INIT3
 enum { SENT_COL_SEQ, SENT_COL_START, SENT_COL_END, SENT_COL_TEXT, SENT_COL_INPUT };
 
 typedef struct {
-    sqlite3_vtab base;
-} sentences_vtab;
-
-typedef struct {
     sqlite3_vtab_cursor base;
     char *text;          /* copy of the input (sqlite3_malloc64) */
     size_t len;          /* its length in bytes */
@@ -48,30 +44,17 @@ static int sentences_connect(sqlite3 *db, void *aux, int argc, const char *const
     (void)argc;
     (void)argv;
     (void)err;
-    int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
-                                      "INTEGER, text TEXT, input HIDDEN)");
-    if (rc != SQLITE_OK)
-        return rc;
-    sentences_vtab *vt = sqlite3_malloc64(sizeof *vt);
-    if (!vt)
-        return SQLITE_NOMEM;
-    memset(vt, 0, sizeof *vt);
-    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-    *out = &vt->base;
-    return SQLITE_OK;
-}
-
-static int sentences_disconnect(sqlite3_vtab *vtab) {
-    sqlite3_free(vtab);
-    return SQLITE_OK;
+    return lede_bind_connect_innocuous(db,
+                                       "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
+                                       "INTEGER, text TEXT, input HIDDEN)",
+                                       out);
 }
 
 static int sentences_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
     (void)vtab;
-    sentences_cursor *cur = sqlite3_malloc64(sizeof *cur);
+    sentences_cursor *cur = lede_bind_cursor(sizeof *cur);
     if (!cur)
         return SQLITE_NOMEM;
-    memset(cur, 0, sizeof *cur);
     cur->eof = 1;
     *out = &cur->base;
     return SQLITE_OK;
@@ -154,7 +137,7 @@ static const sqlite3_module sentences_module = {
     .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
     .xConnect = sentences_connect,
     .xBestIndex = sentences_best_index,
-    .xDisconnect = sentences_disconnect,
+    .xDisconnect = lede_bind_disconnect,
     .xOpen = sentences_open,
     .xClose = sentences_close,
     .xFilter = sentences_filter,

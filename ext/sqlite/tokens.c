@@ -37,10 +37,6 @@ enum {
 };
 
 typedef struct {
-    sqlite3_vtab base;
-} tokens_vtab;
-
-typedef struct {
     sqlite3_vtab_cursor base;
     char *text;         /* copy of the input (sqlite3_malloc64) */
     size_t len;         /* its length in bytes */
@@ -57,30 +53,17 @@ static int tokens_connect(sqlite3 *db, void *aux, int argc, const char *const *a
     (void)argc;
     (void)argv;
     (void)err;
-    int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
-                                      "INTEGER, text TEXT, norm TEXT, kind TEXT, input HIDDEN)");
-    if (rc != SQLITE_OK)
-        return rc;
-    tokens_vtab *vt = sqlite3_malloc64(sizeof *vt);
-    if (!vt)
-        return SQLITE_NOMEM;
-    memset(vt, 0, sizeof *vt);
-    sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-    *out = &vt->base;
-    return SQLITE_OK;
-}
-
-static int tokens_disconnect(sqlite3_vtab *vtab) {
-    sqlite3_free(vtab);
-    return SQLITE_OK;
+    return lede_bind_connect_innocuous(db,
+                                       "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
+                                       "INTEGER, text TEXT, norm TEXT, kind TEXT, input HIDDEN)",
+                                       out);
 }
 
 static int tokens_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
     (void)vtab;
-    tokens_cursor *cur = sqlite3_malloc64(sizeof *cur);
+    tokens_cursor *cur = lede_bind_cursor(sizeof *cur);
     if (!cur)
         return SQLITE_NOMEM;
-    memset(cur, 0, sizeof *cur);
     cur->eof = 1;
     *out = &cur->base;
     return SQLITE_OK;
@@ -184,7 +167,7 @@ static const sqlite3_module tokens_module = {
     .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
     .xConnect = tokens_connect,
     .xBestIndex = tokens_best_index,
-    .xDisconnect = tokens_disconnect,
+    .xDisconnect = lede_bind_disconnect,
     .xOpen = tokens_open,
     .xClose = tokens_close,
     .xFilter = tokens_filter,
