@@ -65,10 +65,7 @@ for md in "$@"; do
         else
             $unbuf sqlite3 -batch :memory: < "$tmp/run.sql" > "$tmp/raw.txt" 2>&1
         fi
-        sed -E -e 's/^(Parse|Runtime) error near line [0-9]+: /Error: /' \
-            -e 's/^Error: near line [0-9]+: /Error: /' \
-            -e 's/^Error: (stepping|preparing), /Error: /' \
-            -e 's/ \([0-9]+\)$//' "$tmp/raw.txt" > "$tmp/actual.txt"
+        sed -E -f tests/normalize.sed "$tmp/raw.txt" > "$tmp/actual.txt"
         if ! diff -u "$tmp/expected.txt" "$tmp/actual.txt" > "$tmp/diff.txt"; then
             echo "FAIL $md: an example's output differs from what the doc shows"
             cat "$tmp/diff.txt"

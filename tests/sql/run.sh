@@ -8,7 +8,8 @@
 # Scripts say `.load ./build/lede`; that path is replaced with the library
 # under test. The shell's error prefix, which has changed between releases,
 # is normalised to "Error: ". LEDE_PRELOAD (set by `make sanitize`) is
-# preloaded into the shell. With UPDATE=1 the .expected files are rewritten
+# preloaded into the shell; LEDE_WRAP (set by `make valgrind`) is a command
+# the shell runs under. With UPDATE=1 the .expected files are rewritten
 # (review the diff like code).
 set -u
 lib=${1:?usage: run.sh path/to/lede.so [name ...]}
@@ -48,12 +49,9 @@ for name in $names; do
     if [ -n "${LEDE_PRELOAD:-}" ]; then
         LD_PRELOAD="$LEDE_PRELOAD" $unbuf sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
     else
-        $unbuf sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
+        $unbuf ${LEDE_WRAP:-} sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
     fi
-    sed -E -e 's/^(Parse|Runtime) error near line [0-9]+: /Error: /' \
-        -e 's/^Error: near line [0-9]+: /Error: /' \
-        -e 's/^Error: (stepping|preparing), /Error: /' \
-        -e 's/ \([0-9]+\)$//' "$tmp/$name.raw" > "$tmp/$name.out"
+    sed -E -f tests/normalize.sed "$tmp/$name.raw" > "$tmp/$name.out"
     if [ "${UPDATE:-0}" = 1 ]; then
         cp "$tmp/$name.out" "$dir/$name.expected"
     fi
