@@ -75,8 +75,12 @@ for md in "$@"; do
     rm -f "$tmp/script.sql" "$tmp/expected.txt" "$tmp/script.sql.count" "$tmp/script.sql.loads"
 done
 # every SQL object the extension registers has its reference page
-objects=$(sqlite3 -batch :memory: ".load $lib_noext" \
-    "SELECT name FROM pragma_function_list WHERE name LIKE 'lede%' UNION SELECT name FROM pragma_module_list WHERE name LIKE 'lede%';")
+objects=$(LD_PRELOAD="${LEDE_PRELOAD:-}" sqlite3 -batch :memory: ".load $lib_noext" \
+    "SELECT name FROM pragma_function_list WHERE name LIKE 'lede%' UNION SELECT name FROM pragma_module_list WHERE name LIKE 'lede%';") || {
+    echo "FAIL cannot list the SQL objects of $lib"
+    status=1
+}
+[ -n "$objects" ] || { echo "FAIL $lib registers no lede_ object"; status=1; }
 for o in $objects; do
     if [ ! -f "docs/reference/$o.md" ]; then
         echo "FAIL $o is registered but docs/reference/$o.md does not exist"
