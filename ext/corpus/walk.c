@@ -14,6 +14,7 @@
 #include "walk.h"
 
 #include "../text/utf8.h"
+#include "utf16.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -261,8 +262,11 @@ static lede_rc push_folder(lede_corpus_walk *w, int follow, int list, lede_corpu
     int fd = openat(top->fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        f->kind = LEDE_CORPUS_FAULT_FOLDER;
-        f->os_errno = errno;
+        int err = errno;
+        /* listed as a folder, now a file or a symlink: replaced since the listing */
+        f->kind = err == ENOTDIR || err == ELOOP ? LEDE_CORPUS_FAULT_FOLDER_CHANGED
+                                                 : LEDE_CORPUS_FAULT_FOLDER;
+        f->os_errno = err;
         if (fd >= 0)
             close(fd);
         return LEDE_OK;
@@ -655,6 +659,17 @@ lede_rc lede_corpus_walk_read(lede_corpus_walk *w, uint64_t limit, lede_corpus_b
 void lede_corpus_check_text(const char *s, size_t n, lede_corpus_fault *f) {
     memset(f, 0, sizeof *f);
     size_t chars = 0, bad = 0, i = 0;
+    if (lede_corpus_utf16_detect(s, n) != LEDE_CORPUS_UTF16_NONE) {
+        int nul;
+        lede_corpus_utf16_scan(s, n, &chars, &bad, &nul);
+        if (nul) {
+            f->kind = LEDE_CORPUS_FAULT_BINARY_NUL;
+        } else if (bad * 4 > chars) {
+            f->kind = LEDE_CORPUS_FAULT_BINARY_UTF16;
+            f->percent = (unsigned)(bad * 100 / chars);
+        }
+        return;
+    }
     while (i < n) {
         if (n - i >= 8) { /* eight ASCII bytes, none of them NUL, at a time */
             uint64_t v;
@@ -769,6 +784,9 @@ size_t lede_corpus_fault_message(const lede_corpus_fault *f, char *out, size_t c
         break;
     case LEDE_CORPUS_FAULT_BINARY_UTF8:
         n = snprintf(out, cap, "binary file (invalid UTF-8 in %u%% of characters)", f->percent);
+        break;
+    case LEDE_CORPUS_FAULT_BINARY_UTF16:
+        n = snprintf(out, cap, "binary file (invalid UTF-16 in %u%% of characters)", f->percent);
         break;
     }
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;

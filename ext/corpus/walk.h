@@ -60,14 +60,16 @@ typedef enum {
     LEDE_CORPUS_FAULT_READ,           /* the file could not be opened or read (os_errno) */
     LEDE_CORPUS_FAULT_VANISHED,       /* listed, then gone (os_errno) */
     LEDE_CORPUS_FAULT_FOLDER,         /* a folder could not be opened or listed (os_errno) */
-    LEDE_CORPUS_FAULT_FOLDER_CHANGED, /* a folder was replaced while the walk was inside it */
+    LEDE_CORPUS_FAULT_FOLDER_CHANGED, /* a folder was replaced (by a file, a symlink, another
+                                         folder) since it was listed */
     LEDE_CORPUS_FAULT_LINK_FOLDER,    /* a symlink to a folder, not followed */
     LEDE_CORPUS_FAULT_LOOP,           /* a folder already on the current path */
     LEDE_CORPUS_FAULT_LINK_BROKEN,    /* a symlink whose target cannot be reached (os_errno) */
     LEDE_CORPUS_FAULT_NOT_REGULAR,    /* a fifo, socket or device (mode) */
     LEDE_CORPUS_FAULT_TOO_LARGE,      /* size above limit */
     LEDE_CORPUS_FAULT_BINARY_NUL,     /* contains a NUL byte */
-    LEDE_CORPUS_FAULT_BINARY_UTF8     /* over a quarter of its characters are ill-formed UTF-8 */
+    LEDE_CORPUS_FAULT_BINARY_UTF8,    /* over a quarter of its characters are ill-formed UTF-8 */
+    LEDE_CORPUS_FAULT_BINARY_UTF16    /* UTF-16 (utf16.h), over a quarter of it ill-formed */
 } lede_corpus_fault_kind;
 
 typedef struct {
@@ -76,7 +78,7 @@ typedef struct {
     unsigned mode;    /* NOT_REGULAR: the st_mode file type bits */
     uint64_t size;    /* TOO_LARGE: the file's size */
     uint64_t limit;   /* TOO_LARGE: the limit */
-    unsigned percent; /* BINARY_UTF8: ill-formed characters, in percent */
+    unsigned percent; /* BINARY_UTF8, BINARY_UTF16: ill-formed characters, in percent */
 } lede_corpus_fault;
 
 /* What a file's stat says. */
@@ -162,10 +164,13 @@ void lede_corpus_buf_free(lede_corpus_buf *b);
 
 /*
  * Text check: a NUL byte anywhere makes s[0..n) binary (BINARY_NUL; this
- * includes UTF-16); otherwise it is binary (BINARY_UTF8) when more than a
- * quarter of its characters, stepped as utf8.h steps them, are ill-formed.
- * Text in a legacy 8-bit encoding with a few accented letters passes (they
- * read as U+FFFD); random bytes and most binary formats do not. Sets
+ * includes UTF-16 without a byte order mark); otherwise it is binary
+ * (BINARY_UTF8) when more than a quarter of its characters, stepped as
+ * utf8.h steps them, are ill-formed. Text in a legacy 8-bit encoding with
+ * a few accented letters passes (they read as U+FFFD); random bytes and
+ * most binary formats do not. Text that starts with a UTF-16 byte order
+ * mark is checked as UTF-16 instead (utf16.h): a NUL code unit makes it
+ * BINARY_NUL, over a quarter of ill-formed characters BINARY_UTF16. Sets
  * f->kind to NONE when s is text.
  */
 void lede_corpus_check_text(const char *s, size_t n, lede_corpus_fault *f);

@@ -29,8 +29,10 @@
 
 #include "../corpus/article.h"
 #include "../corpus/hash.h"
+#include "../corpus/utf16.h"
 #include "../corpus/walk.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +87,7 @@ typedef struct {
     lede_corpus_glob glob;     /* over pattern */
     char *root, *pattern;      /* this scan's arguments (sqlite3_malloc) */
     uint64_t limit;            /* max_size in effect */
+    int limit_is_sqlite;       /* it is SQLITE_LIMIT_LENGTH, lower than max_size */
     int needs;                 /* ART_NEED_* bits */
     lede_corpus_entry entry;   /* the current row's entry */
     sqlite3_int64 rowid;       /* its number, from 1 */
@@ -95,6 +98,7 @@ typedef struct {
     lede_corpus_stat st;     /* size and mtime */
     lede_corpus_fault fault; /* why the content is NULL (kind NONE: it is not) */
     lede_corpus_buf buf;     /* the file's bytes */
+    lede_corpus_buf utf8;    /* their UTF-8 conversion, when the file is UTF-16 */
     lede_corpus_article art; /* the parsed article */
     sqlite3_int64 words;     /* its word count */
 } articles_cursor;
@@ -166,7 +170,8 @@ static int articles_configure(articles_vtab *vt, int argc, const char *const *ar
             const char *why;
             lede_corpus_glob g;
             if (lede_corpus_glob_init(&g, value, strlen(value), &why) != LEDE_OK) {
-                *err = sqlite3_mprintf("lede_articles: invalid pattern '%s': %s", value, why);
+                *err = sqlite3_mprintf("lede_articles: invalid pattern '%.60s%s': %s", value,
+                                       strlen(value) > 60 ? "..." : "", why);
                 rc = SQLITE_ERROR;
             } else {
                 vt->pattern = value;
@@ -250,6 +255,7 @@ static int articles_close(sqlite3_vtab_cursor *base) {
     articles_cursor *cur = (articles_cursor *)base;
     articles_reset(cur);
     lede_corpus_buf_free(&cur->buf);
+    lede_corpus_buf_free(&cur->utf8);
     lede_corpus_article_free(&cur->art);
     sqlite3_free(cur);
     return SQLITE_OK;
@@ -314,7 +320,17 @@ static int ensure_parse(articles_cursor *cur, int *rc) {
     if (*rc != SQLITE_OK || !row_is_file(cur) || cur->fault.kind != LEDE_CORPUS_FAULT_NONE)
         return 0;
     if (!cur->have_parse) {
-        lede_rc r = lede_corpus_article_parse(&cur->art, cur->buf.p, cur->buf.len);
+        const char *text = cur->buf.p;
+        size_t n = cur->buf.len;
+        if (lede_corpus_utf16_detect(text, n) != LEDE_CORPUS_UTF16_NONE) {
+            if (lede_corpus_utf16_to_utf8(text, n, &cur->utf8) != LEDE_OK) {
+                *rc = SQLITE_NOMEM;
+                return 0;
+            }
+            text = cur->utf8.p;
+            n = cur->utf8.len;
+        }
+        lede_rc r = lede_corpus_article_parse(&cur->art, text, n);
         if (r != LEDE_OK) {
             *rc = lede_bind_rc(r);
             return 0;
@@ -324,11 +340,32 @@ static int ensure_parse(articles_cursor *cur, int *rc) {
     return 1;
 }
 
-static void result_text(sqlite3_context *ctx, lede_corpus_text t) {
-    if (t.s)
-        sqlite3_result_text64(ctx, t.s, t.n, SQLITE_TRANSIENT, SQLITE_UTF8);
-    else
+/*
+ * A parsed field can be longer than the file (each ill-formed byte becomes
+ * a three-byte U+FFFD, UTF-16 becomes UTF-8), so it may pass
+ * SQLITE_LIMIT_LENGTH even though the file did not: that is an error that
+ * names the column and the file, never a cut value.
+ */
+static void result_text(articles_cursor *cur, sqlite3_context *ctx, int col, lede_corpus_text t) {
+    static const char *const names[] = {"title",  "published", "dateline",
+                                        "source", "authors",   "body"};
+    sqlite3_int64 most = sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
+    if (!t.s) {
         sqlite3_result_null(ctx);
+    } else if (t.n > (uint64_t)most) {
+        char *msg = sqlite3_mprintf("lede_articles: %s of '%.*s' is %llu bytes, above "
+                                    "SQLITE_LIMIT_LENGTH (%lld)",
+                                    names[col - ART_COL_TITLE], (int)cur->entry.path_len,
+                                    cur->entry.path, (unsigned long long)t.n, most);
+        if (msg)
+            sqlite3_result_error(ctx, msg, -1);
+        else
+            sqlite3_result_error_nomem(ctx);
+        sqlite3_result_error_code(ctx, SQLITE_TOOBIG);
+        sqlite3_free(msg);
+    } else {
+        sqlite3_result_text64(ctx, t.s, t.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
 }
 
 static int articles_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
@@ -375,7 +412,7 @@ static int articles_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int 
         const lede_corpus_article *a = &cur->art;
         const lede_corpus_text fields[] = {a->title,  a->published, a->dateline,
                                            a->source, a->authors,   a->body};
-        result_text(ctx, fields[col - ART_COL_TITLE]);
+        result_text(cur, ctx, col, fields[col - ART_COL_TITLE]);
         break;
     }
     case ART_COL_WORDS:
@@ -392,7 +429,10 @@ static int articles_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int 
         char msg[160];
         if (rc == SQLITE_OK && cur->fault.kind != LEDE_CORPUS_FAULT_NONE) {
             size_t n = lede_corpus_fault_message(&cur->fault, msg, sizeof msg);
-            sqlite3_result_text64(ctx, msg, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+            if (cur->fault.kind == LEDE_CORPUS_FAULT_TOO_LARGE && cur->limit_is_sqlite)
+                n += (size_t)snprintf(msg + n, sizeof msg - n, " (SQLITE_LIMIT_LENGTH)");
+            sqlite3_result_text64(ctx, msg, n < sizeof msg ? n : sizeof msg - 1, SQLITE_TRANSIENT,
+                                  SQLITE_UTF8);
         }
         break;
     }
@@ -463,8 +503,8 @@ static int articles_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     }
     const char *why;
     if (lede_corpus_glob_init(&cur->glob, cur->pattern, pattern_len, &why) != LEDE_OK)
-        return lede_bind_error(base->pVtab, "lede_articles: invalid pattern '%s': %s", cur->pattern,
-                               why);
+        return lede_bind_error(base->pVtab, "lede_articles: invalid pattern '%.60s%s': %s",
+                               cur->pattern, pattern_len > 60 ? "..." : "", why);
 
     sqlite3_int64 limit = vt->max_size ? vt->max_size : (sqlite3_int64)LEDE_CORPUS_MAX_SIZE;
     if (arg[2]) {
@@ -478,6 +518,7 @@ static int articles_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     }
     sqlite3_int64 most = sqlite3_limit(vt->db, SQLITE_LIMIT_LENGTH, -1);
     cur->limit = (uint64_t)(limit < most ? limit : most);
+    cur->limit_is_sqlite = most < limit;
 
     int os_errno = 0;
     lede_rc r;

@@ -503,7 +503,12 @@ static const text_case text_cases[] = {
     {"one bad byte in four", "ab\xFF" "c", 4, LEDE_CORPUS_FAULT_NONE},
     {"two bad in five", "a\xFF" "b\xFE" "c", 5, LEDE_CORPUS_FAULT_BINARY_UTF8},
     {"NUL late", "long plain text then\0", 21, LEDE_CORPUS_FAULT_BINARY_NUL},
-    {"UTF-16LE", "\xFF\xFEh\0i\0", 6, LEDE_CORPUS_FAULT_BINARY_NUL},
+    {"UTF-16LE without a mark", "h\0i\0", 4, LEDE_CORPUS_FAULT_BINARY_NUL},
+    {"UTF-16LE with its mark is text", "\xFF\xFEh\0i\0", 6, LEDE_CORPUS_FAULT_NONE},
+    {"UTF-16BE with its mark is text", "\xFE\xFF\0h\0i", 6, LEDE_CORPUS_FAULT_NONE},
+    {"UTF-16 with a NUL unit", "\xFF\xFEh\0\0\0", 6, LEDE_CORPUS_FAULT_BINARY_NUL},
+    {"UTF-32LE (its mark reads as a NUL)", "\xFF\xFE\0\0h\0\0\0", 8, LEDE_CORPUS_FAULT_BINARY_NUL},
+    {"UTF-16 of lone surrogates", "\xFF\xFE\x00\xD8h\0", 6, LEDE_CORPUS_FAULT_BINARY_UTF16},
     {"empty", "", 0, LEDE_CORPUS_FAULT_NONE},
 };
 /* clang-format on */
@@ -551,6 +556,9 @@ static void test_walk_fault_messages(void **state) {
     f.percent = 40;
     lede_corpus_fault_message(&f, msg, sizeof msg);
     assert_string_equal(msg, "binary file (invalid UTF-8 in 40% of characters)");
+    f.kind = LEDE_CORPUS_FAULT_BINARY_UTF16;
+    lede_corpus_fault_message(&f, msg, sizeof msg);
+    assert_string_equal(msg, "binary file (invalid UTF-16 in 40% of characters)");
     f.kind = LEDE_CORPUS_FAULT_NOT_REGULAR;
     f.mode = S_IFIFO;
     lede_corpus_fault_message(&f, msg, sizeof msg);
