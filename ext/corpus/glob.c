@@ -84,9 +84,12 @@ static int item_match(const char *p, size_t pn, size_t pi, const char *s, size_t
     default:
         break;
     }
-    *pnext = pi + 1;
-    *snext = si + 1;
-    return p[pi] == s[si];
+    /* a literal: the pattern's character, matched whole against the path's (so every item
+       takes exactly one character and the one-backtrack-point argument holds) */
+    size_t pe = lede_utf8_next(p, pn, pi, &c), se = lede_utf8_next(s, sn, si, &c);
+    *pnext = pe;
+    *snext = se;
+    return pe - pi == se - si && memcmp(p + pi, s + si, pe - pi) == 0;
 }
 
 /* 1 when segment s[0..sn) matches pattern segment p[0..pn). */

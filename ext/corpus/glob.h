@@ -15,15 +15,20 @@
  *   \c       the character c itself (\*, \?, \[, \\)
  *
  * "**" inside a segment ("a**b", "**.txt") is just two '*'. Matching is
- * case-sensitive and bytewise for literals, so any encoding round-trips;
- * hidden names get no special treatment here (the walk skips them).
+ * case-sensitive and goes character by character, a character as utf8.h
+ * steps it: a literal character matches the same bytes, so any encoding
+ * round-trips (a Latin-1 pattern matches Latin-1 names), but never a part
+ * of a longer character of the path. Hidden names get no special treatment
+ * here (the walk skips them).
  * Patterns must not be empty, start with '/' or contain a NUL byte
  * (lede_corpus_glob_init says why). A NULL pattern matches every path.
  *
  * Matching takes time O(pattern * path) with no allocation: '*' and "**"
  * each keep one backtrack point, which suffices because each matches any
- * run of what it spans (the classic argument for wildcard matching, applied
- * to characters within a segment and to segments within a path).
+ * run of what it spans and every other item takes exactly one unit (the
+ * classic argument for wildcard matching, applied to characters within a
+ * segment and to segments within a path; tests/fuzz/fuzz_glob.c checks it
+ * against an exhaustive matcher).
  *
  * lede_corpus_glob_may_enter prunes the walk: it says whether some path
  * below a folder could match. It is exact up to the first "**" and answers

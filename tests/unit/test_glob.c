@@ -95,6 +95,16 @@ static const glob_case match_cases[] = {
     {"*a*b", "xaxbxb", 1},
     {"*\xC3\xA9", "caf\xC3\xA9", 1},
     {"*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0},
+    /* literals are whole characters (utf8.h): a Latin-1 byte matches itself, never a part of a
+       longer character. Found by tests/fuzz/fuzz_glob.c: with bytewise literals the fast
+       matcher missed a match that ran through the middle of "\xFF\xB8" */
+    {"caf\xE9*", "caf\xE9.txt", 1},
+    {"caf\xE9*", "caf\xC3\xA9.txt", 0},
+    {"*\xFF*\xB8*\xFF", "\xFF\xFF\xB8\xFF", 0},
+    {"*\xFF\xB8*", "\xFF\xFF\xB8\xFF", 1},
+    {"*\xB8", "\xC3\xB8", 0},
+    {"?\xB8", "\xFF\xB8", 0},
+    {"\\\xC3\xA9", "\xC3\xA9", 1},
     /* case and trailing '/' */
     {"*.TXT", "a.txt", 0},
     {"a/", "a", 0},
