@@ -6,6 +6,9 @@
 #   make eval       sentence Golden Rules and CoNLL-2003 scores (needs ../shared)
 #   make bench      speed and memory figures (docs/performance.md)
 #   make sanitize   unit and SQL tests under AddressSanitizer + UBSan
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (60) each (needs clang)
+#   make valgrind   unit and SQL tests under valgrind memcheck, no leaks
+#   make tsan       8 threads, one connection each, under ThreadSanitizer
 #   make install    copy the extension to $(PREFIX)/lib
 #   make model      retrain the entity model from ../shared (slow)
 #   make regen      regenerate gazetteers from their public sources
@@ -81,6 +84,8 @@ run: check-deps
 test: check-deps
 	@$(MAKE) --no-print-directory WERROR=-Werror all unit-run sqltest docstest examplestest
 
+	@$(MAKE) --no-print-directory WERROR=-Werror faulttest
+
 unit-run: $(UNIT_BINS)
 	@sh tests/unit/run.sh $(UNIT_BINS)
 
@@ -136,6 +141,38 @@ sanitize-run: $(UNIT_BINS)
 	@LEDE_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		sh tests/docs/run.sh $(LEDE) README.md docs/*.md docs/reference/*.md
+
+# ---- reliability (docs/reliability.md) ----------------------------------------
+
+# The fault matrix: files that vanish, shrink or grow mid-scan, permissions, odd names, limits,
+# SQL misuse, untrusted schemas (tests/faults/run.sh).
+faulttest: $(LEDE) $(BUILD)/tests/faultsql
+	@sh tests/faults/run.sh $(LEDE) $(BUILD)/tests/faultsql
+
+$(BUILD)/tests/faultsql: tests/faults/faultsql.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -D_DEFAULT_SOURCE -o $@ $< -lsqlite3 $(LDFLAGS)
+
+$(BUILD)/tests/threads: tests/threads/threads.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -D_DEFAULT_SOURCE -o $@ $< -lsqlite3 -lpthread $(LDFLAGS)
+
+FUZZ_SECONDS ?= 60
+
+fuzz: check-deps
+	@sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+valgrind: check-deps
+	@$(MAKE) --no-print-directory WERROR=-Werror all $(UNIT_BINS)
+	@sh tests/valgrind/run.sh $(LEDE) $(UNIT_BINS)
+
+TSAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+
+tsan: check-deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan WERROR=-Werror CFLAGS="$(TSAN_FLAGS)" \
+		LDFLAGS="-fsanitize=thread" build/tsan/lede.$(SOEXT) build/tsan/tests/threads
+	@TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+		build/tsan/tests/threads build/tsan/lede.$(SOEXT) 5 seeds tests/data/articles
 
 # ---- generated data (never part of the normal build) -------------------------
 

@@ -39,7 +39,16 @@ static const struct {
 
 LEDE_EXPORT int sqlite3_lede_init(sqlite3 *db, char **pzErrMsg,
                                   const sqlite3_api_routines *pApi) {
-    SQLITE_EXTENSION_INIT2(pApi);
+#ifdef SQLITE_CORE
+    SQLITE_EXTENSION_INIT2(pApi); /* compiled into the program (tests/fuzz): nothing to store */
+#else
+    /* Store the routines only when they change: the library stays loaded while any connection
+       holds it, so a connection opened later (on another thread, while others run queries)
+       then writes nothing that they read (tests/threads, make tsan). */
+    if (sqlite3_api != pApi) {
+        SQLITE_EXTENSION_INIT2(pApi);
+    }
+#endif
     if (sqlite3_libversion_number() < LEDE_MIN_SQLITE) {
         *pzErrMsg = sqlite3_mprintf("lede needs SQLite 3.31.0 or later; this is %s",
                                     sqlite3_libversion());
