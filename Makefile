@@ -163,7 +163,9 @@ fuzz: check-deps
 	@sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
 
 valgrind: check-deps
-	@$(MAKE) --no-print-directory WERROR=-Werror all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory WERROR=-Werror all valgrind-run
+
+valgrind-run: $(UNIT_BINS)
 	@sh tests/valgrind/run.sh $(LEDE) $(UNIT_BINS)
 
 TSAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
