@@ -27,6 +27,8 @@
  *    authors a JSON array of strings; hash 16 hex digits; size = length(raw);
  *    mtime ISO-8601 UTC;
  *  - lede_version() is the build's version.
+ * Scans are also left early (LIMIT) and interrupted mid-way (a progress
+ * handler), so cursors are closed in every state.
  * Memory leaks (also on out-of-memory paths) are caught by LeakSanitizer.
  * FUZZ_SQL_TRACE=1 in the environment prints each step and statement, to
  * read what a saved input does.
@@ -192,6 +194,7 @@ static void check_error(sqlite3 *db, int rc) {
     FUZZ_CHECK(m && m[0]);
     if (strncmp(m, "lede_", 5) == 0 || strncmp(m, "too many arguments on lede_", 27) == 0 ||
         strcmp(m, "string or blob too big") == 0 || strcmp(m, "out of memory") == 0 ||
+        strcmp(m, "interrupted") == 0 ||
         strcmp(m, "wrong number of arguments to function lede_version()") == 0)
         return;
     fprintf(stderr, "unexpected error %d (%d): %s\n", rc, sqlite3_extended_errcode(db), m);
@@ -201,7 +204,7 @@ static void check_error(sqlite3 *db, int rc) {
 /* The last error came from a limit the input set (heap or length), not from the call. */
 static int limited(sqlite3 *db) {
     int e = sqlite3_errcode(db);
-    return e == SQLITE_NOMEM || e == SQLITE_TOOBIG;
+    return e == SQLITE_NOMEM || e == SQLITE_TOOBIG || e == SQLITE_INTERRUPT;
 }
 
 static int is_text_or_null(sqlite3_stmt *st, int c) {
@@ -393,7 +396,7 @@ static void run_articles(sqlite3 *db, input *in) {
     unsigned how = byte(in);
     unsigned mask = byte(in) | byte(in) << 8;
     int nargs = (int)(how % 5); /* 0..4: none, root, + pattern, + max_size, one too many */
-    int where = (how >> 3) & 1, order = (how >> 4) & 3;
+    int where = (how >> 3) & 1, order = (how >> 4) & 3, limit = how >> 6;
     char sql[1024], cols[512] = "path";
     int col[NCOLS], ncol = 1;
     for (int k = 0; k < NCOLS; k++) {
@@ -406,11 +409,14 @@ static void run_articles(sqlite3 *db, input *in) {
     char args[32] = "";
     for (int i = 1; i <= nargs; i++)
         snprintf(args + strlen(args), sizeof args - strlen(args), "%s?%d", i > 1 ? ", " : "", i);
-    snprintf(sql, sizeof sql, "SELECT %s FROM lede_articles(%s)%s%s", cols, args,
+    snprintf(sql, sizeof sql, "SELECT %s FROM lede_articles(%s)%s%s%s", cols, args,
              where ? " WHERE path = ?9" : "",
              order == 1   ? " ORDER BY path"
              : order == 2 ? " ORDER BY path DESC"
-                          : "");
+                          : "",
+             limit == 1   ? " LIMIT 1"
+             : limit == 2 ? " LIMIT 3"
+                          : ""); /* a scan left early */
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) {
@@ -471,7 +477,7 @@ static void run_articles(sqlite3 *db, input *in) {
 
     char *got[64];
     size_t got_len[64], ngot = 0;
-    int complete = 1;
+    int complete = limit == 0 || limit == 3;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         check_article_row(st, col);
         const char *p = (const char *)sqlite3_column_text(st, 0);
@@ -634,6 +640,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     return 0;
 }
 
+static int interrupt(void *arg) {
+    (void)arg;
+    return 1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size > 1 << 14)
         return 0;
@@ -649,6 +660,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             heap = sqlite3_memory_used() + (sqlite3_int64)(byte(&in) << 10);
             sqlite3_hard_heap_limit64(heap);
         }
+        if (op & 0x40) /* interrupted after a number of virtual machine steps */
+            sqlite3_progress_handler(db, 1 + (int)byte(&in) * 8, interrupt, NULL);
         if (getenv("FUZZ_SQL_TRACE"))
             fprintf(stderr, "op %u heap %lld\n", op % 8, (long long)heap);
         switch (op % 8) {
@@ -674,6 +687,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         }
         if (heap)
             sqlite3_hard_heap_limit64(0);
+        sqlite3_progress_handler(db, 0, NULL, NULL);
     }
     FUZZ_CHECK(sqlite3_close(db) == SQLITE_OK);
     return 0;
