@@ -735,6 +735,8 @@ static const char *file_type_name(unsigned mode) {
         return "character device";
     case S_IFBLK:
         return "block device";
+    case S_IFDIR:
+        return "folder";
     default:
         return "unknown type";
     }

@@ -18,6 +18,8 @@
  *     'grow'        appends `bytes` bytes of 'x' (default 4096)
  *     'replace'     renames the folder at path to path.moved and puts a file in its place
  *     'loop'        replaces the file at path by a symlink to itself
+ *     'folder'      replaces the file at path by an empty folder
+ *     'fifo'        replaces the file at path by a fifo
  *   returns the action, or raises an error naming what failed.
  *   set_limit(name, value)  sqlite3_limit for 'length'; returns the old value.
  *   trusted_schema(on)      SQLITE_DBCONFIG_TRUSTED_SCHEMA; returns the new setting.
@@ -31,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void mutate(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -61,6 +64,10 @@ static void mutate(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
              (fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) >= 0 && write(fd, "f\n", 2) == 2;
         if (fd >= 0)
             close(fd);
+    } else if (strcmp(action, "folder") == 0) {
+        ok = unlink(path) == 0 && mkdir(path, 0755) == 0;
+    } else if (strcmp(action, "fifo") == 0) {
+        ok = unlink(path) == 0 && mkfifo(path, 0644) == 0;
     } else if (strcmp(action, "loop") == 0) {
         const char *slash = strrchr(path, '/');
         ok = unlink(path) == 0 && symlink(slash ? slash + 1 : path, path) == 0;

@@ -12,3 +12,5 @@ SELECT path, CASE path WHEN 'a.txt' THEN mutate('truncate', 'race-grow/b.txt', 3
 SELECT path, CASE path WHEN 'a.txt' THEN mutate('replace', 'race-replace/b-folder') END, title, error FROM lede_articles('race-replace');
 .print -- a file replaced by a symlink loop after the listing
 SELECT path, CASE path WHEN 'a.txt' THEN mutate('loop', 'race-loop/b.txt') END, size, title, error FROM lede_articles('race-loop');
+.print -- a file replaced by a folder, or by a fifo, after the listing: never read, its row says what it is now
+SELECT path, CASE path WHEN 'a.txt' THEN mutate('folder', 'race-kind/b.txt') || mutate('fifo', 'race-kind/c.txt') END, title, error FROM lede_articles('race-kind');

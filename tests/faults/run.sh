@@ -63,7 +63,7 @@ setup_sizes() {
 }
 
 setup_race() {
-    for d in delete truncate grow replace loop; do
+    for d in delete truncate grow replace loop kind; do
         mkdir -p "race-$d/b-folder"
         article 'First Story' first > "race-$d/a.txt"
         article 'Victim Story' victim > "race-$d/b.txt"

@@ -563,6 +563,9 @@ static void test_walk_fault_messages(void **state) {
     f.mode = S_IFIFO;
     lede_corpus_fault_message(&f, msg, sizeof msg);
     assert_string_equal(msg, "not a regular file (fifo)");
+    f.mode = S_IFDIR; /* a file replaced by a folder after the listing */
+    lede_corpus_fault_message(&f, msg, sizeof msg);
+    assert_string_equal(msg, "not a regular file (folder)");
     f.kind = LEDE_CORPUS_FAULT_LINK_FOLDER;
     lede_corpus_fault_message(&f, msg, sizeof msg);
     assert_string_equal(msg, "symlink to a folder, not followed");
