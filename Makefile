@@ -5,7 +5,7 @@
 #   make test       set up, build with -Werror, run unit, SQL and docs tests
 #   make eval       sentence Golden Rules and CoNLL-2003 scores (needs ../shared)
 #   make bench      speed and memory figures (docs/performance.md)
-#   make sanitize   unit and SQL tests under AddressSanitizer + UBSan
+#   make sanitize   unit, SQL and fault tests under AddressSanitizer + UBSan
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (60) each (needs clang)
 #   make valgrind   unit and SQL tests under valgrind memcheck, no leaks
 #   make tsan       8 threads, one connection each, under ThreadSanitizer
@@ -133,8 +133,10 @@ sanitize: check-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan WERROR=-Werror CFLAGS="$(SAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" build/asan/lede.$(SOEXT) sanitize-run
 
-sanitize-run: $(UNIT_BINS)
+sanitize-run: $(UNIT_BINS) $(BUILD)/tests/faultsql
 	@sh tests/unit/run.sh $(UNIT_BINS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		sh tests/faults/run.sh $(LEDE) $(BUILD)/tests/faultsql
 	@LEDE_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		sh tests/sql/run.sh $(LEDE)
