@@ -60,7 +60,8 @@ for t in $targets; do
     fi
     mkdir -p "$out/work/$t" "$out/crash/$t"
     log="$out/fuzz_$t.log"
-    "$bin" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
+    # -len_control=0: inputs up to the full length from the start (long sentences, windows)
+    "$bin" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2048 -len_control=0 -print_final_stats=1 \
         -artifact_prefix="$out/crash/$t/" "$out/work/$t" "tests/fuzz/corpus/$t" > "$log" 2>&1
     rc=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
