@@ -657,15 +657,17 @@ static int people_line(lede_corpus_article *a, const char *s, size_t n, int coll
                 return name_list(a, s + j + 1, n - j - 1, 0, 0, collect, rc);
         }
     }
-    /* " contributed " found by its rare 'b' */
-    for (const char *p = s; (p = memchr(p, 'b', n - (size_t)(p - s))) != NULL; p++) {
+    /* " contributed " found by its rare 'b', on lines short enough to be a credit */
+    int short_line = words_upto(s, n, 26) <= 25;
+    for (const char *p = s; short_line && (p = memchr(p, 'b', n - (size_t)(p - s))) != NULL;
+         p++) {
         size_t i = (size_t)(p - s);
         if (i < 7 || !is_blank((unsigned char)s[i - 7]) ||
             !starts_ci(s + i - 6, n - i + 6, "contributed "))
             continue;
         size_t t = i + 6;
         for (size_t k = 0; contributed_tails[k]; k++)
-            if (starts_ci(s + t, n - t, contributed_tails[k]) && words_upto(s, n, 26) <= 25) {
+            if (starts_ci(s + t, n - t, contributed_tails[k])) {
                 name_list(a, s, i - 7, 0, 0, collect, rc);
                 return 1;
             }
@@ -676,8 +678,7 @@ static int people_line(lede_corpus_article *a, const char *s, size_t n, int coll
         b = 1;
         e = n - 1;
     }
-    if (!starts_upper(s, n, b) || !any_prefix(s + b, e - b, credit_roles) ||
-        words_upto(s, n, 26) > 25)
+    if (!short_line || !starts_upper(s, n, b) || !any_prefix(s + b, e - b, credit_roles))
         return 0;
     for (int pass = 0; pass < 2; pass++) { /* check all clauses, then collect */
         size_t c = b;
