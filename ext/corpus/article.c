@@ -126,6 +126,11 @@ static size_t words_upto(const char *s, size_t n, size_t cap) {
     return w;
 }
 
+/* 1 when s[0..n) has at most max words; a line of under 2 * max bytes has. */
+static int short_words(const char *s, size_t n, size_t max) {
+    return n < 2 * max || words_upto(s, n, max + 1) <= max;
+}
+
 /* Closing quotes and brackets that may follow a sentence's last mark. */
 static int is_closer(uint32_t c) {
     return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB;
@@ -657,14 +662,18 @@ static int people_line(lede_corpus_article *a, const char *s, size_t n, int coll
                 return name_list(a, s + j + 1, n - j - 1, 0, 0, collect, rc);
         }
     }
-    /* " contributed " found by its rare 'b', on lines short enough to be a credit */
-    int short_line = words_upto(s, n, 26) <= 25;
-    for (const char *p = s; short_line && (p = memchr(p, 'b', n - (size_t)(p - s))) != NULL;
-         p++) {
+    /* " contributed " found by its rare 'b', on lines short enough to be a credit
+       (counted only once the shape is there: most lines are body paragraphs) */
+    int short_line = -1;
+    for (const char *p = s; (p = memchr(p, 'b', n - (size_t)(p - s))) != NULL; p++) {
         size_t i = (size_t)(p - s);
         if (i < 7 || !is_blank((unsigned char)s[i - 7]) ||
             !starts_ci(s + i - 6, n - i + 6, "contributed "))
             continue;
+        if (short_line < 0)
+            short_line = short_words(s, n, 25);
+        if (!short_line)
+            break;
         size_t t = i + 6;
         for (size_t k = 0; contributed_tails[k]; k++)
             if (starts_ci(s + t, n - t, contributed_tails[k])) {
@@ -678,7 +687,8 @@ static int people_line(lede_corpus_article *a, const char *s, size_t n, int coll
         b = 1;
         e = n - 1;
     }
-    if (!short_line || !starts_upper(s, n, b) || !any_prefix(s + b, e - b, credit_roles))
+    if (!starts_upper(s, n, b) || !any_prefix(s + b, e - b, credit_roles) ||
+        !(short_line < 0 ? short_words(s, n, 25) : short_line))
         return 0;
     for (int pass = 0; pass < 2; pass++) { /* check all clauses, then collect */
         size_t c = b;
