@@ -584,7 +584,7 @@ static int articles_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     return SQLITE_OK;
 }
 
-static sqlite3_module articles_module = {
+static const sqlite3_module articles_module = {
     .iVersion = 0,
     .xCreate = articles_connect, /* nothing to store: CREATE is a connect with arguments */
     .xConnect = articles_connect,
