@@ -954,7 +954,7 @@ static size_t first_unclean(const char *s, size_t n) {
         }
         uint32_t cp;
         size_t j = lede_utf8_next(s, n, i, &cp);
-        if (cp == LEDE_UTF8_REPLACEMENT && !(j - i == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+        if (lede_utf8_ill_formed(s, i, j, cp))
             return i;
         i = j;
     }

@@ -692,7 +692,7 @@ void lede_corpus_check_text(const char *s, size_t n, lede_corpus_fault *f) {
         }
         uint32_t cp;
         size_t j = lede_utf8_next(s, n, i, &cp);
-        if (cp == LEDE_UTF8_REPLACEMENT && !(j - i == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+        if (lede_utf8_ill_formed(s, i, j, cp))
             bad++;
         i = j;
     }

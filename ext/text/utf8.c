@@ -90,11 +90,8 @@ int lede_utf8_valid(const char *s, size_t n) {
     while (i < n) {
         uint32_t cp;
         size_t j = lede_utf8_next(s, n, i, &cp);
-        if (cp == LEDE_UTF8_REPLACEMENT) {
-            /* U+FFFD itself is valid when it is spelled EF BF BD */
-            if (j - i != 3 || (unsigned char)s[i] != 0xEFu)
-                return 0;
-        }
+        if (lede_utf8_ill_formed(s, i, j, cp))
+            return 0;
         i = j;
     }
     return 1;

@@ -43,6 +43,14 @@ static inline size_t lede_utf8_next(const char *s, size_t n, size_t i, uint32_t 
     return lede_utf8_next_u(s, n, i, cp);
 }
 
+/*
+ * 1 when the character lede_utf8_next read from s[i..j) as cp stands for an
+ * ill-formed sequence: U+FFFD that is not spelled EF BF BD in the text.
+ */
+static inline int lede_utf8_ill_formed(const char *s, size_t i, size_t j, uint32_t cp) {
+    return cp == LEDE_UTF8_REPLACEMENT && (j - i != 3 || (unsigned char)s[i] != 0xEFu);
+}
+
 /* Number of characters (code points as SQLite counts them) in s[0..n). */
 size_t lede_utf8_count(const char *s, size_t n);
 
