@@ -2,14 +2,17 @@
 # gen_articles.sh N BASE: makes (once; reused while BASE/nN.done exists) a
 # tree BASE/nN of N news-like article files of about 3 KB each, 100 to a day
 # folder (YYYY/MM/DD/), from a fixed awk seed: titles (some repeated),
-# bylines, datelines with agencies, paragraphs, and site boilerplate.
-# Used by the benchmarks.
+# bylines, datelines with agencies, paragraphs naming people (some 2,500
+# given name and surname pairs), organisations (about 150) and places,
+# quotes, amounts of money, and site boilerplate. Used by the benchmarks.
+# A tree made by an older version of this script (another GEN) is made again.
 set -eu
 n=${1:?usage: gen_articles.sh N BASE}
 base=${2:?usage: gen_articles.sh N BASE}
 mkdir -p "$base"
 tree=$base/n$n
-[ -f "$base/n$n.done" ] && exit 0
+gen=2 # bump when the articles change
+[ "$(cat "$base/n$n.done" 2>/dev/null)" = "$gen" ] && exit 0
 rm -rf "$tree"
 days=$(( (n + 99) / 100 ))
 awk -v days="$days" -v tree="$tree" 'BEGIN {
@@ -18,10 +21,27 @@ awk -v days="$days" -v tree="$tree" 'BEGIN {
 }' | xargs mkdir -p
 awk -v n="$n" -v tree="$tree" '
 function pick(list, k,   a, m) { m = split(list, a, "|"); return a[1 + int(rand() * m)] }
-function sentence(   s) {
-    s = pick(people) " " pick(verbs) " " pick(objects) " in " pick(places) " on " pick(days) ", " \
+function person() { last = pick(surnames); return pick(given) " " last }
+function org() { return pick(org_stems) " " pick(org_kinds) }
+function subject(   r) {
+    r = rand()
+    if (r < 0.35) return pick(roles) " " person()
+    if (r < 0.55) return org()
+    return pick(people)
+}
+function amount() {
+    return pick("$|€|£") (1 + int(rand() * 900)) (rand() < 0.5 ? "." (1 + int(rand() * 9)) : "") \
+        " " pick("million|billion")
+}
+function sentence(   s, r) {
+    r = rand()
+    if (r < 0.15 && last != "")
+        return "\"" pick(quotes) ",\" " last " said."
+    if (r < 0.3)
+        return org() " said the plan for " pick(places) " would cost " amount() \
+            " over " (2 + int(rand() * 8)) " years."
+    return subject() " " pick(verbs) " " pick(objects) " in " pick(places) " on " pick(days) ", " \
         pick(clauses) "."
-    return s
 }
 BEGIN {
     srand(20250107)
@@ -35,7 +55,28 @@ BEGIN {
               "the sale of state shares|a joint naval exercise|new tariffs on steel|" \
               "a programme to train nurses|the reopening of the border crossing"
     places = "Nairobi|Lisbon|Jakarta|Osaka|Quito|Tbilisi|Accra|Hanoi|Valparaiso|" \
-             "Tromso|Mombasa|Cebu|Gdansk|Porto Alegre"
+             "Tromso|Mombasa|Cebu|Gdansk|Porto Alegre|Kenya|Portugal|Indonesia|Japan|" \
+             "Ecuador|Georgia|Ghana|Vietnam|Chile|Norway|Poland|Brazil|Dakar|Lima|Oslo|" \
+             "Manila|Seoul|Casablanca|Montevideo|Windhoek|Kampala|Riga"
+    given = "Ana|Kenji|Lena|Omar|Maria|David|Aisha|Carlos|Yuki|Fatima|Peter|Amara|" \
+            "Jonas|Sofia|Rahul|Ingrid|Tomas|Leila|Samuel|Mei|Diego|Elena|Kwame|Hana|" \
+            "Viktor|Nadia|Paulo|Grace|Arjun|Clara|Emeka|Irina|Lucas|Zainab|Martin|" \
+            "Rosa|Hiroshi|Olga|Daniel|Priya|Felix|Amina|Stefan|Julia|Bongani|Marta|" \
+            "Andrei|Chloe|Ibrahim|Eva"
+    surnames = "Lima|Sato|Fischer|Haddad|Okafor|Novak|Moreno|Tanaka|Mensah|Kowalski|" \
+               "Silva|Nguyen|Petrov|Ahmed|Larsen|Costa|Mwangi|Kim|Dubois|Rossi|" \
+               "Hernandez|Suzuki|Boateng|Jensen|Santos|Ivanova|Otieno|Park|Weber|Nakamura|" \
+               "Ferreira|Osei|Lindqvist|Reyes|Kariuki|Yamamoto|Bauer|Abdi|Horvat|Castillo|" \
+               "Eriksen|Mbeki|Popescu|Ortiz|Wojcik|Hoang|Adeyemi|Keller|Banda|Nilsen"
+    roles = "Foreign Minister|Finance Minister|President|Prime Minister|Governor|" \
+            "Mayor|Senator|General|Dr.|Chief Executive|Spokesperson"
+    org_stems = "Meridian|Northgate|Bluewater|Coastal|Andes|Baltic|Sahel|Pacific|" \
+                "Harbour|Summit|Redwood|Silverline|Equator|Granite|Lakeside|Horizon|" \
+                "Sunrise|Kestrel|Orion|Atlas|Cobalt|Delta|Evergreen|Falcon|Juniper"
+    org_kinds = "Holdings|Group|Shipping|Energy|Bank|Airways"
+    quotes = "We will not accept these terms|This is a good day for the region|" \
+             "The talks will continue next week|Nobody expected prices to rise so fast|" \
+             "We need more time to study the plan|Our workers deserve better"
     days = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     clauses = "according to a statement released by the ministry|" \
               "although details of the cost were not made public|" \
@@ -54,7 +95,8 @@ BEGIN {
         print title > f
         print "" > f
         if (i % 3 == 0) { print title > f; print "" > f }
-        if (i % 5 == 0) { print "By " pick("Ana Lima|Kenji Sato|Lena Fischer|Omar Haddad") > f; print "" > f }
+        if (i % 5 == 0) { print "By " person() > f; print "" > f }
+        last = ""
         paras = 7 + int(rand() * 6)
         for (p = 0; p < paras; p++) {
             line = ""
@@ -69,4 +111,4 @@ BEGIN {
         close(f)
     }
 }'
-touch "$base/n$n.done"
+echo "$gen" > "$base/n$n.done"
