@@ -6,7 +6,8 @@
  * values (NULL, integers, reals, text, blobs, any bytes), which columns to
  * ask for, limits to lower (SQLITE_LIMIT_LENGTH, the heap), and for
  * lede_articles a root (a small fixed tree made at start-up, a folder in
- * it, a file, a missing path, or random bytes), a pattern, a max_size, a
+ * it, a file, a missing path, or random bytes under the tree, never
+ * outside it: a root of "/" would walk the whole machine), a pattern, a max_size, a
  * WHERE path = lookup, or a CREATE VIRTUAL TABLE with random arguments.
  *
  * Invariants checked (abort on violation):
@@ -147,9 +148,23 @@ static size_t bytes(input *in, size_t max, const uint8_t **out) {
 }
 
 /* Binds a random value to parameter i; returns its type (SQLITE_NULL, ...). */
-static int bind_random(sqlite3_stmt *st, int i, input *in) {
+/* Copies a path's bytes after prefix "tree/" into out (cap bytes), with
+   every ".." broken up, so that the path stays inside the tree: random roots
+   must never walk the machine's file system. Returns the length. */
+static size_t in_tree(const uint8_t *b, size_t k, char *out, size_t cap) {
+    size_t o = (size_t)snprintf(out, cap, "%s/", tree);
+    for (size_t j = 0; j < k && o < cap - 1; j++)
+        out[o++] = b[j] == '.' && j > 0 && b[j - 1] == '.' ? '_' : (char)b[j];
+    out[o] = '\0';
+    return o;
+}
+
+/* Binds a random value to parameter i: NULL, an integer, a real, text or a
+   blob. With confine set, text and blobs are paths inside the tree. */
+static int bind_random_in(sqlite3_stmt *st, int i, input *in, int confine) {
     const uint8_t *b;
     size_t k;
+    char path[4200];
     uint64_t v = 0;
     unsigned t = byte(in) % 6;
     switch (t) {
@@ -172,10 +187,18 @@ static int bind_random(sqlite3_stmt *st, int i, input *in) {
     case 3:
     case 4:
         k = bytes(in, 4096, &b);
+        if (confine) {
+            k = in_tree(b, k, path, sizeof path);
+            b = (const uint8_t *)path;
+        }
         sqlite3_bind_text64(st, i, (const char *)b, k, SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
     default:
         k = bytes(in, 4096, &b);
+        if (confine) {
+            k = in_tree(b, k, path, sizeof path);
+            b = (const uint8_t *)path;
+        }
         sqlite3_bind_blob64(st, i, b, k, SQLITE_TRANSIENT);
         break;
     }
@@ -185,6 +208,8 @@ static int bind_random(sqlite3_stmt *st, int i, input *in) {
            : t <= 4 ? SQLITE_TEXT
                     : SQLITE_BLOB;
 }
+
+static int bind_random(sqlite3_stmt *st, int i, input *in) { return bind_random_in(st, i, in, 0); }
 
 /* ---- errors ----------------------------------------------------------------- */
 
@@ -435,7 +460,7 @@ static void run_articles(sqlite3 *db, input *in) {
         sqlite3_bind_text(st, 1, root, -1, SQLITE_TRANSIENT);
         root_is_tree = r == 0;
     } else {
-        null_arg |= bind_random(st, 1, in) == SQLITE_NULL;
+        null_arg |= bind_random_in(st, 1, in, 1) == SQLITE_NULL;
     }
     /* pattern: NULL or text (a random value now and then) */
     const uint8_t *pb = NULL;
@@ -546,6 +571,11 @@ static void run_create(sqlite3 *db, input *in) {
         char val[256];
         size_t o = 0;
         unsigned quote = k >> 4 & 3; /* bare, '', "", or a tree path */
+        char rooted[256]; /* a root's value stays inside the tree */
+        if (k % 6 == 0 || k % 6 == 5) {
+            vn = in_tree(v, vn, rooted, 100 + sizeof tree);
+            v = (const uint8_t *)rooted;
+        }
         if (quote == 3) {
             o = (size_t)snprintf(val, sizeof val, "'%s'", tree);
         } else {
@@ -579,7 +609,7 @@ static void run_create(sqlite3 *db, input *in) {
                                  : "SELECT path, error, body FROM temp.t(?1)";
     if (sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_bind_parameter_count(st))
-            bind_random(st, 1, in);
+            bind_random_in(st, 1, in, 1);
         int col[NCOLS];
         for (int k = 0; k < NCOLS; k++)
             col[k] = -1;
