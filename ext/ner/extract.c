@@ -143,6 +143,37 @@ static lede_rc extract_push(lede_ner_item **items, size_t *n, size_t *cap,
 static const lede_ent_label extract_type_label[LEDE_NER_NTYPES] = {LEDE_ENT_PERSON, LEDE_ENT_ORG,
                                                                    LEDE_ENT_LOC, LEDE_ENT_MISC};
 
+/*
+ * 1 when s[0..n) is a title or office written before a name ("Ms.", "Dr",
+ * "President", "Chair"), ASCII case ignored. News style, like CoNLL-2003 and
+ * OntoNotes, keeps these out of the person's name; the model, trained on
+ * CoNLL text where they rarely start a sentence, sometimes takes one in
+ * ("Chair Jonathan Pryce" at the start of a sentence). Titles that are part
+ * of a name by those conventions (King, Queen, Prince, Pope, Sir) are not
+ * listed.
+ */
+static int extract_title_word(const char *s, size_t n) {
+    static const char *const titles[] = {
+        "mr",         "mrs",         "ms",           "mx",        "dr",        "prof",
+        "professor",  "president",   "chair",        "chairman",  "chairwoman", "senator",
+        "sen",        "rep",         "governor",     "gov",       "minister",  "chancellor",
+        "secretary",  "general",     "gen",          "lt",        "col",       "maj",
+        "capt",       "captain",     "sgt",          "judge",     "justice",   "mayor",
+        "ambassador", "coach",       "spokesman",    "spokeswoman", "spokesperson", "director",
+        "ceo",        "premier",     "commissioner", "inspector", "detective", "officer"};
+    if (n > 1 && s[n - 1] == '.')
+        n--;
+    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) {
+        const char *t = titles[k];
+        size_t i = 0;
+        while (i < n && t[i] && (s[i] | 0x20) == t[i])
+            i++;
+        if (i == n && !t[i])
+            return 1;
+    }
+    return 0;
+}
+
 /* The model's part: tags the block and appends the entities it finds. */
 static lede_rc extract_model(lede_ner_extractor *x) {
     lede_rc rc = lede_ner_extract_tag_block(x);
@@ -162,6 +193,11 @@ static lede_rc extract_model(lede_ner_extractor *x) {
             if (pos == LEDE_NER_P_L || pos == LEDE_NER_P_U) {
                 lede_ner_entity e;
                 memset(&e, 0, sizeof e);
+                if (LEDE_NER_TAG_TYPE(tag) == LEDE_NER_T_PER)
+                    while (open < i && extract_title_word(b->s + b->tok[open].span.byte_start,
+                                                          b->tok[open].span.byte_end -
+                                                              b->tok[open].span.byte_start))
+                        open++;
                 e.span.byte_start = b->tok[open].span.byte_start;
                 e.span.cp_start = b->tok[open].span.cp_start;
                 e.span.byte_end = b->tok[i].span.byte_end;

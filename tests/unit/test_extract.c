@@ -117,6 +117,24 @@ static void test_extract_finds_names_in_their_sentences(void **state) {
     assert_true(has(s, &f, "Ursula Schmidt", LEDE_ENT_PERSON, 2));
 }
 
+/* A title or office before a name is not part of it, at the start of a
+   sentence too, where its capital makes it look like a first name. */
+static void test_extract_titles_stay_out_of_names(void **state) {
+    (void)state;
+    const char *s = "Chair Helena Brandt opened the hearing on Monday.\n"
+                    "Ms. Okafor said the vote would wait.\n"
+                    "Dr. Imre Szabo and Governor Lucia Ferraz toured the flooded district.";
+    found f;
+    extract_all(s, strlen(s), &f);
+    check_contract(s, strlen(s), &f);
+    assert_true(has(s, &f, "Helena Brandt", LEDE_ENT_PERSON, 0));
+    assert_true(has(s, &f, "Okafor", LEDE_ENT_PERSON, 1));
+    assert_true(has(s, &f, "Imre Szabo", LEDE_ENT_PERSON, 2));
+    assert_true(has(s, &f, "Lucia Ferraz", LEDE_ENT_PERSON, 2));
+    assert_false(has(s, &f, "Chair Helena Brandt", LEDE_ENT_PERSON, -1));
+    assert_false(has(s, &f, "Ms. Okafor", LEDE_ENT_PERSON, -1));
+}
+
 static void test_extract_empty_and_blank_give_nothing(void **state) {
     (void)state;
     const char *inputs[] = {"", " ", "\n\n\t  \n", "...", "  ,  ;  "};
@@ -335,6 +353,7 @@ static void test_extract_model_of_another_feature_set_is_refused(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract_finds_names_in_their_sentences),
+        cmocka_unit_test(test_extract_titles_stay_out_of_names),
         cmocka_unit_test(test_extract_empty_and_blank_give_nothing),
         cmocka_unit_test(test_extract_invalid_utf8_keeps_offsets),
         cmocka_unit_test(test_extract_block_windows_are_bounded),
