@@ -1588,51 +1588,25 @@ static int tu_is_time(int tu) { return tu == TU_HOUR || tu == TU_MINUTE || tu ==
 static void set_duration(lede_rules_match *m, const duration *d) {
     if (!d->has_num || d->vague || d->num.neg || d->tu == TU_WEEKEND)
         return;
+    /* ISO 8601 designator of each TU_*, whether it is a time part, and the
+       factor to the designator's unit: times (x2, x3) or a power of ten */
+    static const struct {
+        char des, time, mul, shift;
+    } iso[] = {
+        [TU_DAY] = {'D', 0, 1, 0},    [TU_WEEK] = {'W', 0, 1, 0},   [TU_FORTNIGHT] = {'W', 0, 2, 0},
+        [TU_MONTH] = {'M', 0, 1, 0},  [TU_QUARTER] = {'M', 0, 3, 0}, [TU_YEAR] = {'Y', 0, 1, 0},
+        [TU_DECADE] = {'Y', 0, 1, 1}, [TU_CENTURY] = {'Y', 0, 1, 2}, [TU_HOUR] = {'H', 1, 1, 0},
+        [TU_MINUTE] = {'M', 1, 1, 0}, [TU_SECOND] = {'S', 1, 1, 0},
+    };
+    if (d->tu <= 0 || (size_t)d->tu >= sizeof iso / sizeof *iso || !iso[d->tu].des)
+        return;
     lede_num x = d->num;
-    char des = 'D';
-    int t = 0;
-    switch (d->tu) {
-    case TU_DAY:
-        des = 'D';
-        break;
-    case TU_WEEK:
-        des = 'W';
-        break;
-    case TU_FORTNIGHT:
-        des = 'W';
-        lede_num_mul(&x, 2);
-        break;
-    case TU_MONTH:
-        des = 'M';
-        break;
-    case TU_QUARTER:
-        des = 'M';
-        lede_num_mul(&x, 3);
-        break;
-    case TU_YEAR:
-        des = 'Y';
-        break;
-    case TU_DECADE:
-        des = 'Y';
-        lede_num_shift(&x, 1);
-        break;
-    case TU_CENTURY:
-        des = 'Y';
-        lede_num_shift(&x, 2);
-        break;
-    case TU_HOUR:
-        des = 'H';
-        t = 1;
-        break;
-    case TU_MINUTE:
-        des = 'M';
-        t = 1;
-        break;
-    case TU_SECOND:
-        des = 'S';
-        t = 1;
-        break;
-    }
+    char des = iso[d->tu].des;
+    int t = iso[d->tu].time;
+    if (iso[d->tu].mul > 1)
+        lede_num_mul(&x, iso[d->tu].mul);
+    if (iso[d->tu].shift)
+        lede_num_shift(&x, iso[d->tu].shift);
     char v[LEDE_RULES_VALUE_MAX];
     size_t p = 0;
     v[p++] = 'P';
