@@ -135,6 +135,23 @@ static void test_extract_titles_stay_out_of_names(void **state) {
     assert_false(has(s, &f, "Ms. Okafor", LEDE_ENT_PERSON, -1));
 }
 
+/* Seas, straits, gulfs and peninsulas named by their form are places, not
+   organisations shaped like "Bank of England". */
+static void test_extract_geographic_names_are_places(void **state) {
+    (void)state;
+    const char *s = "Two tankers were seized in the Strait of Hormuz overnight.\n"
+                    "A storm moving across the Gulf of Mexico closed three ports.\n"
+                    "Tensions rose again on the Korean Peninsula, officials said.\n"
+                    "The Bank of England left its rate unchanged.";
+    found f;
+    extract_all(s, strlen(s), &f);
+    check_contract(s, strlen(s), &f);
+    assert_true(has(s, &f, "Strait of Hormuz", LEDE_ENT_LOC, 0));
+    assert_true(has(s, &f, "Gulf of Mexico", LEDE_ENT_LOC, 1));
+    assert_true(has(s, &f, "Korean Peninsula", LEDE_ENT_LOC, 2));
+    assert_true(has(s, &f, "Bank of England", LEDE_ENT_ORG, 3));
+}
+
 static void test_extract_empty_and_blank_give_nothing(void **state) {
     (void)state;
     const char *inputs[] = {"", " ", "\n\n\t  \n", "...", "  ,  ;  "};
@@ -354,6 +371,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract_finds_names_in_their_sentences),
         cmocka_unit_test(test_extract_titles_stay_out_of_names),
+        cmocka_unit_test(test_extract_geographic_names_are_places),
         cmocka_unit_test(test_extract_empty_and_blank_give_nothing),
         cmocka_unit_test(test_extract_invalid_utf8_keeps_offsets),
         cmocka_unit_test(test_extract_block_windows_are_bounded),
