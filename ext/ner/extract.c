@@ -212,6 +212,29 @@ static int extract_geo_name(const lede_ner_block *b, size_t first, size_t last) 
 #undef TOKLEN
 }
 
+/*
+ * 1 when tokens first..last of b (two or more) end in a word that makes a
+ * name an organisation: "World Health Organization", "Acme Holdings Corp",
+ * "National Rifle Association". The words are those that end only
+ * organisations' names in CoNLL-2003 (not "Bank": West Bank; not "Union":
+ * Soviet Union; not "League", "Federation", "Court", "Hospital").
+ */
+static int extract_org_name(const lede_ner_block *b, size_t first, size_t last) {
+    static const char *const tails[] = {
+        "organization", "organisation", "association", "agency",     "authority", "ministry",
+        "council",      "commission",   "department",  "bureau",     "board",     "institute",
+        "foundation",   "fund",         "university",  "party",      "company",   "corporation",
+        "corp",         "inc",          "ltd",         "plc",        "group",     "airlines",
+        "airways",      "army",         "navy"};
+    if (last < first + 1)
+        return 0;
+    const char *w = b->s + b->tok[last].span.byte_start;
+    size_t n = b->tok[last].span.byte_end - b->tok[last].span.byte_start;
+    if (n > 1 && w[n - 1] == '.')
+        n--;
+    return EXTRACT_WORD_IN(w, n, tails);
+}
+
 /* The model's part: tags the block and appends the entities it finds. */
 static lede_rc extract_model(lede_ner_extractor *x) {
     lede_rc rc = lede_ner_extract_tag_block(x);
@@ -243,6 +266,8 @@ static lede_rc extract_model(lede_ner_extractor *x) {
                 e.label = extract_type_label[LEDE_NER_TAG_TYPE(tag)];
                 if (e.label != LEDE_ENT_LOC && extract_geo_name(b, open, i))
                     e.label = LEDE_ENT_LOC;
+                else if (e.label != LEDE_ENT_ORG && extract_org_name(b, open, i))
+                    e.label = LEDE_ENT_ORG;
                 e.sentence = win->sentence;
                 if ((rc = extract_push(&x->ents, &x->nents, &x->ents_cap, &e)) != LEDE_OK)
                     return rc;

@@ -152,6 +152,18 @@ static void test_extract_geographic_names_are_places(void **state) {
     assert_true(has(s, &f, "Bank of England", LEDE_ENT_ORG, 3));
 }
 
+/* A name ending in a word only organisations end in is an organisation. */
+static void test_extract_organisation_words_make_organisations(void **state) {
+    (void)state;
+    const char *s = "The World Health Organization sent doctors to the camps.\n"
+                    "Lawyers for the Harbour Pilots Association filed the appeal.";
+    found f;
+    extract_all(s, strlen(s), &f);
+    check_contract(s, strlen(s), &f);
+    assert_true(has(s, &f, "World Health Organization", LEDE_ENT_ORG, 0));
+    assert_true(has(s, &f, "Harbour Pilots Association", LEDE_ENT_ORG, 1));
+}
+
 static void test_extract_empty_and_blank_give_nothing(void **state) {
     (void)state;
     const char *inputs[] = {"", " ", "\n\n\t  \n", "...", "  ,  ;  "};
@@ -372,6 +384,7 @@ int main(void) {
         cmocka_unit_test(test_extract_finds_names_in_their_sentences),
         cmocka_unit_test(test_extract_titles_stay_out_of_names),
         cmocka_unit_test(test_extract_geographic_names_are_places),
+        cmocka_unit_test(test_extract_organisation_words_make_organisations),
         cmocka_unit_test(test_extract_empty_and_blank_give_nothing),
         cmocka_unit_test(test_extract_invalid_utf8_keeps_offsets),
         cmocka_unit_test(test_extract_block_windows_are_bounded),
