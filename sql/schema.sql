@@ -6,6 +6,8 @@
 --   entities   one row per canonical entity and label, with how often and
 --              in how many articles it is mentioned
 --   mentions   each entity found in a sentence (lede_entities)
+--   article_entities  which entities each article mentions, and how often
+--              (one row per article and entity: the article-level joins)
 --   sentences_fts  full-text index over sentences.text (FTS5):
 --              SELECT snippet(sentences_fts, 0, '[', ']', '…', 12)
 --              FROM sentences_fts WHERE sentences_fts MATCH 'missile*'
@@ -62,6 +64,13 @@ CREATE TABLE IF NOT EXISTS mentions(
   UNIQUE(article_id, seq)
 );
 
+CREATE TABLE IF NOT EXISTS article_entities(
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  entity_id  INTEGER NOT NULL REFERENCES entities(id),
+  mentions   INTEGER NOT NULL,     -- how often the article mentions it
+  PRIMARY KEY(article_id, entity_id)
+) WITHOUT ROWID;
+
 CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
 -- article_id and country make it cover the counts ingest brings up to date
 -- (an entity's mentions, articles and commonest country) without reading
@@ -69,6 +78,7 @@ CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
 CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, sentence_id, article_id, country);
 CREATE INDEX IF NOT EXISTS mentions_by_sentence ON mentions(sentence_id, entity_id);
 CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions(article_id, entity_id);
+CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities(entity_id, article_id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
 CREATE INDEX IF NOT EXISTS entities_by_label ON entities(label, mentions);
 

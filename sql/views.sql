@@ -15,39 +15,40 @@ GROUP BY label;
 
 -- Both orders of each pair are rows, so "WHERE entity = 'X'" finds all of X's.
 -- The example is the first sentence (by article path, then position) where
--- both appear.
+-- both appear. Grouped by the names themselves, so that SQLite moves a
+-- condition on entity or other into the join and reads only X's mentions:
+-- asking for one entity's pairs costs what that entity's mentions cost, not a
+-- pass over the whole corpus.
 CREATE VIEW IF NOT EXISTS cooccurrence_sentence AS
-WITH named AS (
-  SELECT DISTINCT m.sentence_id, m.entity_id
-  FROM mentions AS m JOIN entities AS e ON e.id = m.entity_id
-  WHERE e.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')),
-pairs AS (
-  SELECT x.entity_id AS a, y.entity_id AS b, count(*) AS sentences,
+SELECT entity, entity_label, other, other_label, sentences, example FROM (
+  SELECT ea.canonical AS entity, ea.label AS entity_label, eb.canonical AS other,
+         eb.label AS other_label, count(DISTINCT x.sentence_id) AS sentences,
          min(printf('%s%c%010d', ar.path, 31, s.seq)) AS first_key, s.text AS example
-  FROM named AS x
-  JOIN named AS y ON y.sentence_id = x.sentence_id AND y.entity_id <> x.entity_id
+  FROM entities AS ea
+  JOIN mentions AS x ON x.entity_id = ea.id
+  JOIN mentions AS y ON y.sentence_id = x.sentence_id AND y.entity_id <> x.entity_id
+  JOIN entities AS eb ON eb.id = y.entity_id
   JOIN sentences AS s ON s.id = x.sentence_id
   JOIN articles AS ar ON ar.id = s.article_id
-  GROUP BY x.entity_id, y.entity_id)
-SELECT ea.canonical AS entity, ea.label AS entity_label, eb.canonical AS other,
-       eb.label AS other_label, p.sentences, p.example
-FROM pairs AS p JOIN entities AS ea ON ea.id = p.a JOIN entities AS eb ON eb.id = p.b;
+  WHERE ea.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
+    AND eb.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
+  GROUP BY ea.canonical, ea.label, eb.canonical, eb.label);
 
+-- The same over articles (article_entities has one row per article and
+-- entity); the example is the title of the first article (by path).
 CREATE VIEW IF NOT EXISTS cooccurrence_article AS
-WITH named AS (
-  SELECT DISTINCT m.article_id, m.entity_id
-  FROM mentions AS m JOIN entities AS e ON e.id = m.entity_id
-  WHERE e.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')),
-pairs AS (
-  SELECT x.entity_id AS a, y.entity_id AS b, count(*) AS articles,
+SELECT entity, entity_label, other, other_label, articles, example FROM (
+  SELECT ea.canonical AS entity, ea.label AS entity_label, eb.canonical AS other,
+         eb.label AS other_label, count(*) AS articles,
          min(ar.path) AS first_path, coalesce(ar.title, ar.path) AS example
-  FROM named AS x
-  JOIN named AS y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+  FROM entities AS ea
+  JOIN article_entities AS x ON x.entity_id = ea.id
+  JOIN article_entities AS y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+  JOIN entities AS eb ON eb.id = y.entity_id
   JOIN articles AS ar ON ar.id = x.article_id
-  GROUP BY x.entity_id, y.entity_id)
-SELECT ea.canonical AS entity, ea.label AS entity_label, eb.canonical AS other,
-       eb.label AS other_label, p.articles, p.example
-FROM pairs AS p JOIN entities AS ea ON ea.id = p.a JOIN entities AS eb ON eb.id = p.b;
+  WHERE ea.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
+    AND eb.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
+  GROUP BY ea.canonical, ea.label, eb.canonical, eb.label);
 
 CREATE VIEW IF NOT EXISTS timeline AS
 SELECT a.published AS day, e.canonical AS entity, e.label,

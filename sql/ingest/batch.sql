@@ -35,6 +35,7 @@ INSERT INTO temp.lede_stale
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT entity_id FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
+DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM sentences WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM articles WHERE id IN (SELECT id FROM temp.lede_vanished);
 
@@ -80,6 +81,10 @@ INSERT INTO mentions(article_id, sentence_id, entity_id, seq, start, "end", text
   FROM temp.lede_found AS f
   JOIN sentences AS s ON s.article_id = f.article_id AND s.seq = f.sentence
   JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label;
+INSERT INTO article_entities(article_id, entity_id, mentions)
+  SELECT m.article_id, m.entity_id, count(*) FROM mentions AS m
+  WHERE m.article_id IN (SELECT id FROM temp.lede_built)
+  GROUP BY m.article_id, m.entity_id;
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT DISTINCT e.id FROM temp.lede_found AS f
   JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label;

@@ -14,6 +14,7 @@ CREATE TEMP TABLE lede_gone AS
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT entity_id FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_gone);
 DELETE FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_gone);
+DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_gone);
 DELETE FROM sentences WHERE article_id IN (SELECT id FROM temp.lede_gone);
 DELETE FROM articles WHERE id IN (SELECT id FROM temp.lede_gone);
 
