@@ -147,7 +147,6 @@ static size_t bytes(input *in, size_t max, const uint8_t **out) {
     return k;
 }
 
-/* Binds a random value to parameter i; returns its type (SQLITE_NULL, ...). */
 /* Copies a path's bytes after prefix "tree/" into out (cap bytes), with
    every ".." broken up, so that the path stays inside the tree: random roots
    must never walk the machine's file system. Returns the length. */
@@ -160,7 +159,9 @@ static size_t in_tree(const uint8_t *b, size_t k, char *out, size_t cap) {
 }
 
 /* Binds a random value to parameter i: NULL, an integer, a real, text or a
-   blob. With confine set, text and blobs are paths inside the tree. */
+   blob; returns its type (SQLITE_NULL, ...). With confine set, every value
+   but NULL is a path inside the tree (a number as its text: "0" would be a
+   folder of the working directory). */
 static int bind_random_in(sqlite3_stmt *st, int i, input *in, int confine) {
     const uint8_t *b;
     size_t k;
@@ -174,14 +175,28 @@ static int bind_random_in(sqlite3_stmt *st, int i, input *in, int confine) {
     case 1:
         for (int j = 0; j < 8; j++)
             v = v << 8 | byte(in);
-        sqlite3_bind_int64(st, i, (sqlite3_int64)v);
+        if (confine) {
+            char num[32];
+            sqlite3_snprintf(sizeof num, num, "%lld", (sqlite3_int64)v);
+            k = in_tree((const uint8_t *)num, strlen(num), path, sizeof path);
+            sqlite3_bind_text64(st, i, path, k, SQLITE_TRANSIENT, SQLITE_UTF8);
+        } else {
+            sqlite3_bind_int64(st, i, (sqlite3_int64)v);
+        }
         break;
     case 2: {
         double d;
         for (int j = 0; j < 8; j++)
             v = v << 8 | byte(in);
         memcpy(&d, &v, sizeof d);
-        sqlite3_bind_double(st, i, d);
+        if (confine) {
+            char num[64];
+            sqlite3_snprintf(sizeof num, num, "%!.15g", d);
+            k = in_tree((const uint8_t *)num, strlen(num), path, sizeof path);
+            sqlite3_bind_text64(st, i, path, k, SQLITE_TRANSIENT, SQLITE_UTF8);
+        } else {
+            sqlite3_bind_double(st, i, d);
+        }
         break;
     }
     case 3:
