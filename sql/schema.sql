@@ -70,12 +70,20 @@ CREATE TABLE IF NOT EXISTS article_entities(
   mentions   INTEGER NOT NULL,     -- how often the article mentions it
   PRIMARY KEY(article_id, entity_id)
 ) WITHOUT ROWID;
+-- A database ingested before this table existed gets it filled once, from
+-- its mentions (every article with a mention has rows here after an ingest).
+INSERT INTO article_entities(article_id, entity_id, mentions)
+  SELECT article_id, entity_id, count(*) FROM mentions
+  WHERE NOT EXISTS (SELECT 1 FROM article_entities)
+  GROUP BY article_id, entity_id;
 
 CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
 -- article_id and country make it cover the counts ingest brings up to date
 -- (an entity's mentions, articles and commonest country) without reading
 -- the rows: a re-ingest recounts every entity the changed files mention.
-CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, sentence_id, article_id, country);
+-- (mentions_by_entity, on the first two columns only, was its first form.)
+DROP INDEX IF EXISTS mentions_by_entity;
+CREATE INDEX IF NOT EXISTS mentions_of_entity ON mentions(entity_id, sentence_id, article_id, country);
 CREATE INDEX IF NOT EXISTS mentions_by_sentence ON mentions(sentence_id, entity_id);
 CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions(article_id, entity_id);
 CREATE INDEX IF NOT EXISTS article_entities_by_entity ON article_entities(entity_id, article_id);

@@ -1,6 +1,7 @@
 -- views.sql: questions most analyses start from, over the tables of
--- schema.sql. Safe to run again. Names (PERSON, ORG, LOC, NORP, MISC) are
--- what co-occurrence counts; dates and amounts are left out of it.
+-- schema.sql. Safe to run again: each view is made anew, so a database
+-- always has the definitions of this file. Names (PERSON, ORG, LOC, NORP,
+-- MISC) are what co-occurrence counts; dates and amounts are left out of it.
 --
 --   entity_counts          per label: entities, mentions, articles
 --   cooccurrence_sentence  pairs of names in the same sentence: count, an example sentence
@@ -8,7 +9,8 @@
 --   timeline               mentions of each entity per published date
 --   money                  every amount of money with its sentence
 
-CREATE VIEW IF NOT EXISTS entity_counts AS
+DROP VIEW IF EXISTS entity_counts;
+CREATE VIEW entity_counts AS
 SELECT label, count(*) AS entities, sum(mentions) AS mentions, sum(articles) AS articles
 FROM entities
 GROUP BY label;
@@ -19,7 +21,8 @@ GROUP BY label;
 -- condition on entity or other into the join and reads only X's mentions:
 -- asking for one entity's pairs costs what that entity's mentions cost, not a
 -- pass over the whole corpus.
-CREATE VIEW IF NOT EXISTS cooccurrence_sentence AS
+DROP VIEW IF EXISTS cooccurrence_sentence;
+CREATE VIEW cooccurrence_sentence AS
 SELECT entity, entity_label, other, other_label, sentences, example FROM (
   SELECT ea.canonical AS entity, ea.label AS entity_label, eb.canonical AS other,
          eb.label AS other_label, count(DISTINCT x.sentence_id) AS sentences,
@@ -36,7 +39,8 @@ SELECT entity, entity_label, other, other_label, sentences, example FROM (
 
 -- The same over articles (article_entities has one row per article and
 -- entity); the example is the title of the first article (by path).
-CREATE VIEW IF NOT EXISTS cooccurrence_article AS
+DROP VIEW IF EXISTS cooccurrence_article;
+CREATE VIEW cooccurrence_article AS
 SELECT entity, entity_label, other, other_label, articles, example FROM (
   SELECT ea.canonical AS entity, ea.label AS entity_label, eb.canonical AS other,
          eb.label AS other_label, count(*) AS articles,
@@ -50,7 +54,8 @@ SELECT entity, entity_label, other, other_label, articles, example FROM (
     AND eb.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
   GROUP BY ea.canonical, ea.label, eb.canonical, eb.label);
 
-CREATE VIEW IF NOT EXISTS timeline AS
+DROP VIEW IF EXISTS timeline;
+CREATE VIEW timeline AS
 SELECT a.published AS day, e.canonical AS entity, e.label,
        count(*) AS mentions, count(DISTINCT a.id) AS articles
 FROM mentions AS m
@@ -59,7 +64,8 @@ JOIN entities AS e ON e.id = m.entity_id
 WHERE a.published IS NOT NULL
 GROUP BY a.published, e.id;
 
-CREATE VIEW IF NOT EXISTS money AS
+DROP VIEW IF EXISTS money;
+CREATE VIEW money AS
 SELECT a.path, a.title, a.published, m.text AS amount, CAST(m.value AS NUMERIC) AS value,
        m.unit AS currency, s.text AS sentence
 FROM mentions AS m

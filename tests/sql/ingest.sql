@@ -42,3 +42,18 @@ SELECT instr(CAST(readfile('@LEDE_TEST_TMP@/fail.out') AS TEXT), 'simulated fail
 ATTACH '@LEDE_TEST_TMP@/inc.db' AS other;
 .print '-- inc.db compared with the fresh ingest made before 006_fail.txt was added'
 .read tests/sql/ingest_compare.inc
+DETACH other;
+
+.print '-- a database made before article_entities existed: the next ingest fills it'
+.open @LEDE_TEST_TMP@/fresh2.db
+.load ./build/lede
+.parameter set :root '@LEDE_TEST_TMP@/corpus'
+.read sql/ingest.sql
+.open @LEDE_TEST_TMP@/old.db
+.load ./build/lede
+.parameter set :root '@LEDE_TEST_TMP@/corpus'
+.read sql/ingest.sql
+DROP TABLE article_entities;
+.read sql/ingest.sql
+ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
+.read tests/sql/ingest_compare.inc
