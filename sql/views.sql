@@ -9,6 +9,9 @@
 --   timeline               mentions of each entity per published date
 --   money                  every amount of money with its sentence
 
+-- the tables first: a database from an older lede gains what the views need
+.read sql/schema.sql
+
 DROP VIEW IF EXISTS entity_counts;
 CREATE VIEW entity_counts AS
 SELECT label, count(*) AS entities, sum(mentions) AS mentions, sum(articles) AS articles
