@@ -22,7 +22,7 @@ The database is $db. Open it and ask more:
     sqlite> .load $lib_noext
     sqlite> SELECT * FROM cooccurrence_sentence WHERE entity = 'Antony Blinken';
 
-Tables: articles, sentences, mentions, entities, sentences_fts (full text);
-views: entity_counts, cooccurrence_sentence, cooccurrence_article, timeline,
-money. See docs/tutorial.md.
+Tables: articles, sentences, mentions, entities, article_entities,
+sentences_fts (full text); views: entity_counts, cooccurrence_sentence,
+cooccurrence_article, timeline, money. See docs/tutorial.md.
 MSG
