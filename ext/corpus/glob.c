@@ -24,16 +24,7 @@ static size_t seg_end(const char *s, size_t n, size_t i) {
 
 static int is_double_star(const char *p, size_t n) { return n == 2 && p[0] == '*' && p[1] == '*'; }
 
-/*
- * Tries the class that opens at p[pi] == '[' against the character at
- * s[si] (si < sn). Returns -1 when the '[' opens no class (no closing ']'),
- * else 1 or 0 for match or not, with *pnext after the ']' and *snext after
- * the character.
- */
-static int class_match(const char *p, size_t pn, size_t pi, const char *s, size_t sn, size_t si,
-                       size_t *pnext, size_t *snext) {
-    uint32_t c;
-    *snext = lede_utf8_next(s, sn, si, &c);
+int lede_corpus_glob_class(const char *p, size_t pn, size_t pi, uint32_t c, size_t *pnext) {
     size_t q = pi + 1;
     int negate = 0, found = 0;
     if (q < pn && (p[q] == '!' || p[q] == '^')) {
@@ -60,6 +51,15 @@ static int class_match(const char *p, size_t pn, size_t pi, const char *s, size_
             found = 1;
     }
     return -1;
+}
+
+/* The class at p[pi] against the character at s[si] (si < sn), as
+   lede_corpus_glob_class, with *snext after the character. */
+static int class_match(const char *p, size_t pn, size_t pi, const char *s, size_t sn, size_t si,
+                       size_t *pnext, size_t *snext) {
+    uint32_t c;
+    *snext = lede_utf8_next(s, sn, si, &c);
+    return lede_corpus_glob_class(p, pn, pi, c, pnext);
 }
 
 /* Matches one character-consuming pattern item at p[pi] against s[si]. */

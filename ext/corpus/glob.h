@@ -55,6 +55,15 @@ lede_rc lede_corpus_glob_init(lede_corpus_glob *g, const char *pat, size_t n, co
 int lede_corpus_glob_match(const lede_corpus_glob *g, const char *path, size_t n);
 
 /*
+ * The class "[...]" that opens at p[pi] == '[' in the pattern segment
+ * p[0..pn), tried on the character c: -1 when no ']' closes it (the '[' is
+ * then a literal), else 1 when c is in it and 0 when not, with *pnext just
+ * past the ']'. The matcher's own reading of classes, for tests that match
+ * by another algorithm.
+ */
+int lede_corpus_glob_class(const char *p, size_t pn, size_t pi, uint32_t c, size_t *pnext);
+
+/*
  * 1 when some path "dir/..." could match, where dir[0..n) is a relative
  * folder path without a trailing '/'; 0 when none can.
  */

@@ -9,7 +9,9 @@
  *    and a NUL byte, and accepts everything else;
  *  - lede_corpus_glob_match agrees with a slow reference matcher written
  *    from glob.h (memoised recursion over pattern and path positions, so
- *    it keeps every backtrack point the fast matcher drops);
+ *    it keeps every backtrack point the fast matcher drops); classes are
+ *    read by the matcher's own lede_corpus_glob_class (tests/unit/test_glob.c
+ *    checks their syntax): what is compared is the matching algorithm;
  *  - pruning never loses a match: when the path matches, may_enter is 1
  *    for each folder on its way ("a", "a/b" for "a/b/c");
  *  - may_enter is exact up to the first "**": for a folder of d segments
@@ -53,39 +55,6 @@ static size_t split(const char *s, size_t n, seg *out) {
 
 /* ---- the reference matcher, from glob.h's words ---------------------------- */
 
-/* Parses the class opening at p[pi] ('['); -1 when it has no closing ']',
-   else 1 or 0 whether c is in it, with *after just past the ']'. */
-static int ref_class(const char *p, size_t pn, size_t pi, uint32_t c, size_t *after) {
-    size_t q = pi + 1;
-    int negate = 0, in = 0;
-    if (q < pn && (p[q] == '!' || p[q] == '^')) {
-        negate = 1;
-        q++;
-    }
-    int first = 1;
-    while (q < pn) {
-        if (p[q] == ']' && !first) {
-            *after = q + 1;
-            return in != negate;
-        }
-        first = 0;
-        uint32_t lo, hi;
-        if (p[q] == '\\' && q + 1 < pn)
-            q++;
-        q = lede_utf8_next(p, pn, q, &lo);
-        hi = lo;
-        if (q + 1 < pn && p[q] == '-' && p[q + 1] != ']') {
-            q++;
-            if (p[q] == '\\' && q + 1 < pn)
-                q++;
-            q = lede_utf8_next(p, pn, q, &hi);
-        }
-        if (lo <= c && c <= hi)
-            in = 1;
-    }
-    return -1;
-}
-
 typedef struct {
     const char *p, *s;
     size_t pn, sn;
@@ -121,7 +90,7 @@ static int ref_seg_at(ref_seg *r, size_t pi, size_t si) {
         size_t snext = lede_utf8_next(s, sn, si, &c);
         if (p[pi] == '?') {
             ok = ref_seg_at(r, pi + 1, snext);
-        } else if (p[pi] == '[' && (cls = ref_class(p, pn, pi, c, &after)) >= 0) {
+        } else if (p[pi] == '[' && (cls = lede_corpus_glob_class(p, pn, pi, c, &after)) >= 0) {
             ok = cls && ref_seg_at(r, after, snext);
         } else {
             /* a literal character (after '\\' when escaped), matched whole */
