@@ -278,7 +278,8 @@ typedef struct {
     size_t cap, used;
 } pair_map;
 
-static void pair_add(pair_map *m, uint32_t a, uint32_t b) {
+/* Adds k to the count of the pair (a, b). */
+static void pair_add(pair_map *m, uint32_t a, uint32_t b, uint32_t k) {
     if (2 * (m->used + 1) > m->cap) {
         pair_map old = *m;
         m->cap = m->cap ? 2 * m->cap : 1 << 16;
@@ -306,7 +307,7 @@ static void pair_add(pair_map *m, uint32_t a, uint32_t b) {
         m->keys[s] = key;
         m->used++;
     }
-    m->count[s]++;
+    m->count[s] += k;
 }
 
 /* The edges of a pair map, sorted. */
@@ -325,6 +326,16 @@ static edge *pair_edges(const pair_map *m, size_t *ne) {
     qsort(e, k, sizeof *e, edge_cmp_ab);
     *ne = k;
     return e;
+}
+
+/* The graph of n nodes whose edges are the pairs of m; frees m. */
+static void graph_from_pairs(pair_map *m, size_t n, graph *g) {
+    size_t ne;
+    edge *e = pair_edges(m, &ne);
+    free(m->keys);
+    free(m->count);
+    graph_build(g, n, e, ne);
+    free(e);
 }
 
 /* Classes at each level: k[level] classes, finest last. */
@@ -360,19 +371,14 @@ void classes_build(const corpus *c, uint32_t min_count, int passes, classes *out
                 for (size_t i = b->win[w].first; i < b->win[w].first + b->win[w].n; i++) {
                     uint32_t id = fdict_id(&words, b->tok[i].norm, min_count, 0);
                     uint32_t item = id == FDICT_NONE ? 1 : id + 2;
-                    pair_add(&pm, prev, item);
+                    pair_add(&pm, prev, item, 1);
                     prev = item;
                 }
-                pair_add(&pm, prev, 0);
+                pair_add(&pm, prev, 0, 1);
             }
         }
-    size_t ne;
-    edge *e = pair_edges(&pm, &ne);
-    free(pm.keys);
-    free(pm.count);
     graph g;
-    graph_build(&g, n, e, ne);
-    free(e);
+    graph_from_pairs(&pm, n, &g);
     int64_t *xl = xlogx_table((size_t)g.total);
 
     uint32_t *cls[CLASSES_LEVELS];
@@ -387,18 +393,10 @@ void classes_build(const corpus *c, uint32_t min_count, int passes, classes *out
         pair_map cm = {0};
         /* class bigram counts of the finer level, as edges with counts */
         for (size_t i = 0; i < n; i++)
-            for (size_t j = g.out_off[i]; j < g.out_off[i + 1]; j++) {
-                uint32_t a = cls[l + 1][i], b = cls[l + 1][g.out_to[j]];
-                for (uint32_t x = 0; x < g.out_count[j]; x++)
-                    pair_add(&cm, a, b);
-            }
-        size_t nce;
-        edge *ce = pair_edges(&cm, &nce);
-        free(cm.keys);
-        free(cm.count);
+            for (size_t j = g.out_off[i]; j < g.out_off[i + 1]; j++)
+                pair_add(&cm, cls[l + 1][i], cls[l + 1][g.out_to[j]], g.out_count[j]);
         graph cg;
-        graph_build(&cg, kf, ce, nce);
-        free(ce);
+        graph_from_pairs(&cm, kf, &cg);
         uint32_t *of_class = xmalloc(kf * sizeof *of_class);
         p = exchange(&cg, classes_k[l], passes, xl, of_class);
         cls[l] = xmalloc(n * sizeof *cls[l]);
