@@ -20,16 +20,8 @@ mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT INT TERM
 status=0
 pass=0
-check() { # name, actual file
-    if [ "${UPDATE:-0}" = 1 ]; then cp "$2" "tests/examples/$1.expected"; fi
-    if diff -u "tests/examples/$1.expected" "$2" > "$tmp/diff" 2>&1; then
-        pass=$((pass + 1))
-    else
-        echo "FAIL example $1"
-        cat "$tmp/diff"
-        status=1
-    fi
-}
+. tests/expect.sh
+check() { expect_same "tests/examples/$1.expected" "$2" "example $1"; } # name, actual file
 db=$tmp/seeds.db
 if ! sqlite3 -batch "$db" -cmd ".load $lib_noext" -cmd ".parameter set :root 'seeds'" \
         < sql/ingest.sql > "$tmp/ingest.out" 2>&1 || ! sqlite3 -batch "$db" < sql/views.sql; then

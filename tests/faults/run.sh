@@ -12,6 +12,7 @@ lib=${1:?usage: run.sh path/to/lede.so path/to/faultsql [group ...]}
 harness=${2:?usage: run.sh path/to/lede.so path/to/faultsql [group ...]}
 shift 2
 dir=$(cd "$(dirname "$0")" && pwd)
+. "$dir/../expect.sh"
 case $lib in /*) ;; *) lib=$(pwd)/$lib ;; esac
 case $harness in /*) ;; *) harness=$(pwd)/$harness ;; esac
 groups=${*:-walk names sizes race limits misuse many perm security}
@@ -201,14 +202,7 @@ for g in $groups; do
     cd "$tmp" || exit 1
     if [ $st -eq 77 ]; then cat "$tmp/$g.err"; continue; fi
     cat "$tmp/$g.err" >> "$tmp/$g.out"
-    if [ "${UPDATE:-0}" = 1 ]; then cp "$tmp/$g.out" "$dir/$g.expected"; fi
-    if diff -u "$dir/$g.expected" "$tmp/$g.out" > "$tmp/$g.diff" 2>&1; then
-        pass=$((pass + 1))
-    else
-        echo "FAIL tests/faults/$g.sql"
-        cat "$tmp/$g.diff"
-        status=1
-    fi
+    expect_same "$dir/$g.expected" "$tmp/$g.out" "tests/faults/$g.sql"
 done
 case " $groups " in *" security "*) strace_check || status=1 ;; esac
 echo "fault tests: $pass passed$( [ $status -ne 0 ] && echo ', some FAILED')"

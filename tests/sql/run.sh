@@ -20,6 +20,7 @@ case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
 LEDE_LIB=$lib_noext
 export LEDE_LIB
 dir=tests/sql
+. tests/expect.sh
 if [ $# -gt 0 ]; then names="$*"; else
     names=$(cd $dir && ls *.sql | sed 's/\.sql$//')
 fi
@@ -52,16 +53,7 @@ for name in $names; do
         $unbuf ${LEDE_WRAP:-} sqlite3 -batch :memory: < "$tmp/$name.sql" > "$tmp/$name.raw" 2>&1
     fi
     sed -E -f tests/normalize.sed "$tmp/$name.raw" > "$tmp/$name.out"
-    if [ "${UPDATE:-0}" = 1 ]; then
-        cp "$tmp/$name.out" "$dir/$name.expected"
-    fi
-    if diff -u "$dir/$name.expected" "$tmp/$name.out" > "$tmp/$name.diff" 2>&1; then
-        pass=$((pass + 1))
-    else
-        echo "FAIL tests/sql/$name.sql"
-        cat "$tmp/$name.diff"
-        status=1
-    fi
+    expect_same "$dir/$name.expected" "$tmp/$name.out" "tests/sql/$name.sql"
 done
 echo "sql tests: $pass passed$( [ $status -ne 0 ] && echo ', some FAILED')"
 exit $status
