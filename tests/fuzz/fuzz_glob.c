@@ -18,6 +18,7 @@
  *    it is 1 when the first d pattern segments (none of them "**") match
  *    the folder's and more pattern segments follow, or a "**" comes first.
  */
+#include "check.h"
 #include "corpus/glob.h"
 #include "text/utf8.h"
 
@@ -25,12 +26,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define FUZZ_CHECK(cond)                                                                           \
-    do {                                                                                           \
-        if (!(cond))                                                                               \
-            abort();                                                                               \
-    } while (0)
 
 #define MAX_SEGS 600 /* more than a 512-byte path can have */
 

@@ -9,6 +9,7 @@
  *    end, never overlap, and together hold every token exactly once;
  *  - every token's norm succeeds (or reports out of memory).
  */
+#include "check.h"
 #include "text/norm.h"
 #include "text/sentences.h"
 #include "text/tokens.h"
@@ -18,12 +19,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define FUZZ_CHECK(cond)                                                                       \
-    do {                                                                                       \
-        if (!(cond))                                                                           \
-            abort();                                                                           \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size > 1 << 16)
