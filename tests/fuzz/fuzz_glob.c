@@ -50,6 +50,14 @@ static size_t split(const char *s, size_t n, seg *out) {
 
 /* ---- the reference matcher, from glob.h's words ---------------------------- */
 
+/* A memo table of cells entries, all -1 (unknown). */
+static signed char *memo_new(size_t cells) {
+    signed char *m = malloc(cells);
+    FUZZ_CHECK(m);
+    memset(m, -1, cells);
+    return m;
+}
+
 typedef struct {
     const char *p, *s;
     size_t pn, sn;
@@ -100,11 +108,7 @@ static int ref_seg_at(ref_seg *r, size_t pi, size_t si) {
 }
 
 static int ref_seg_match(seg p, seg s) {
-    ref_seg r = {p.s, s.s, p.n, s.n, NULL};
-    size_t cells = (p.n + 1) * (s.n + 1);
-    r.memo = malloc(cells);
-    FUZZ_CHECK(r.memo);
-    memset(r.memo, -1, cells);
+    ref_seg r = {p.s, s.s, p.n, s.n, memo_new((p.n + 1) * (s.n + 1))};
     int ok = ref_seg_at(&r, 0, 0);
     free(r.memo);
     return ok;
@@ -134,11 +138,7 @@ static int ref_path_at(ref_path *r, size_t i, size_t j) {
 }
 
 static int ref_match(const seg *ps, size_t np, const seg *ss, size_t ns) {
-    ref_path r = {ps, ss, np, ns, NULL};
-    size_t cells = (np + 1) * (ns + 1);
-    r.memo = malloc(cells);
-    FUZZ_CHECK(r.memo);
-    memset(r.memo, -1, cells);
+    ref_path r = {ps, ss, np, ns, memo_new((np + 1) * (ns + 1))};
     int ok = ref_path_at(&r, 0, 0);
     free(r.memo);
     return ok;
