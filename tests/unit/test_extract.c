@@ -87,6 +87,12 @@ static void check_contract(const char *s, size_t n, const found *f) {
     }
 }
 
+/* The entities of the NUL-terminated text s, with the contract checked. */
+static void extract_checked(const char *s, found *f) {
+    extract_all(s, strlen(s), f);
+    check_contract(s, strlen(s), f);
+}
+
 /* 1 when f has an entity with this text and label (and sentence, if >= 0). */
 static int has(const char *s, const found *f, const char *text, lede_ent_label label,
                long sentence) {
@@ -106,8 +112,7 @@ static void test_extract_finds_names_in_their_sentences(void **state) {
                     "Shares of Siemens rose 2% in Frankfurt, traders said.\n\n"
                     "The talks in Zürich were chaired by Ursula Schmidt.";
     found f;
-    extract_all(s, strlen(s), &f);
-    check_contract(s, strlen(s), &f);
+    extract_checked(s, &f);
     assert_true(has(s, &f, "Angela Merkel", LEDE_ENT_PERSON, 0));
     assert_true(has(s, &f, "Emmanuel Macron", LEDE_ENT_PERSON, 0));
     assert_true(has(s, &f, "Paris", LEDE_ENT_LOC, 0));
@@ -125,8 +130,7 @@ static void test_extract_titles_stay_out_of_names(void **state) {
                     "Ms. Okafor said the vote would wait.\n"
                     "Dr. Imre Szabo and Governor Lucia Ferraz toured the flooded district.";
     found f;
-    extract_all(s, strlen(s), &f);
-    check_contract(s, strlen(s), &f);
+    extract_checked(s, &f);
     assert_true(has(s, &f, "Helena Brandt", LEDE_ENT_PERSON, 0));
     assert_true(has(s, &f, "Okafor", LEDE_ENT_PERSON, 1));
     assert_true(has(s, &f, "Imre Szabo", LEDE_ENT_PERSON, 2));
@@ -144,8 +148,7 @@ static void test_extract_geographic_names_are_places(void **state) {
                     "Tensions rose again on the Korean Peninsula, officials said.\n"
                     "The Bank of England left its rate unchanged.";
     found f;
-    extract_all(s, strlen(s), &f);
-    check_contract(s, strlen(s), &f);
+    extract_checked(s, &f);
     assert_true(has(s, &f, "Strait of Hormuz", LEDE_ENT_LOC, 0));
     assert_true(has(s, &f, "Gulf of Mexico", LEDE_ENT_LOC, 1));
     assert_true(has(s, &f, "Korean Peninsula", LEDE_ENT_LOC, 2));
@@ -158,8 +161,7 @@ static void test_extract_organisation_words_make_organisations(void **state) {
     const char *s = "The World Health Organization sent doctors to the camps.\n"
                     "Lawyers for the Harbour Pilots Association filed the appeal.";
     found f;
-    extract_all(s, strlen(s), &f);
-    check_contract(s, strlen(s), &f);
+    extract_checked(s, &f);
     assert_true(has(s, &f, "World Health Organization", LEDE_ENT_ORG, 0));
     assert_true(has(s, &f, "Harbour Pilots Association", LEDE_ENT_ORG, 1));
 }
