@@ -52,7 +52,6 @@ typedef struct {
 
 /* ---- text helpers --------------------------------------------------------- */
 
-static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_blank(int c) { return c == ' ' || c == '\t'; }
 
@@ -62,22 +61,14 @@ static int in_set(char c, const char *set) { return c != '\0' && strchr(set, c) 
 /* 1 when s[0..n) starts with the lowercase ASCII p, ignoring case. */
 static int starts_ci(const char *s, size_t n, const char *p) {
     for (size_t i = 0; p[i]; i++)
-        if (i >= n || ascii_lower((unsigned char)s[i]) != p[i])
+        if (i >= n || lede_ascii_lower((unsigned char)s[i]) != p[i])
             return 0;
     return 1;
 }
 
-/* 1 when s[0..n) is the lowercase ASCII p, ignoring case. */
-static int eq_ci(const char *s, size_t n, const char *p) {
-    for (size_t i = 0; i < n; i++)
-        if (!p[i] || ascii_lower((unsigned char)s[i]) != p[i])
-            return 0;
-    return p[n] == '\0';
-}
-
 static int in_list_ci(const char *s, size_t n, const char *const *list) {
     for (size_t k = 0; list[k]; k++)
-        if (eq_ci(s, n, list[k]))
+        if (lede_ascii_eq_ci(s, n, list[k]))
             return 1;
     return 0;
 }
@@ -163,7 +154,7 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn) {
             j = skip_blanks(b, bn, j);
             continue;
         }
-        if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[j]))
+        if (lede_ascii_lower((unsigned char)a[i]) != lede_ascii_lower((unsigned char)b[j]))
             return 0;
         i++;
         j++;
@@ -210,7 +201,7 @@ static int month_at(const char *s, size_t n, size_t i, size_t *end) {
     while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
         j++;
     for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++) {
-        if (eq_ci(s + i, j - i, month_names[k].name)) {
+        if (lede_ascii_eq_ci(s + i, j - i, month_names[k].name)) {
             if (j < n && s[j] == '.' && j - i <= 4)
                 j++;
             *end = j;
@@ -590,7 +581,7 @@ static int is_boiler(const char *s, size_t n) {
 static int agency_code(const char *s, size_t n) {
     if (n < 4 || n > 14 || s[0] != '(' || s[n - 1] != ')')
         return 0;
-    if (eq_ci(s + 1, n - 2, "end"))
+    if (lede_ascii_eq_ci(s + 1, n - 2, "end"))
         return 1;
     if (s[1] < 'a' || s[1] > 'z')
         return 0;
@@ -1081,20 +1072,20 @@ static lede_rc front_matter(lede_corpus_article *a, size_t nl, findings *f, size
             continue;
         size_t x = l->s + colon + 1, y = l->e;
         unquote(t, &x, &y);
-        if (eq_ci(s, key, "title") && y > x) {
+        if (lede_ascii_eq_ci(s, key, "title") && y > x) {
             f->title.s = t + x;
             f->title.n = y - x;
-        } else if ((eq_ci(s, key, "date") || eq_ci(s, key, "published")) && y > x) {
+        } else if ((lede_ascii_eq_ci(s, key, "date") || lede_ascii_eq_ci(s, key, "published")) && y > x) {
             date_found d;
             if (date_at(t, y, x, 1, 0, &d))
                 f->date[FROM_FRONT] = d;
-        } else if (eq_ci(s, key, "source") && y > x) {
+        } else if (lede_ascii_eq_ci(s, key, "source") && y > x) {
             f->source[FROM_FRONT].s = t + x;
             f->source[FROM_FRONT].n = y - x;
-        } else if (eq_ci(s, key, "dateline") && y > x) {
+        } else if (lede_ascii_eq_ci(s, key, "dateline") && y > x) {
             f->dateline.s = t + x;
             f->dateline.n = y - x;
-        } else if (eq_ci(s, key, "authors") || eq_ci(s, key, "author")) {
+        } else if (lede_ascii_eq_ci(s, key, "authors") || lede_ascii_eq_ci(s, key, "author")) {
             f->front_authors = 1;
             in_authors = y == x;
             if (y > x && t[x] == '[' && t[y - 1] == ']') {
@@ -1233,7 +1224,7 @@ static int is_label(const lede_corpus_article *a, size_t k) {
     if (in_set(s[n - 1], ".!?:,;"))
         return 0;
     for (size_t i = 0; i < n; i = skip_blanks(s, n, word_end(s, n, i)))
-        if (!starts_upper(s, n, i) && !(s[i] == '&' || eq_ci(s + i, word_end(s, n, i) - i, "and")))
+        if (!starts_upper(s, n, i) && !(s[i] == '&' || lede_ascii_eq_ci(s + i, word_end(s, n, i) - i, "and")))
             return 0;
     return 1;
 }

@@ -172,8 +172,6 @@ static int slot_add(lede_canon_ctx *c, int kind, const char *b, size_t n,
 
 /* ---- text helpers ----------------------------------------------------------------- */
 
-static int ascii_lower(int ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
-
 /*
  * Writes the display form of s[a..b) into c->scratch at offset at:
  * whitespace runs become one space, typographic quotes plain ones,
@@ -224,13 +222,7 @@ static size_t tokens_of(const lede_canon_ctx *c, size_t a, size_t b, span *t, si
 }
 
 static int tok_is(const lede_canon_ctx *c, const span *t, const char *lit) {
-    size_t n = t->end - t->start, m = strlen(lit);
-    if (n != m)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (ascii_lower((unsigned char)c->s[t->start + k]) != lit[k])
-            return 0;
-    return 1;
+    return lede_ascii_eq_ci(c->s + t->start, t->end - t->start, lit);
 }
 
 /* A possessive or a lone apostrophe: "'s", "’s", "'", "’". */
@@ -320,7 +312,7 @@ static long acro_match(const lede_canon_ctx *c, const char *a, size_t an, const 
         for (size_t k = 0; k < len; k++) {
             if (n >= sizeof L)
                 return -1;
-            L[n] = (char)ascii_lower((unsigned char)p[k]);
+            L[n] = (char)lede_ascii_lower((unsigned char)p[k]);
             start[n] =
                 k == 0 ? (p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9') ? 2 : 1 : 0;
             word[n] = (uint8_t)j;
@@ -329,7 +321,7 @@ static long acro_match(const lede_canon_ctx *c, const char *a, size_t an, const 
     }
     long li = (long)n - 1;
     for (long si = (long)an - 1; si >= 0; si--) {
-        char ch = (char)ascii_lower((unsigned char)a[si]);
+        char ch = (char)lede_ascii_lower((unsigned char)a[si]);
         if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
             continue;
         /* the first character starts a capitalised word: "Organization", not "of" */

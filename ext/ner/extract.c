@@ -9,6 +9,8 @@
  */
 #include "extract.h"
 
+#include "../text/chars.h"
+
 #include <string.h>
 
 void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const char *s, size_t n,
@@ -146,14 +148,9 @@ static const lede_ent_label extract_type_label[LEDE_NER_NTYPES] = {LEDE_ENT_PERS
 /* 1 when s[0..n) is one of the words of list, ASCII case ignored (the
    words are lower case). */
 static int extract_word_in(const char *s, size_t n, const char *const *list, size_t count) {
-    for (size_t k = 0; k < count; k++) {
-        const char *t = list[k];
-        size_t i = 0;
-        while (i < n && t[i] && (s[i] | 0x20) == t[i])
-            i++;
-        if (i == n && !t[i])
+    for (size_t k = 0; k < count; k++)
+        if (lede_ascii_eq_ci(s, n, list[k]))
             return 1;
-    }
     return 0;
 }
 

@@ -719,15 +719,13 @@ static const kw kw_table[] = {
 #define KW_COUNT (sizeof kw_table / sizeof kw_table[0])
 #define KW_MAXLEN 20
 
-static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
 /* The entry for w[0..n) compared without ASCII case, or NULL. */
 static const kw *kw_find(const char *w, size_t n) {
     char buf[KW_MAXLEN + 1];
     if (n == 0 || n > KW_MAXLEN)
         return NULL;
     for (size_t k = 0; k < n; k++)
-        buf[k] = (char)ascii_lower((unsigned char)w[k]);
+        buf[k] = (char)lede_ascii_lower((unsigned char)w[k]);
     buf[n] = '\0';
     if (memchr(buf, '\0', n))
         return NULL;
@@ -815,7 +813,7 @@ static void classify(const char *s, const lede_token *t, struct lede_rules_tok *
             ti->ival = v;
             ti->ndig = (uint8_t)d;
         } else if (d >= 1 && d <= 3 && n == d + 2) {
-            char a = (char)ascii_lower((unsigned char)w[d]), b = (char)ascii_lower(w[d + 1]);
+            char a = (char)lede_ascii_lower((unsigned char)w[d]), b = (char)lede_ascii_lower(w[d + 1]);
             if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
                 (a == 't' && b == 'h')) {
                 ti->f |= T_ORD;
@@ -918,7 +916,7 @@ static int is_word(const scan *sc, size_t i, const char *lit) {
     if (n != m)
         return 0;
     for (size_t k = 0; k < n; k++)
-        if (ascii_lower((unsigned char)w[k]) != lit[k])
+        if (lede_ascii_lower((unsigned char)w[k]) != lit[k])
             return 0;
     return 1;
 }
@@ -982,7 +980,7 @@ static size_t key_of(scan *sc, size_t i, size_t k, char *key) {
         if (j > i)
             key[len++] = ' ';
         for (size_t q = 0; q < nn; q++)
-            key[len++] = ascii ? (char)ascii_lower((unsigned char)norm[q]) : norm[q];
+            key[len++] = ascii ? (char)lede_ascii_lower((unsigned char)norm[q]) : norm[q];
     }
     return len;
 }
@@ -1155,9 +1153,9 @@ static size_t currency_name(scan *sc, size_t i, char code[4]) {
         if (k == 1 && (TF(sc, i) & T_SYM))
             continue; /* a symbol after the amount belongs to what follows */
         if (k == 1 && n == 3 && !(TF(sc, i) & T_UPPER) &&
-            ascii_lower(e.currency[0]) == ascii_lower((unsigned char)w[0]) &&
-            ascii_lower(e.currency[1]) == ascii_lower((unsigned char)w[1]) &&
-            ascii_lower(e.currency[2]) == ascii_lower((unsigned char)w[2]))
+            lede_ascii_lower(e.currency[0]) == lede_ascii_lower((unsigned char)w[0]) &&
+            lede_ascii_lower(e.currency[1]) == lede_ascii_lower((unsigned char)w[1]) &&
+            lede_ascii_lower(e.currency[2]) == lede_ascii_lower((unsigned char)w[2]))
             continue; /* a code is written in capitals */
         if (k == 1 && (is_word(sc, i, "pound") || is_word(sc, i, "pounds")) &&
             is_word(sc, i + 1, "of"))
@@ -1190,8 +1188,8 @@ static size_t currency_suffix(scan *sc, size_t i, char code[4], int *weak) {
        with its alpha-2 code ("DKK" for "Danish crowns"). */
     size_t n;
     const char *w = tok(sc, i + 1, &n);
-    char key[4] = {(char)ascii_lower(c.country[0]), (char)ascii_lower(c.country[1]),
-                   (char)ascii_lower((unsigned char)w[0]), '\0'};
+    char key[4] = {(char)lede_ascii_lower(c.country[0]), (char)lede_ascii_lower(c.country[1]),
+                   (char)lede_ascii_lower((unsigned char)w[0]), '\0'};
     char found[4] = "";
     int hits = 0;
     lede_gaz_entry d;
@@ -1430,7 +1428,7 @@ static size_t m_quantity(scan *sc, size_t i, lede_rules_match *m) {
     const char *w = tok(sc, e - 1, &n);
     if (is_word(sc, e, "of") && head_noun(sc, e + 1))
         e += 2;
-    else if (n && ascii_lower((unsigned char)w[n - 1]) != 's' && head_noun(sc, e))
+    else if (n && lede_ascii_lower((unsigned char)w[n - 1]) != 's' && head_noun(sc, e))
         e += 1;
     set_num(m, &x);
     return e;
@@ -2223,8 +2221,8 @@ static size_t d_mid(scan *sc, size_t i, lede_rules_match *m) {
     if (i >= sc->nt)
         return 0;
     const char *w = tok(sc, i, &n);
-    if (!(TF(sc, i) & T_HYPH) || n < 5 || ascii_lower((unsigned char)w[0]) != 'm' ||
-        ascii_lower((unsigned char)w[1]) != 'i' || ascii_lower((unsigned char)w[2]) != 'd' ||
+    if (!(TF(sc, i) & T_HYPH) || n < 5 || lede_ascii_lower((unsigned char)w[0]) != 'm' ||
+        lede_ascii_lower((unsigned char)w[1]) != 'i' || lede_ascii_lower((unsigned char)w[2]) != 'd' ||
         w[3] != '-')
         return 0;
     const char *r = w + 4;

@@ -5,6 +5,7 @@
 #ifndef LEDE_TEXT_CHARS_H
 #define LEDE_TEXT_CHARS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The classes below answer ASCII inline and ask utf8proc (the *_u forms in
@@ -56,5 +57,20 @@ static inline int lede_char_is_apostrophe(uint32_t cp) {
 /* Quotes and brackets that open or close a quotation or aside. */
 int lede_char_is_opening(uint32_t cp);
 int lede_char_is_closing(uint32_t cp);
+
+/*
+ * ASCII case for keyword matching (the keywords are ASCII; Unicode case
+ * folding is norm.h's): lede_ascii_lower folds A-Z and leaves every other
+ * byte as it is; lede_ascii_eq_ci says whether s[0..n) is the lowercase
+ * word w, ASCII case ignored.
+ */
+static inline int lede_ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static inline int lede_ascii_eq_ci(const char *s, size_t n, const char *w) {
+    for (size_t i = 0; i < n; i++)
+        if (!w[i] || lede_ascii_lower((unsigned char)s[i]) != w[i])
+            return 0;
+    return w[n] == '\0';
+}
 
 #endif

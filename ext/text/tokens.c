@@ -29,14 +29,12 @@ static size_t tok_at(const lede_tok_iter *it, size_t i, uint32_t *cp) {
     return lede_utf8_next(it->s, it->n, i, cp);
 }
 
-static int tok_ascii_lower(uint32_t c) { return c >= 'A' && c <= 'Z' ? (int)(c + 32) : (int)c; }
-
 /* 1 when s[i..] starts with the m bytes of ASCII text p, ignoring case. */
 static int tok_starts_with(const lede_tok_iter *it, size_t i, const char *p, size_t m) {
     if (it->n - i < m)
         return 0;
     for (size_t k = 0; k < m; k++)
-        if (tok_ascii_lower((unsigned char)it->s[i + k]) != p[k])
+        if (lede_ascii_lower((unsigned char)it->s[i + k]) != p[k])
             return 0;
     return 1;
 }
@@ -57,7 +55,7 @@ static int tok_url_trailing(unsigned char c) {
 /* Returns the end of a URL starting at i, or i when none starts there. */
 static size_t scan_url(const lede_tok_iter *it, size_t i) {
     size_t body;
-    int first = tok_ascii_lower((unsigned char)it->s[i]);
+    int first = lede_ascii_lower((unsigned char)it->s[i]);
     if (first != 'h' && first != 'f' && first != 'w')
         return i;
     if (tok_starts_with(it, i, "http://", 7))
