@@ -635,6 +635,21 @@ static int read_vague(const char *s, const lede_token *t, size_t nt, size_t i, s
     return out->value.ok;
 }
 
+/* Reads a word token of digits and one money scale letter into *x: the
+   tokenizer keeps capitals glued to digits as one word ("5G"), so "$5M",
+   "$50K" and "$4.3B" come as such a token; 0 if t is not one. */
+static int tok_money_glued(const char *s, const lede_token *t, lede_num *x) {
+    size_t n;
+    const char *w = tok_text(s, t, &n);
+    if (t->kind != LEDE_TOK_WORD || n < 2 || !is_digit(w[0]))
+        return 0;
+    int p = lede_num_scale_word(w + n - 1, 1, 1);
+    if (!p || !lede_num_parse(x, w, n - 1))
+        return 0;
+    lede_num_shift(x, p);
+    return x->ok;
+}
+
 int lede_num_phrase(const char *s, const lede_token *t, size_t nt, size_t i, unsigned flags,
                     lede_num_phrase_out *out) {
     memset(out, 0, sizeof *out);
@@ -652,6 +667,11 @@ int lede_num_phrase(const char *s, const lede_token *t, size_t nt, size_t i, uns
     }
     if (t[i].kind != LEDE_TOK_WORD)
         return 0;
+    if ((flags & LEDE_NUM_MONEY) && tok_money_glued(s, &t[i], x)) {
+        out->end = i + 1;
+        out->scaled = 1;
+        return 1;
+    }
     if (tok_compound(s, &t[i], x, &out->words, &out->scaled)) {
         if (flags & LEDE_NUM_NO_WORDS && out->words)
             return 0;

@@ -81,7 +81,7 @@ size_t lede_num_format(const lede_num *x, char *out, size_t cap);
 
 /* Flags for lede_num_phrase. */
 enum {
-    LEDE_NUM_MONEY = 1,       /* "m", "k", "b" right after the digits are scales: "$5m" */
+    LEDE_NUM_MONEY = 1,       /* "m", "k", "b" right after the digits are scales: "$5m", "$5M" */
     LEDE_NUM_NO_WORDS = 2,    /* digits only, no number words */
     LEDE_NUM_ALLOW_VAGUE = 4, /* read "thousands", "tens of thousands", "several hundred" */
     LEDE_NUM_NO_A = 8         /* do not read "a"/"an" as one ("a million" stays unread) */
@@ -98,7 +98,9 @@ typedef struct {
 /*
  * Reads the number phrase starting at token i of t[0..nt) over the text s:
  * digits or number words, then scale words ("3.5 billion", "twenty-five",
- * "half a million", "1.2-billion", "Rs 500 crore" from "500"). Returns 1 and
+ * "half a million", "1.2-billion", "Rs 500 crore" from "500"); with
+ * LEDE_NUM_MONEY also a word token of digits and one scale letter, as the
+ * tokenizer keeps "5M" and "4.3B" (like "5G"). Returns 1 and
  * fills *out, or returns 0 when no number starts at i. Looks at most
  * LEDE_NUM_PHRASE_MAX tokens ahead.
  */

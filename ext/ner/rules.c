@@ -1050,8 +1050,12 @@ static int num_at(const scan *sc, size_t i, unsigned flags, lede_num_phrase_out 
     uint16_t f = TF(sc, i);
     if (!(f & (T_NUM | T_WORD)) || (f & (T_ORD | T_DECADE)))
         return 0;
-    if ((f & T_WORD) && !(f & T_HYPH) && !K(sc, i, K_NUMW))
-        return 0;
+    if ((f & T_WORD) && !(f & T_HYPH) && !K(sc, i, K_NUMW)) {
+        /* for money, also digits with a scale letter: "$5M" */
+        size_t n;
+        if (!(flags & LEDE_NUM_MONEY) || !is_digit((unsigned char)*tok(sc, i, &n)))
+            return 0;
+    }
     return lede_num_phrase(sc->s, sc->t, sc->nt, i, flags, o);
 }
 

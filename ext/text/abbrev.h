@@ -2,8 +2,9 @@
  * abbrev.h: abbreviations that keep their period.
  *
  * The tokenizer keeps a period on a word of this list ("Mr.", "Inc.",
- * "Jan."), on a single letter ("E." in "Jonas E. Smith") and on a run of
- * single letters with periods ("U.S.", "a.m."). The sentence splitter then
+ * "Jan."), on a single letter ("E." in "Jonas E. Smith", but not the "m"
+ * of "£532m.", glued to its number) and on a run of single letters with
+ * periods ("U.S.", "a.m."). The sentence splitter then
  * asks which class a token is in to decide whether its period can end a
  * sentence:
  *

@@ -228,6 +228,19 @@ static size_t scan_word_tail(const lede_tok_iter *it, size_t start, size_t i) {
     }
 }
 
+/* 1 when the character just before byte i is a digit: the word starting at
+   i is glued to a number ("532m", "40km"). */
+static int tok_after_digit(const lede_tok_iter *it, size_t i) {
+    if (i == 0)
+        return 0;
+    size_t b = i - 1;
+    while (b > 0 && ((unsigned char)it->s[b] & 0xC0u) == 0x80u)
+        b--;
+    uint32_t c;
+    size_t e = lede_utf8_next(it->s, it->n, b, &c);
+    return e == i && lede_char_is_digit(c);
+}
+
 /* After a word ending at i, the index past a period it keeps, or i. */
 static size_t tok_keep_period(const lede_tok_iter *it, size_t start, size_t i) {
     uint32_t c, d;
@@ -239,8 +252,11 @@ static size_t tok_keep_period(const lede_tok_iter *it, size_t start, size_t i) {
         return i;
     uint32_t first;
     size_t one = lede_utf8_next(it->s, it->n, start, &first);
-    if (one == i && lede_char_is_alpha(first))
-        return after; /* an initial: E. */
+    if (one == i && lede_char_is_alpha(first)) {
+        /* an initial (E.), unless glued to a number: then it is a multiplier
+           or a unit, and "£532m." and "a 300m. race" end in a full stop */
+        return tok_after_digit(it, start) ? i : after;
+    }
     if (lede_abbrev_lookup(it->s + start, i - start) != LEDE_ABBREV_NONE)
         return after;
     return i;

@@ -15,7 +15,9 @@
  *           split off as in the Penn Treebank: Japan's -> Japan 's,
  *           don't -> do n't, they're -> they 're; workers' -> workers '.
  *           A period stays on an initial (E.), on a run of single letters
- *           (U.S., a.m.) and on a listed abbreviation (Mr., Inc.; abbrev.h).
+ *           (U.S., a.m.) and on a listed abbreviation (Mr., Inc.; abbrev.h),
+ *           but not on a letter glued to a number, which is a multiplier
+ *           or a unit: £532m. -> £ 532 m . and 300m. -> 300 m .
  *   punct   one punctuation mark, or a run of periods (...), of hyphens
  *           (--) or of ! and ? (?!)
  *   symbol  one symbol: currency signs, %, #, &, @, math and other symbols,

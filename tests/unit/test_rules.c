@@ -81,6 +81,19 @@ static const rule_case money_cases[] = {
     {"$ and dollars and 5 eur", ""},
 };
 
+/* A multiplier before a full stop, a comma or the end of the text, and
+   after a currency m is million even where it could be metres (issue 9). */
+static const rule_case money_multiplier_cases[] = {
+    {"Profits rose to £532m. Revenues were £4.3bn.",
+     "MONEY[£532m]=532000000/GBP/; MONEY[£4.3bn]=4300000000/GBP/"},
+    {"The grant was €20m. Officials cheered.", "MONEY[€20m]=20000000/EUR/"},
+    {"It raised US$5m, then Rs 500 crore.",
+     "MONEY[US$5m]=5000000/USD/; MONEY[Rs 500 crore]=5000000000/INR/"},
+    {"The tower cost £5m. It stands 5m. Its mast adds 2m.",
+     "MONEY[£5m]=5000000/GBP/; QUANTITY[5m]=5/m/; QUANTITY[2m]=2/m/"},
+    {"She won a 300m. race and $50k.", "QUANTITY[300m]=300/m/; MONEY[$50k]=50000/USD/"},
+};
+
 static const rule_case percent_cases[] = {
     {"rose 5% and 5 percent and 5 per cent and five percent",
      "PERCENT[5%]=5/%/; PERCENT[5 percent]=5/%/; PERCENT[5 per cent]=5/%/; PERCENT[five percent]=5/%/"},
@@ -142,6 +155,55 @@ static void run_cases(const rule_case *cases, size_t n) {
 static void test_rules_money(void **state) {
     (void)state;
     RUN(money_cases);
+}
+
+static void test_rules_money_multiplier_before_stop_comma_end(void **state) {
+    (void)state;
+    RUN(money_multiplier_cases);
+}
+
+/* Every currency form with every multiplier the rules know, glued or spelt
+   out, before a full stop mid-text, a comma, the end of the text and a
+   final full stop: the match keeps the multiplier and scales the value. */
+static void test_rules_money_multiplier_every_form(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *code;
+    } currencies[] = {{"£", "GBP"},   {"$", "USD"}, {"€", "EUR"},   {"US$", "USD"},
+                      {"Rs ", "INR"}, {"₹", "INR"}, {"HK$", "HKD"}, {"A$", "AUD"}};
+    static const struct {
+        const char *text;
+        int pow10;
+    } multipliers[] = {{"m", 6},        {"mn", 6},       {"mln", 6},        {"M", 6},
+                       {"bn", 9},       {"b", 9},        {"bln", 9},        {"B", 9},
+                       {"k", 3},        {"K", 3},        {"tn", 12},        {"trn", 12},
+                       {" million", 6}, {" billion", 9}, {" trillion", 12}, {" thousand", 3},
+                       {" crore", 7},   {" lakh", 5},    {" mn", 6},        {" bn", 9}};
+    static const char *const contexts[] = {"Profits rose to %s. Revenues fell.",
+                                           "Profits rose to %s, revenues fell.",
+                                           "Profits rose to %s", "Profits rose to %s."};
+    char amount[64], in[128], want[128], out[512];
+    lede_date a = {2025, 1, 7};
+    int bad = 0;
+    for (size_t c = 0; c < sizeof currencies / sizeof currencies[0]; c++) {
+        for (size_t m = 0; m < sizeof multipliers / sizeof multipliers[0]; m++) {
+            /* 4.3 x 10^p is "43" and p - 1 zeros */
+            char value[32] = "43";
+            memset(value + 2, '0', (size_t)multipliers[m].pow10 - 1);
+            value[multipliers[m].pow10 + 1] = '\0';
+            snprintf(amount, sizeof amount, "%s4.3%s", currencies[c].text, multipliers[m].text);
+            snprintf(want, sizeof want, "MONEY[%s]=%s/%s/", amount, value, currencies[c].code);
+            for (size_t x = 0; x < sizeof contexts / sizeof contexts[0]; x++) {
+                snprintf(in, sizeof in, contexts[x], amount);
+                render(in, strlen(in), &a, out, sizeof out);
+                if (strcmp(out, want) != 0) {
+                    print_message("%s\n  got      %s\n  expected %s\n", in, out, want);
+                    bad++;
+                }
+            }
+        }
+    }
+    assert_int_equal(bad, 0);
 }
 
 static void test_rules_percent(void **state) {
@@ -252,10 +314,16 @@ static void test_rules_deterministic(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rules_money),           cmocka_unit_test(test_rules_percent),
-        cmocka_unit_test(test_rules_quantity),        cmocka_unit_test(test_rules_norp),
-        cmocka_unit_test(test_rules_table_is_sorted), cmocka_unit_test(test_rules_empty_and_null),
-        cmocka_unit_test(test_rules_invalid_utf8),    cmocka_unit_test(test_rules_huge_sentence),
+        cmocka_unit_test(test_rules_money),
+        cmocka_unit_test(test_rules_money_multiplier_before_stop_comma_end),
+        cmocka_unit_test(test_rules_money_multiplier_every_form),
+        cmocka_unit_test(test_rules_percent),
+        cmocka_unit_test(test_rules_quantity),
+        cmocka_unit_test(test_rules_norp),
+        cmocka_unit_test(test_rules_table_is_sorted),
+        cmocka_unit_test(test_rules_empty_and_null),
+        cmocka_unit_test(test_rules_invalid_utf8),
+        cmocka_unit_test(test_rules_huge_sentence),
         cmocka_unit_test(test_rules_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -142,6 +142,15 @@ static const sentence_case sentence_cases[] = {
     {"no space after the period",
      "It rose.Then it fell.",
      "It rose.Then it fell."},
+    {"a money multiplier glued to the amount ends one before a capital",
+     "Profits rose to £532m. Revenues were £4.3bn. Costs fell $5k. Staff left.",
+     "Profits rose to £532m. | Revenues were £4.3bn. | Costs fell $5k. | Staff left."},
+    {"a unit glued to a number before lowercase goes on",
+     "She ran a 300m. race in Oslo.",
+     "She ran a 300m. race in Oslo."},
+    {"a unit glued to a number before a capital ends",
+     "The wall stood 5m. Rebels breached it.",
+     "The wall stood 5m. | Rebels breached it."},
 };
 /* clang-format on */
 

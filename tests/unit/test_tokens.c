@@ -68,17 +68,41 @@ static const token_case token_cases[] = {
     {"№ 5 ° ±", "№/symbol 5/number °/symbol ±/symbol"},
     {"no. 5 and No. 6", "no/word ./punct 5/number and/word No./word 6/number"},
 };
+
+/* A letter glued to a number is a multiplier or a unit, never an initial:
+   its period stays a full stop (issue 9). Initials, initialisms and
+   abbreviations elsewhere keep theirs. */
+static const token_case glued_letter_cases[] = {
+    {"rose to £532m. Revenues", "rose/word to/word £/symbol 532/number m/word ./punct Revenues/word"},
+    {"€20m, US$5m.", "€/symbol 20/number m/word ,/punct US/word $/symbol 5/number m/word ./punct"},
+    {"$4.3b. $50k.", "$/symbol 4.3/number b/word ./punct $/symbol 50/number k/word ./punct"},
+    {"a 300m. race", "a/word 300/number m/word ./punct race/word"},
+    {"cost 20p. Then", "cost/word 20/number p/word ./punct Then/word"},
+    {"£4.3bn. $5M.", "£/symbol 4.3/number bn/word ./punct $/symbol 5M/word ./punct"},
+    {"at 5p.m. sharp", "at/word 5/number p.m./word sharp/word"},
+    {"Jonas E. Smith", "Jonas/word E./word Smith/word"},
+    {"option B. Then", "option/word B./word Then/word"},
+    {"6 p. 12", "6/number p./word 12/number"},
+};
 /* clang-format on */
+
+static void tokens_check(const token_case *cases, size_t n) {
+    char got[1024];
+    for (size_t k = 0; k < n; k++) {
+        tokens_render(cases[k].input, got, sizeof got);
+        if (strcmp(got, cases[k].expected) != 0)
+            fail_msg("%s\n  expected %s\n  got      %s", cases[k].input, cases[k].expected, got);
+    }
+}
 
 static void test_tokens_news_cases(void **state) {
     (void)state;
-    char got[1024];
-    for (size_t k = 0; k < sizeof token_cases / sizeof token_cases[0]; k++) {
-        tokens_render(token_cases[k].input, got, sizeof got);
-        if (strcmp(got, token_cases[k].expected) != 0)
-            fail_msg("%s\n  expected %s\n  got      %s", token_cases[k].input,
-                     token_cases[k].expected, got);
-    }
+    tokens_check(token_cases, sizeof token_cases / sizeof token_cases[0]);
+}
+
+static void test_tokens_letter_glued_to_number_leaves_its_period(void **state) {
+    (void)state;
+    tokens_check(glued_letter_cases, sizeof glued_letter_cases / sizeof glued_letter_cases[0]);
 }
 
 static void test_tokens_space_and_newlines_before(void **state) {
@@ -193,6 +217,7 @@ static void test_tokens_offsets_hold_on_random_text(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokens_news_cases),
+        cmocka_unit_test(test_tokens_letter_glued_to_number_leaves_its_period),
         cmocka_unit_test(test_tokens_space_and_newlines_before),
         cmocka_unit_test(test_tokens_invalid_utf8_is_a_symbol),
         cmocka_unit_test(test_tokens_init_at_reports_absolute_offsets),
