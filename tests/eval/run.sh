@@ -4,32 +4,56 @@
 #   sh tests/eval/run.sh build/lede.so ../shared
 #
 # Sentence splitting: the English Golden Rules (every rule must pass).
+# Named entities (tests/eval/ner.c, built to a temporary file): CoNLL-2003 validation with the
+# 'conll' scheme (overall F1 at least 0.925) and OntoNotes 5.0 development with the default,
+# 18-label scheme (at least 0.85), each with its timing. Then the project's own gold articles.
+# Exits 1 when a part fails or its data is missing, 2 when ../shared/data is missing altogether.
 set -u
 lib=${1:?usage: run.sh path/to/lede.so path/to/shared}
 shared=${2:?usage: run.sh path/to/lede.so path/to/shared}
 lib_noext=${lib%.*}
 case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
-rules=$shared/data/sbd/golden_rules_en.jsonl
-if [ ! -d "$shared/data" ]; then
-    echo "make eval: the evaluation data is missing: $shared/data not found." >&2
+data=$shared/data
+if [ ! -d "$data" ]; then
+    echo "make eval: the evaluation data is missing: $data not found." >&2
     echo "It lives beside the clone in ../shared (set SHARED=path to use another place)." >&2
     exit 2
 fi
 status=0
+# need FILE: true when FILE is there; otherwise says so and marks the run failed.
+need() {
+    [ -f "$1" ] && return 0
+    echo "make eval: $1 not found: the evaluation data in $data is incomplete." >&2
+    status=1
+    return 1
+}
+
+rules=$data/sbd/golden_rules_en.jsonl
 echo "== sentence splitting: English Golden Rules ($rules)"
-out=$(sqlite3 -batch :memory: ".load $lib_noext" ".parameter set :rules '$rules'" ".read tests/eval/sbd.sql" 2>&1)
-echo "$out"
-case $out in *"golden rules: 48 of 48 pass"*) ;; *) status=1 ;; esac
-# Named entities: CoNLL-2003 validation through lede_entities (tests/eval/conll.c).
-echo "== named entities: CoNLL-2003 validation ($shared/data/conll2003/valid.txt)"
-conll=${TMPDIR:-/tmp}/lede-conll.$$
-if ${CC:-cc} -O2 -o "$conll" tests/eval/conll.c -lsqlite3; then
-    "$conll" "$lib" "$shared/data/conll2003/valid.txt" || status=1
-    rm -f "$conll"
+if need "$rules"; then
+    out=$(sqlite3 -batch :memory: ".load $lib_noext" ".parameter set :rules '$rules'" \
+        ".read tests/eval/sbd.sql" 2>&1)
+    echo "$out"
+    case $out in *"golden rules: 48 of 48 pass"*) ;; *) status=1 ;; esac
+fi
+
+ner=${TMPDIR:-/tmp}/lede-ner.$$
+trap 'rm -f "$ner"' EXIT
+trap 'exit 2' INT TERM
+# ner_eval FORMAT FLOOR FILE TITLE: one run of tests/eval/ner.c (which prints its own timing).
+ner_eval() {
+    echo "== named entities: $4 ($3)"
+    need "$3" || return 0
+    "$ner" -f "$2" "$1" "$lib" "$3" || status=1
+}
+if ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -O2 -o "$ner" tests/eval/ner.c -lsqlite3; then
+    ner_eval conll 0.925 "$data/conll2003/valid.txt" "CoNLL-2003 validation, scheme 'conll'"
+    ner_eval ontonotes 0.85 "$data/ontonotes/dev.bio" "OntoNotes 5.0 development, default scheme"
 else
-    echo "make eval: cannot build tests/eval/conll.c" >&2
+    echo "make eval: cannot build tests/eval/ner.c" >&2
     status=1
 fi
+
 # All labels, values and canonical names: the project's own gold articles.
 echo "== entities end to end: the gold articles in tests/data/gold"
 sqlite3 -batch :memory: ".load $lib_noext" ".read tests/eval/gold.sql" || status=1
