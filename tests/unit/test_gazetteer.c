@@ -1,8 +1,9 @@
 /*
  * test_gazetteer.c: lookups in the generated gazetteer (ext/ner/gazetteer.h)
  * for each list, aliases and their canonical names, multi-token keys, case,
- * misses, the invariants of the whole table, and agreement between its keys
- * and what the tokenizer makes of the same names in running text.
+ * misses, the noise the lists of current names leave out, the invariants of
+ * the whole table, and agreement between its keys and what the tokenizer
+ * makes of the same names in running text.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +18,8 @@
 
 #include <string.h>
 
-#define ALL_TYPES 0x1FFu
+#define ALL_TYPES ((1u << LEDE_GAZ_NTYPES) - 1u)
+#define NAME_TYPES (LEDE_GAZ_COMPANY | LEDE_GAZ_PARTY | LEDE_GAZ_POLITICIAN)
 
 typedef struct {
     const char *key;
@@ -115,6 +117,41 @@ static const gaz_case gaz_cases[] = {
     {"kuwaiti dinars", LEDE_GAZ_CURRENCY, "", "KWD", NULL},
     {"rubles", LEDE_GAZ_CURRENCY, "", "RUB", NULL},
     {"roubles", LEDE_GAZ_CURRENCY, "", "RUB", NULL},
+    /* companies: S&P 500 names and their short forms, cspell's brands */
+    {"apple inc.", LEDE_GAZ_COMPANY, "", "", NULL},
+    {"apple", LEDE_GAZ_COMPANY, "", "", NULL},       /* a common word, kept: it is the name */
+    {"target", LEDE_GAZ_COMPANY, "", "", NULL},
+    {"exxonmobil", LEDE_GAZ_COMPANY, "", "", NULL},
+    {"the coca-cola company", LEDE_GAZ_COMPANY, "", "", NULL}, /* "Coca-Cola Company (The)" */
+    {"coca-cola", LEDE_GAZ_COMPANY, "", "", NULL},
+    {"eli lilly", LEDE_GAZ_COMPANY, "", "", NULL},   /* "Lilly (Eli)" */
+    {"merck", LEDE_GAZ_COMPANY, "", "", NULL},       /* "Merck & Co." */
+    {"boeing", LEDE_GAZ_COMPANY, "", "", NULL},
+    {"siemens", LEDE_GAZ_COMPANY | LEDE_GAZ_SURNAME, "", "", NULL},
+    /* a place keeps its own fields when a company shares its name */
+    {"hartford", LEDE_GAZ_COMPANY | LEDE_GAZ_CITY, "US", "", "Hartford"},
+    /* parties: full names, English names, abbreviations */
+    {"republican party", LEDE_GAZ_PARTY, "", "", NULL},
+    {"democratic party", LEDE_GAZ_PARTY, "", "", NULL},
+    {"labour party", LEDE_GAZ_PARTY, "", "", NULL},
+    {"labour", LEDE_GAZ_PARTY | LEDE_GAZ_GROUP, "GB", "", NULL},
+    {"scottish national party", LEDE_GAZ_PARTY, "", "", NULL},
+    {"snp", LEDE_GAZ_PARTY, "", "", NULL},
+    {"bharatiya janata party", LEDE_GAZ_PARTY, "", "", NULL},
+    {"bjp", LEDE_GAZ_PARTY, "", "", NULL},
+    {"african national congress", LEDE_GAZ_PARTY, "", "", NULL},
+    {"rassemblement national", LEDE_GAZ_PARTY, "", "", NULL},
+    /* politicians: members of Congress, presidents and vice presidents */
+    {"bernie sanders", LEDE_GAZ_POLITICIAN, "", "", NULL},   /* nickname + last */
+    {"bernard sanders", LEDE_GAZ_POLITICIAN, "", "", NULL},  /* first + last */
+    {"chuck schumer", LEDE_GAZ_POLITICIAN, "", "", NULL},
+    {"alexandria ocasio-cortez", LEDE_GAZ_POLITICIAN, "", "", NULL},
+    {"ben ray luján", LEDE_GAZ_POLITICIAN, "", "", NULL},
+    {"ben ray lujan", LEDE_GAZ_POLITICIAN, "", "", NULL},
+    {"henry c. johnson jr.", LEDE_GAZ_POLITICIAN, "", "", NULL}, /* Henry C. "Hank" Johnson, Jr. */
+    {"abraham lincoln", LEDE_GAZ_POLITICIAN, "", "", NULL},
+    {"joe biden", LEDE_GAZ_POLITICIAN, "", "", NULL},
+    {"kamala harris", LEDE_GAZ_POLITICIAN, "", "", NULL},
 };
 /* clang-format on */
 
@@ -159,6 +196,31 @@ static void test_gazetteer_drops_cities_named_by_function_words(void **state) {
         lede_gaz_entry e;
         if (lede_gaz_lookup(words[k], strlen(words[k]), &e) && (e.types & LEDE_GAZ_CITY))
             fail_msg("\"%s\" is a city", words[k]);
+    }
+}
+
+/* Noise the lists of current names leave out (docs/data-sources.md): common
+   words from cspell's word list, its words of place names and legal forms,
+   short or clashing party abbreviations, short forms news does not use. */
+static void test_gazetteer_current_names_leave_noise_out(void **state) {
+    (void)state;
+    /* clang-format off */
+    static const char *const keys[] = {
+        "the", "business", "capital", "group", /* cspell: common words */
+        "tokyo", "british", "canada",         /* cspell: places and nationalities */
+        "los", "hong", "buenos",              /* cspell: words of a large place's name */
+        "inc", "ltd", "gmbh",                 /* legal forms ("INC" is also a party) */
+        "eu", "pp", "ed",                     /* party abbreviations under 3 characters */
+        "deu", "laos",                        /* party abbreviations that are places */
+        "news", "southern",                   /* not short forms of News Corp, Southern Co. */
+        "voice", "spring",                    /* English glosses of parties' names */
+        "japan", "london", "john", "euros",   /* the places and words of the other lists */
+    };
+    /* clang-format on */
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        lede_gaz_entry e;
+        if (lede_gaz_lookup(keys[k], strlen(keys[k]), &e) && (e.types & NAME_TYPES))
+            fail_msg("\"%s\": types %x hold a list of current names", keys[k], e.types);
     }
 }
 
@@ -210,7 +272,7 @@ static int is_upper_code(const char *s, size_t len) {
 static void test_gazetteer_table_invariants(void **state) {
     (void)state;
     size_t n = lede_gaz_count(), longest = 0;
-    size_t per_type[9] = {0};
+    size_t per_type[LEDE_GAZ_NTYPES] = {0};
     assert_true(n > 50000);
     assert_null(lede_gaz_at(n, NULL));
     for (size_t i = 0; i < n; i++) {
@@ -230,7 +292,7 @@ static void test_gazetteer_table_invariants(void **state) {
             longest = tokens;
         if (e.types == 0 || (e.types & ~ALL_TYPES))
             fail_msg("key \"%s\": types %x", k, e.types);
-        for (unsigned t = 0; t < 9; t++)
+        for (unsigned t = 0; t < LEDE_GAZ_NTYPES; t++)
             per_type[t] += (e.types >> t) & 1u;
         if (!(e.country[0] == '\0' || is_upper_code(e.country, 2)))
             fail_msg("key \"%s\": country \"%.3s\"", k, e.country);
@@ -245,6 +307,9 @@ static void test_gazetteer_table_invariants(void **state) {
             fail_msg("key \"%s\": a country word without country or canonical name", k);
         if (e.canonical && !e.canonical[0])
             fail_msg("key \"%s\": empty canonical name", k);
+        /* the lists of current names are features only: no country, no canonical name */
+        if (!(e.types & ~NAME_TYPES) && (e.country[0] || e.canonical))
+            fail_msg("key \"%s\": only a current name, yet a country or canonical name", k);
         /* every key is found, and finds this very record */
         if (!lede_gaz_lookup(k, len, &f) || f.types != e.types || f.canonical != e.canonical ||
             f.population != e.population || memcmp(f.country, e.country, 3) ||
@@ -252,7 +317,7 @@ static void test_gazetteer_table_invariants(void **state) {
             fail_msg("key \"%s\": lookup disagrees with the table", k);
     }
     assert_int_equal(longest, LEDE_GAZ_MAX_TOKENS);
-    for (unsigned t = 0; t < 9; t++)
+    for (unsigned t = 0; t < LEDE_GAZ_NTYPES; t++)
         if (per_type[t] == 0)
             fail_msg("no key of type %x", 1u << t);
 }
@@ -299,6 +364,11 @@ static void test_gazetteer_keys_match_the_tokenizer(void **state) {
         {"HK$", "", "HKD"},
         {"US$", "", "USD"},
         {"\xEF\xBF\xA5", "", "JPY"}, /* fullwidth yen sign: NFKC makes it U+00A5 */
+        {"Apple Inc.", "", ""},
+        {"O\xE2\x80\x99Reilly Automotive", "", ""},
+        {"Bernie Sanders", "", ""},
+        {"J.D. Vance", "", ""},
+        {"Fratelli d'Italia", "", ""},
     };
     /* clang-format on */
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
@@ -315,6 +385,7 @@ int main(void) {
         cmocka_unit_test(test_gazetteer_finds_each_list),
         cmocka_unit_test(test_gazetteer_city_population_is_the_largest),
         cmocka_unit_test(test_gazetteer_drops_cities_named_by_function_words),
+        cmocka_unit_test(test_gazetteer_current_names_leave_noise_out),
         cmocka_unit_test(test_gazetteer_keys_are_normalised_by_the_caller),
         cmocka_unit_test(test_gazetteer_misses),
         cmocka_unit_test(test_gazetteer_table_invariants),

