@@ -3,14 +3,14 @@
 #   make            build/lede.so (lede.dylib on macOS)
 #   make run        set up, build, and report on the sample articles in seeds/
 #   make test       set up, build with -Werror, run unit, SQL and docs tests
-#   make eval       sentence Golden Rules and CoNLL-2003 scores (needs ../shared)
+#   make eval       Golden Rules, OntoNotes 5.0 dev and CoNLL-2003 valid scores (needs ../shared)
 #   make bench      speed and memory figures (docs/performance.md)
 #   make sanitize   unit, SQL and fault tests under AddressSanitizer + UBSan
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (60) each (needs clang)
 #   make valgrind   unit and SQL tests under valgrind memcheck, no leaks
 #   make tsan       8 threads, one connection each, under ThreadSanitizer
 #   make install    copy the extension to $(PREFIX)/lib
-#   make model      retrain the entity model from ../shared (slow)
+#   make model      retrain the two entity models from ../shared (about 15 minutes)
 #   make regen      regenerate gazetteers from their public sources (needs ../shared)
 #   make clean
 
@@ -201,11 +201,19 @@ NER_TRAIN_HDRS := $(wildcard ext/*.h ext/text/*.h ext/ner/*.h ext/ner/train/*.h)
 
 $(BUILD)/ner-train: $(NER_TRAIN_SRCS) $(NER_TRAIN_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $(NER_TRAIN_SRCS) $(LDLIBS_CORE) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(NER_TRAIN_SRCS) $(LDLIBS_CORE) -lpthread $(LDFLAGS)
 
+# Two models: OntoNotes 5.0 (the default scheme; trained on train.bio, epochs
+# chosen on dev.bio; word classes also from the text of CoNLL-2003 train.txt and
+# PolNeAR's train articles) and CoNLL-2003 (scheme 'conll'; train.txt, valid.txt).
+NER_ONTO_FLAGS ?= -e 20 -j 2 -u $(SHARED)/data/conll2003/train.txt \
+	-u $(SHARED)/data/quotes/polnear/train/text
 model: $(BUILD)/ner-train
-	$(BUILD)/ner-train $(SHARED)/data/conll2003/train.txt $(SHARED)/data/conll2003/valid.txt \
-		ext/ner/model_data.c
+	@test -d $(SHARED)/data || { echo "make model: $(SHARED)/data not found (SHARED=path)" >&2; exit 2; }
+	$(BUILD)/ner-train -t ontonotes $(NER_ONTO_FLAGS) $(SHARED)/data/ontonotes/train.bio \
+		$(SHARED)/data/ontonotes/dev.bio ext/ner/model_onto_data.c
+	$(BUILD)/ner-train -t conll $(SHARED)/data/conll2003/train.txt \
+		$(SHARED)/data/conll2003/valid.txt ext/ner/model_conll_data.c
 
 # ---- install ----------------------------------------------------------------
 

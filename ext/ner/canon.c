@@ -665,11 +665,6 @@ static lede_rc put(lede_canon_ctx *c, lede_canon_entity *e, const char *b, size_
     return LEDE_OK;
 }
 
-static int label_is_value(lede_ent_label l) {
-    return l == LEDE_ENT_DATE || l == LEDE_ENT_TIME || l == LEDE_ENT_MONEY ||
-           l == LEDE_ENT_PERCENT || l == LEDE_ENT_QUANTITY;
-}
-
 lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
     lede_rc rc = LEDE_OK;
     e->canonical = NULL;
@@ -678,7 +673,7 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
         e->country[0] = '\0';
         return put(c, e, "", 0);
     }
-    if (label_is_value(e->label)) {
+    if (lede_ent_label_has_value(e->label)) {
         size_t len = display(c, 0, e->byte_start, e->byte_end);
         e->country[0] = '\0';
         return len == (size_t)-1 ? LEDE_NOMEM : put(c, e, c->scratch, len);
@@ -720,7 +715,7 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
         len <= ACRO_MAX ? slot_find(c, SLOT_ACRO, c->scratch, len) : NULL;
     if (ac) {
         const char *lf = c->pool + ac->val;
-        if (e->label == LEDE_ENT_LOC) {
+        if (lede_ent_label_is_place(e->label)) {
             /* the long form may be a country: "United States of America (US)" */
             span lt[CANON_MAX_TOKS];
             lede_tok_iter it;
@@ -758,7 +753,7 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
         return put(c, e, lf, ac->aux);
     }
 
-    if (e->label == LEDE_ENT_LOC) {
+    if (lede_ent_label_is_place(e->label)) {
         size_t kn = key_of(c, t + a, b - a, key, &rc);
         int found = kn && lede_gaz_lookup(key, kn, &g) &&
                     (g.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION));

@@ -2,21 +2,35 @@
  * extract.c: the entity pipeline of extract.h.
  *
  * For each block: extract_model tags it and lists the entities the model
- * finds, extract_rules lists the rules' entities window by window,
- * extract_merge resolves where they overlap (extract.h) and leaves one list
- * in text order; lede_ner_extract_next reports them one at a time, asking
- * canon.h for each one's canonical name and country.
+ * finds, extract_rules lists the rules' entities window by window; under
+ * the OntoNotes scheme extract_values gives the model's amounts and dates
+ * their values, under the CoNLL scheme extract_merge resolves where the two
+ * overlap and extract_conll_labels keeps CoNLL's four classes (extract.h).
+ * lede_ner_extract_next reports the entities one at a time, in text order,
+ * asking canon.h for each one's canonical name and country.
  */
 #include "extract.h"
 
 #include "../text/chars.h"
+#include "values.h"
 
 #include <string.h>
 
-void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const char *s, size_t n,
-                           const char *anchor) {
+const lede_ner_model *lede_ner_scheme_model(lede_ner_scheme scheme) {
+    return scheme == LEDE_NER_SCHEME_CONLL ? &lede_ner_model_conll : &lede_ner_model_onto;
+}
+
+void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, lede_ner_scheme scheme,
+                           const char *s, size_t n, const char *anchor) {
     memset(x, 0, sizeof *x);
     x->model = m;
+    x->scheme = scheme;
+    x->ntags = LEDE_NER_NTAGS_OF(m->ntypes);
+    for (size_t t = 0; t < m->ntypes && t < LEDE_NER_MAX_TYPES; t++) {
+        const char *name = m->type_names[t];
+        lede_ent_label l = lede_ent_label_parse(name, strlen(name));
+        x->type_label[t] = l == LEDE_ENT_NLABELS ? LEDE_ENT_MISC : l;
+    }
     if (anchor) {
         memcpy(x->anchor, anchor, sizeof x->anchor - 1);
         x->anchor[sizeof x->anchor - 1] = '\0';
@@ -54,7 +68,7 @@ static lede_rc extract_grow(void **p, size_t n) {
 
 /* Room for the scores and tags of n tokens. */
 static lede_rc extract_reserve(lede_ner_extractor *x, size_t n) {
-    const size_t T = LEDE_NER_NTAGS;
+    const size_t T = x->ntags;
     if (!x->emit && !(x->emit = lede_malloc(LEDE_NER_WINDOW_MAX * T * sizeof *x->emit)))
         return LEDE_NOMEM;
     if (n <= x->cap)
@@ -80,7 +94,7 @@ static lede_rc extract_reserve(lede_ner_extractor *x, size_t n) {
 }
 
 lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
-    const size_t T = LEDE_NER_NTAGS;
+    const size_t T = x->ntags;
     const lede_ner_block *b = &x->block;
     const lede_ner_model *m = x->model;
     uint64_t f[LEDE_NER_MAX_FEATURES];
@@ -97,9 +111,10 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         for (size_t i = 0; i < win->n; i++) {
             size_t nf = lede_ner_features(&w, i, 1, f);
             lede_ner_model_score(m, f, nf, x->emit + i * T, x->emit2 + (win->first + i) * T);
-            lede_ner_forbid(x->emit + i * T, &w.tok[i]);
+            lede_ner_forbid(x->emit + i * T, T, &w.tok[i]);
         }
-        rc = lede_ner_viterbi(&x->viterbi, x->emit, win->n, &m->trans[0], x->tags1 + win->first);
+        rc = lede_ner_viterbi(&x->viterbi, x->emit, win->n, m->ntypes, &m->trans[0],
+                              x->tags1 + win->first);
         if (rc != LEDE_OK)
             return rc;
         memset(x->caps + win->first, (win->flags & LEDE_NER_WF_CAPS) != 0, win->n);
@@ -116,9 +131,10 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         for (size_t i = 0; i < win->n; i++) {
             size_t nf = lede_ner_features(&w, i, 2, f);
             lede_ner_model_score(m, f, nf, NULL, e2 + i * T);
-            lede_ner_forbid(e2 + i * T, &w.tok[i]);
+            lede_ner_forbid(e2 + i * T, T, &w.tok[i]);
         }
-        rc = lede_ner_viterbi(&x->viterbi, e2, win->n, &m->trans[1], x->tags2 + win->first);
+        rc = lede_ner_viterbi(&x->viterbi, e2, win->n, m->ntypes, &m->trans[1],
+                              x->tags2 + win->first);
         if (rc != LEDE_OK)
             return rc;
     }
@@ -141,9 +157,6 @@ static lede_rc extract_push(lede_ner_item **items, size_t *n, size_t *cap,
     it->e = *e;
     return LEDE_OK;
 }
-
-static const lede_ent_label extract_type_label[LEDE_NER_NTYPES] = {LEDE_ENT_PERSON, LEDE_ENT_ORG,
-                                                                   LEDE_ENT_LOC, LEDE_ENT_MISC};
 
 /* 1 when s[0..n) is one of the words of list, ASCII case ignored (the
    words are lower case). */
@@ -251,7 +264,8 @@ static lede_rc extract_model(lede_ner_extractor *x) {
             if (pos == LEDE_NER_P_L || pos == LEDE_NER_P_U) {
                 lede_ner_entity e;
                 memset(&e, 0, sizeof e);
-                if (LEDE_NER_TAG_TYPE(tag) == LEDE_NER_T_PER)
+                lede_ent_label label = x->type_label[LEDE_NER_TAG_TYPE(tag)];
+                if (label == LEDE_ENT_PERSON)
                     while (open < i && extract_title_word(b->s + b->tok[open].span.byte_start,
                                                           b->tok[open].span.byte_end -
                                                               b->tok[open].span.byte_start))
@@ -260,10 +274,16 @@ static lede_rc extract_model(lede_ner_extractor *x) {
                 e.span.cp_start = b->tok[open].span.cp_start;
                 e.span.byte_end = b->tok[i].span.byte_end;
                 e.span.cp_end = b->tok[i].span.cp_end;
-                e.label = extract_type_label[LEDE_NER_TAG_TYPE(tag)];
-                if (e.label != LEDE_ENT_LOC && extract_geo_name(b, open, i))
+                e.label = label;
+                /* name forms the model misreads; in OntoNotes a place the
+                   model calls a GPE or FAC, and an amount, stay as they are */
+                int onto = x->scheme == LEDE_NER_SCHEME_ONTONOTES;
+                int named = !lede_ent_label_has_value(label) && label != LEDE_ENT_NORP;
+                if (named && label != LEDE_ENT_LOC &&
+                    !(onto && (label == LEDE_ENT_GPE || label == LEDE_ENT_FAC)) &&
+                    extract_geo_name(b, open, i))
                     e.label = LEDE_ENT_LOC;
-                else if (e.label != LEDE_ENT_ORG && extract_org_name(b, open, i))
+                else if (named && label != LEDE_ENT_ORG && extract_org_name(b, open, i))
                     e.label = LEDE_ENT_ORG;
                 e.sentence = win->sentence;
                 if ((rc = extract_push(&x->ents, &x->nents, &x->ents_cap, &e)) != LEDE_OK)
@@ -348,6 +368,62 @@ static int extract_inside(const lede_ner_entity *in, const lede_ner_entity *out)
 }
 
 /*
+ * OntoNotes: gives each model entity that has a value the value of the first
+ * rule match of its label overlapping it, or its number (values.h). Both
+ * lists are in text order.
+ */
+static void extract_values(lede_ner_extractor *x) {
+    const lede_ner_block *b = &x->block;
+    size_t r = 0, k = 0;
+    for (size_t i = 0; i < x->nents; i++) {
+        lede_ner_item *it = &x->ents[i];
+        lede_ent_label l = it->e.label;
+        if (l == LEDE_ENT_CARDINAL || l == LEDE_ENT_ORDINAL) {
+            while (k < b->ntok && b->raw[k].span.byte_end <= it->e.span.byte_start)
+                k++;
+            size_t end = k;
+            while (end < b->ntok && b->raw[end].span.byte_start < it->e.span.byte_end)
+                end++;
+            if (l == LEDE_ENT_CARDINAL)
+                lede_ner_value_cardinal(b->s, b->raw + k, end - k, it->value, sizeof it->value);
+            else
+                lede_ner_value_ordinal(b->s, b->raw + k, end - k, it->value, sizeof it->value);
+            continue;
+        }
+        if (!lede_ent_label_has_value(l))
+            continue;
+        while (r < x->nfound && x->found[r].e.span.byte_end <= it->e.span.byte_start)
+            r++;
+        for (size_t j = r; j < x->nfound && x->found[j].e.span.byte_start < it->e.span.byte_end;
+             j++) {
+            const lede_ner_item *m = &x->found[j];
+            if (m->e.label == l) {
+                memcpy(it->value, m->value, sizeof it->value);
+                memcpy(it->unit, m->unit, sizeof it->unit);
+                break;
+            }
+        }
+    }
+}
+
+/*
+ * CoNLL-2003: NORP becomes MISC, and the amounts and dates go, as CoNLL
+ * draws its four classes.
+ */
+static void extract_conll_labels(lede_ner_extractor *x) {
+    size_t out = 0;
+    for (size_t i = 0; i < x->nents; i++) {
+        lede_ner_item *it = &x->ents[i];
+        if (it->e.label == LEDE_ENT_NORP)
+            it->e.label = LEDE_ENT_MISC;
+        if (lede_ent_label_has_value(it->e.label))
+            continue;
+        x->ents[out++] = *it;
+    }
+    x->nents = out;
+}
+
+/*
  * Merges x->found into x->ents by the rules of extract.h. Both lists are in
  * text order and free of overlaps within themselves, so one pass over each
  * finds every overlap; the result is in text order too.
@@ -420,9 +496,15 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
             return rc; /* LEDE_DONE at the end */
         if ((rc = extract_model(x)) == LEDE_OK)
             extract_consistent(x);
-        if (rc != LEDE_OK || (rc = extract_rules(x)) != LEDE_OK ||
-            (rc = extract_merge(x)) != LEDE_OK)
+        if (rc != LEDE_OK || (rc = extract_rules(x)) != LEDE_OK)
             return rc;
+        if (x->scheme == LEDE_NER_SCHEME_ONTONOTES) {
+            extract_values(x);
+        } else {
+            if ((rc = extract_merge(x)) != LEDE_OK)
+                return rc;
+            extract_conll_labels(x);
+        }
     }
     const lede_ner_item *it = &x->ents[x->next++];
     *out = it->e;

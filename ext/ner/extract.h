@@ -11,9 +11,18 @@
  * An entity never crosses a sentence, nor the cut of an over-long sentence
  * into windows.
  *
- * The model tags PERSON, ORG, LOC and MISC; the rules (rules.h) find
- * NORP, DATE, TIME, MONEY, PERCENT and QUANTITY with their values, over the
- * same tokens, sentence by sentence. Where the two overlap:
+ * Two schemes (entity.h):
+ *
+ * OntoNotes (the default): the OntoNotes model (model.h) finds every
+ * entity and gives its label, one of the 18 OntoNotes types. The rules
+ * (rules.h) run over the same tokens, sentence by sentence, for the values
+ * only: a DATE, TIME, MONEY, PERCENT or QUANTITY entity takes the value and
+ * unit of the first rule match of its label that overlaps it (a rule match
+ * the model did not find is not reported: the model draws the spans as
+ * OntoNotes does); a CARDINAL or ORDINAL takes its number from values.h.
+ *
+ * CoNLL-2003: the CoNLL model tags PERSON, ORG, LOC and MISC; the rules
+ * find NORP, DATE, TIME, MONEY, PERCENT and QUANTITY. Where the two overlap:
  *
  *   - a NORP span the model also found, exactly, becomes NORP (with the
  *     rules' country) whatever label the model gave it; a NORP span that
@@ -23,6 +32,9 @@
  *     entities that lie wholly inside it ("US" of "US$5 million"), and is
  *     dropped when a model entity reaches beyond it ("2002" of "World Cup
  *     2002").
+ *
+ * Then, as CoNLL-2003 draws its four classes, NORP is reported as MISC and
+ * the amounts and dates are not reported.
  *
  * Each entity then gets its canonical name and country from canon.h, which
  * reads the entities in text order. An attribute that is not known is NULL
@@ -43,6 +55,9 @@
 #include "entity.h"
 #include "model.h"
 #include "rules.h"
+
+/* Which labels an extractor reports (entity.h). */
+typedef enum { LEDE_NER_SCHEME_ONTONOTES = 0, LEDE_NER_SCHEME_CONLL } lede_ner_scheme;
 
 typedef struct {
     lede_span span;        /* where it is: bytes and code points, end exclusive */
@@ -66,12 +81,15 @@ typedef struct {
 
 typedef struct {
     const lede_ner_model *model; /* the weights; not owned */
+    lede_ner_scheme scheme;      /* the labels reported */
+    size_t ntags;                /* the model's tags */
+    lede_ent_label type_label[LEDE_NER_MAX_TYPES]; /* the label of each of the model's types */
     char anchor[11];             /* the anchor date 'YYYY-MM-DD', or "" (for the rules) */
     lede_ner_block block;        /* the text, read a block at a time */
     lede_ner_doc doc;            /* first-stage statistics of the block */
     lede_ner_viterbi_ctx viterbi;
-    int32_t *emit;         /* [window][NTAGS] first-stage scores of one window */
-    int32_t *emit2;        /* [block][NTAGS] second-stage scores of the block */
+    int32_t *emit;         /* [window][ntags] first-stage scores of one window */
+    int32_t *emit2;        /* [block][ntags] second-stage scores of the block */
     uint8_t *tags1;        /* [block] first-stage tags */
     uint8_t *tags2;        /* [block] second-stage tags */
     uint8_t *caps;         /* [block] 1 when the token is in a headline window */
@@ -91,11 +109,15 @@ typedef struct {
 
 /*
  * Starts extracting from s[0..n) with model m (checked by the caller with
- * lede_ner_model_check); anchor is the date relative dates count from,
- * 'YYYY-MM-DD' (checked by the caller), or NULL. Allocates nothing.
+ * lede_ner_model_check) under scheme; anchor is the date relative dates
+ * count from, 'YYYY-MM-DD' (checked by the caller), or NULL. A type of the
+ * model that entity.h does not name is reported as MISC. Allocates nothing.
  */
-void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, const char *s, size_t n,
-                           const char *anchor);
+void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, lede_ner_scheme scheme,
+                           const char *s, size_t n, const char *anchor);
+
+/* The model compiled in for scheme. */
+const lede_ner_model *lede_ner_scheme_model(lede_ner_scheme scheme);
 
 /* Stores the next entity in *out: LEDE_OK, LEDE_DONE at the end, or
    LEDE_NOMEM. */

@@ -17,6 +17,8 @@
 
 #include <string.h>
 
+_Static_assert(LEDE_NER_DOC_MAX_TYPES == LEDE_NER_MAX_TYPES, "the document counts hold every type");
+
 /* ---- hashing ------------------------------------------------------------ */
 
 /* The finaliser of MurmurHash3 (Appleby): every input bit reaches every
@@ -53,9 +55,10 @@ uint32_t lede_ner_class_pack(uint32_t c0, uint32_t c1, uint32_t c2) {
 }
 
 uint32_t lede_ner_class_level(uint32_t p, int level) {
-    static const int shift[3] = {0, LEDE_NER_CLASS_BITS0,
-                                 LEDE_NER_CLASS_BITS0 + LEDE_NER_CLASS_BITS1};
-    static const int bits[3] = {LEDE_NER_CLASS_BITS0, LEDE_NER_CLASS_BITS1, LEDE_NER_CLASS_BITS2};
+    static const int shift[LEDE_NER_CLASS_LEVELS] = {0, LEDE_NER_CLASS_BITS0,
+                                                     LEDE_NER_CLASS_BITS0 + LEDE_NER_CLASS_BITS1};
+    static const int bits[LEDE_NER_CLASS_LEVELS] = {LEDE_NER_CLASS_BITS0, LEDE_NER_CLASS_BITS1,
+                                                    LEDE_NER_CLASS_BITS2};
     return p >> shift[level] & ((1u << bits[level]) - 1);
 }
 
@@ -345,8 +348,8 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
         want *= 2;
     if (want > doc->cap) {
         uint64_t *keys = lede_malloc(want * sizeof *keys);
-        uint32_t(*counts)[5] = lede_malloc(want * sizeof *counts);
-        uint32_t(*capcounts)[5] = lede_malloc(want * sizeof *capcounts);
+        uint32_t(*counts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *counts);
+        uint32_t(*capcounts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *capcounts);
         if (!keys || !counts || !capcounts) {
             lede_free(keys);
             lede_free(counts);
@@ -555,7 +558,7 @@ static void f_line(const lede_ner_window *w, size_t i, feat_sink *k) {
 static void feat_classes(const lede_ner_window *w, size_t i, long off, int first_level,
                          feat_sink *k) {
     const lede_ner_token *t = feat_at(w, i, off);
-    for (int l = first_level; l < 3; l++) {
+    for (int l = first_level; l < LEDE_NER_CLASS_LEVELS; l++) {
         uint64_t v = !t ? 0x7fff : !t->classes ? 0xffff : lede_ner_class_level(t->classes, l);
         emit(k, lede_ner_mix((uint64_t)l, v));
     }
@@ -606,27 +609,30 @@ static uint64_t feat_share(uint32_t part, uint32_t whole) {
 
 /* Counts of the first-stage types of the other tokens with this norm in the
    block; 0 when there are none. */
-static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean, uint32_t c[5]) {
+static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean,
+                                uint32_t c[LEDE_NER_DOC_TYPES]) {
     const lede_ner_token *t = &w->tok[i];
     if (!w->doc || !w->doc->cap || !(t->flags & LEDE_NER_TF_ALPHA))
         return 0;
     size_t s = doc_slot(w->doc, t->norm);
     if (!w->doc->keys[s])
         return 0;
-    memcpy(c, clean ? w->doc->capcounts[s] : w->doc->counts[s], 5 * sizeof c[0]);
+    memcpy(c, clean ? w->doc->capcounts[s] : w->doc->counts[s], LEDE_NER_DOC_TYPES * sizeof c[0]);
     int own = feat_tag_type(w->stage1[i]);
     if ((!clean || !(w->wflags & LEDE_NER_WF_CAPS)) && c[own] > 0)
         c[own]--;
-    uint32_t total = c[0] + c[1] + c[2] + c[3] + c[4];
+    uint32_t total = 0;
+    for (int ty = 0; ty < LEDE_NER_DOC_TYPES; ty++)
+        total += c[ty];
     return total;
 }
 
 /* How the first stage labelled the same word elsewhere in the block: each
    type seen, with its share. */
 static void f_doc_types(const lede_ner_window *w, size_t i, feat_sink *k) {
-    uint32_t c[5];
+    uint32_t c[LEDE_NER_DOC_TYPES];
     uint32_t total = feat_doc_counts(w, i, 0, c);
-    for (uint64_t ty = 0; total && ty < 5; ty++)
+    for (uint64_t ty = 0; total && ty < LEDE_NER_DOC_TYPES; ty++)
         if (c[ty])
             emit(k, ty * 8 + feat_share(c[ty], total));
 }
@@ -634,9 +640,9 @@ static void f_doc_types(const lede_ner_window *w, size_t i, feat_sink *k) {
 /* The same, counting only occurrences outside headlines, where case is a
    clue, and with the token's shape. */
 static void f_doc_types_clean(const lede_ner_window *w, size_t i, feat_sink *k) {
-    uint32_t c[5];
+    uint32_t c[LEDE_NER_DOC_TYPES];
     uint32_t total = feat_doc_counts(w, i, 1, c);
-    for (uint64_t ty = 0; total && ty < 5; ty++)
+    for (uint64_t ty = 0; total && ty < LEDE_NER_DOC_TYPES; ty++)
         if (c[ty])
             emit(k, lede_ner_mix(ty * 8 + feat_share(c[ty], total), w->tok[i].shape_short));
 }
@@ -648,12 +654,12 @@ static void f_doc_neighbours(const lede_ner_window *w, size_t i, feat_sink *k) {
         long j = (long)i + off;
         if (j < 0 || j >= (long)w->n)
             continue;
-        uint32_t c[5];
+        uint32_t c[LEDE_NER_DOC_TYPES];
         uint32_t total = feat_doc_counts(w, (size_t)j, 0, c);
         if (!total)
             continue;
         uint64_t best = 0;
-        for (uint64_t ty = 1; ty < 5; ty++)
+        for (uint64_t ty = 1; ty < LEDE_NER_DOC_TYPES; ty++)
             if (c[ty] > c[best])
                 best = ty;
         emit(k, lede_ner_mix((uint64_t)(off + 1), best * 8 + feat_share(c[best], total)));

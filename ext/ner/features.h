@@ -36,7 +36,7 @@
 #include "../text/norm.h"
 #include "../text/tokens.h"
 
-#define LEDE_NER_FEATURE_SET_VERSION 2
+#define LEDE_NER_FEATURE_SET_VERSION 3
 
 /* Most features one token can have in one stage. */
 #define LEDE_NER_MAX_FEATURES 96
@@ -84,18 +84,19 @@ enum {
 #define LEDE_NER_TOKEN_MAX 128
 
 /*
- * Word classes (induced from the training text by the trainer, classes.h
- * there) at three nested levels of 2^BITS0, 2^BITS1 and 2^BITS2 classes,
- * packed in 32 bits: 1 << 31 | c0 | c1 << BITS0 | c2 << (BITS0 + BITS1);
- * 0 means the word has no class.
+ * Word classes (induced by the trainer from the training text and other
+ * unlabelled news text, classes.h there) at three nested levels of 2^BITS0,
+ * 2^BITS1 and 2^BITS2 classes, packed in 32 bits: 1 << 31 | c0 |
+ * c1 << BITS0 | c2 << (BITS0 + BITS1); 0 means the word has no class.
  */
+#define LEDE_NER_CLASS_LEVELS 3
 #define LEDE_NER_CLASS_BITS0 4
 #define LEDE_NER_CLASS_BITS1 6
 #define LEDE_NER_CLASS_BITS2 8
 
 uint32_t lede_ner_class_pack(uint32_t c0, uint32_t c1, uint32_t c2);
 
-/* Class of level 0, 1 or 2 of packed classes p (p != 0). */
+/* Class of level 0 to 2 of packed classes p (p != 0). */
 uint32_t lede_ner_class_level(uint32_t p, int level);
 
 /*
@@ -152,11 +153,15 @@ uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued);
  * How the first stage labelled each word of a block: for every distinct
  * norm, counts of its tokens per label type (0 = O, 1 + lede_ner_type).
  */
+/* Label types the document statistics count: O, then each entity type. */
+#define LEDE_NER_DOC_TYPES (1 + LEDE_NER_DOC_MAX_TYPES)
+#define LEDE_NER_DOC_MAX_TYPES 18 /* = LEDE_NER_MAX_TYPES (tagger.h) */
+
 typedef struct {
-    uint64_t *keys;           /* norm hashes, 0 = empty slot */
-    uint32_t (*counts)[5];    /* per slot, tokens per type (0 = O, 1 + type) */
-    uint32_t (*capcounts)[5]; /* the same over tokens outside headlines */
-    size_t cap;               /* slots (a power of two) */
+    uint64_t *keys;                            /* norm hashes, 0 = empty slot */
+    uint32_t (*counts)[LEDE_NER_DOC_TYPES];    /* per slot, tokens per type (0 = O, 1 + type) */
+    uint32_t (*capcounts)[LEDE_NER_DOC_TYPES]; /* the same over tokens outside headlines */
+    size_t cap;                                /* slots (a power of two) */
 } lede_ner_doc;
 
 /*

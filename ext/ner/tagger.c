@@ -5,13 +5,11 @@
 
 #include <string.h>
 
-const char *lede_ner_tag_name(int tag) {
-    static const char *const names[LEDE_NER_NTAGS] = {
-        "O",     "B-PER", "I-PER", "L-PER", "U-PER",  "B-ORG",  "I-ORG",  "L-ORG", "U-ORG",
-        "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
-    if (tag < 0 || tag >= LEDE_NER_NTAGS)
+const char *lede_ner_pos_name(int tag) {
+    static const char *const names[4] = {"B", "I", "L", "U"};
+    if (tag < 0)
         return "?";
-    return names[tag];
+    return tag == LEDE_NER_TAG_O ? "O" : names[LEDE_NER_TAG_POS(tag)];
 }
 
 /* 1 when an entity is open after tag t (t is B or I). */
@@ -30,14 +28,11 @@ int lede_ner_allowed(int prev, int cur) {
 
 int lede_ner_allowed_last(int last) { return !tagger_open(last); }
 
-void lede_ner_forbid(int32_t *emit, const lede_ner_token *t) {
+void lede_ner_forbid(int32_t *emit, size_t ntags, const lede_ner_token *t) {
     if (t->kind == LEDE_TOK_URL || t->kind == LEDE_TOK_EMAIL || (t->flags & LEDE_NER_TF_INVALID))
-        for (int k = 1; k < LEDE_NER_NTAGS; k++)
+        for (size_t k = 1; k < ntags; k++)
             emit[k] = LEDE_NER_FORBIDDEN;
 }
-
-/* The tags after which no entity is open: O, L-*, U-*. */
-static const uint8_t viterbi_closed[1 + 2 * LEDE_NER_NTYPES] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
 
 static lede_rc viterbi_reserve(lede_ner_viterbi_ctx *ctx, size_t n) {
     if (n <= ctx->cap)
@@ -45,7 +40,7 @@ static lede_rc viterbi_reserve(lede_ner_viterbi_ctx *ctx, size_t n) {
     size_t cap = ctx->cap ? ctx->cap : 64;
     while (cap < n)
         cap *= 2;
-    uint8_t *back = lede_malloc(cap * LEDE_NER_NTAGS);
+    uint8_t *back = lede_malloc(cap * LEDE_NER_MAX_TAGS);
     if (!back)
         return LEDE_NOMEM;
     lede_free(ctx->back);
@@ -56,7 +51,8 @@ static lede_rc viterbi_reserve(lede_ner_viterbi_ctx *ctx, size_t n) {
 
 /* Tags padded to a multiple of the vector width, so that the loops over
    tags vectorise without a remainder. */
-#define VT 20
+#define VT 80
+_Static_assert(VT >= LEDE_NER_MAX_TAGS && VT % 16 == 0, "VT pads every tag set");
 
 /* Scores are kept relative to the best of their column (which is then 0),
    and never below VITERBI_FLOOR: a path that far behind cannot catch up
@@ -64,19 +60,28 @@ static lede_rc viterbi_reserve(lede_ner_viterbi_ctx *ctx, size_t n) {
    never overflow, whatever the length of the sequence. */
 #define VITERBI_FLOOR (-(1 << 29))
 
-lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n,
+lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n, size_t ntypes,
                          const lede_ner_transitions *tr, uint8_t *tags) {
-    enum { T = LEDE_NER_NTAGS, NC = 1 + 2 * LEDE_NER_NTYPES };
     if (n == 0)
         return LEDE_OK;
+    if (ntypes < 1 || ntypes > LEDE_NER_MAX_TYPES)
+        return LEDE_INVALID;
+    const int T = (int)LEDE_NER_NTAGS_OF(ntypes), NC = 1 + 2 * (int)ntypes;
     lede_rc rc = viterbi_reserve(ctx, n);
     if (rc != LEDE_OK)
         return rc;
-    /* The transitions from the tags that close an entity, padded. */
-    int32_t closed[NC][VT];
+    /* The tags after which no entity is open (O, L-*, U-*), and the
+       transitions from them, padded. */
+    uint8_t closed_tag[1 + 2 * LEDE_NER_MAX_TYPES];
+    closed_tag[0] = LEDE_NER_TAG_O;
+    for (int ty = 0; ty < (int)ntypes; ty++) {
+        closed_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_L);
+        closed_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
+    }
+    int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VT];
     for (int k = 0; k < NC; k++)
         for (int t = 0; t < VT; t++)
-            closed[k][t] = t < T ? tr->trans[viterbi_closed[k]][t] : 0;
+            closed[k][t] = t < T ? tr->trans[closed_tag[k]][t] : 0;
     uint8_t *back = ctx->back;
     int32_t prev[VT] = {0}, best[VT], arg[VT];
     for (int t = 0; t < T; t++) {
@@ -90,7 +95,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
             arg[t] = 0;
         }
         for (int k = 1; k < NC; k++) {
-            int32_t pk = prev[viterbi_closed[k]], p = viterbi_closed[k];
+            int32_t pk = prev[closed_tag[k]], p = closed_tag[k];
             for (int t = 0; t < VT; t++) {
                 int32_t s = pk + closed[k][t];
                 int gt = s > best[t];
@@ -99,7 +104,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
             }
         }
         /* ... while I and L follow B or I of their type. */
-        for (int ty = 0; ty < LEDE_NER_NTYPES; ty++) {
+        for (int ty = 0; ty < (int)ntypes; ty++) {
             int b = LEDE_NER_TAG(ty, LEDE_NER_P_B), in = b + 1;
             for (int t = in; t <= in + 1; t++) {
                 int32_t sb = prev[b] + tr->trans[b][t], si = prev[in] + tr->trans[in][t];
@@ -107,8 +112,8 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
                 arg[t] = si > sb ? in : b;
             }
         }
-        const int32_t *e = emit + i * T;
-        uint8_t *bk = back + i * T;
+        const int32_t *e = emit + i * (size_t)T;
+        uint8_t *bk = back + i * (size_t)T;
         int32_t top = INT32_MIN;
         for (int t = 0; t < T; t++) {
             prev[t] = best[t] + e[t];
@@ -123,7 +128,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
     int32_t top = INT32_MIN;
     int last = LEDE_NER_TAG_O;
     for (int k = 0; k < NC; k++) {
-        int t = viterbi_closed[k];
+        int t = closed_tag[k];
         int32_t s = prev[t] + tr->end[t];
         if (s > top) {
             top = s;
@@ -132,7 +137,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
     }
     for (size_t i = n; i-- > 0;) {
         tags[i] = (uint8_t)last;
-        last = back[i * T + (size_t)last];
+        last = back[i * (size_t)T + (size_t)last];
     }
     return LEDE_OK;
 }

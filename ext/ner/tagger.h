@@ -1,15 +1,18 @@
 /*
  * tagger.h: the tags of the entity model and their decoder.
  *
- * The model tags each token with one of 17 BILOU tags: O (outside any
- * entity), or B (begin), I (inside), L (last) or U (unit, a one-token
- * entity) of one of the four types PER, ORG, LOC, MISC (the CoNLL-2003
- * types, in that order). BILOU suits a linear model better than IOB
- * (Ratinov and Roth 2009, "Design Challenges and Misconceptions in Named
- * Entity Recognition", CoNLL, section 4).
+ * A model of ntypes entity types (model.h: the CoNLL-2003 model has 4, the
+ * OntoNotes model 18) tags each token with one of 1 + 4 * ntypes BILOU
+ * tags: O (outside any entity), or B (begin), I (inside), L (last) or U
+ * (unit, a one-token entity) of one of its types. BILOU suits a linear
+ * model better than IOB (Ratinov and Roth 2009, "Design Challenges and
+ * Misconceptions in Named Entity Recognition", CoNLL, section 4).
  *
- *   tag   0   1..4           5..8           9..12          13..16
- *         O   B,I,L,U-PER    B,I,L,U-ORG    B,I,L,U-LOC    B,I,L,U-MISC
+ *   tag   0   1..4             5..8             ...   4*ntypes-3..4*ntypes
+ *         O   B,I,L,U-type 0   B,I,L,U-type 1   ...   B,I,L,U-type ntypes-1
+ *
+ * The CoNLL model's types are PER, ORG, LOC, MISC, in that order
+ * (lede_ner_type); the OntoNotes model's are listed in its type table.
  *
  * lede_ner_viterbi finds the tag sequence with the highest total score,
  * the sum of one emission score per token and tag (from the features and
@@ -28,10 +31,14 @@
 #include "../core.h"
 #include "features.h"
 
-#define LEDE_NER_NTYPES 4
-#define LEDE_NER_NTAGS (1 + 4 * LEDE_NER_NTYPES)
+/* Most entity types a model may have, and so most tags. */
+#define LEDE_NER_MAX_TYPES 18
+#define LEDE_NER_MAX_TAGS (1 + 4 * LEDE_NER_MAX_TYPES)
 
-/* Entity types of the model, in tag order. */
+/* Tags of a model of ntypes types. */
+#define LEDE_NER_NTAGS_OF(ntypes) (1 + 4 * (size_t)(ntypes))
+
+/* Entity types of the CoNLL-2003 model, in tag order. */
 typedef enum { LEDE_NER_T_PER = 0, LEDE_NER_T_ORG, LEDE_NER_T_LOC, LEDE_NER_T_MISC } lede_ner_type;
 
 /* Position of a tag in its entity. */
@@ -42,8 +49,8 @@ typedef enum { LEDE_NER_P_B = 0, LEDE_NER_P_I, LEDE_NER_P_L, LEDE_NER_P_U } lede
 #define LEDE_NER_TAG_TYPE(tag) (((tag)-1) / 4) /* only for tag != O */
 #define LEDE_NER_TAG_POS(tag) (((tag)-1) % 4)  /* only for tag != O */
 
-/* "O", "B-PER", ..., "U-MISC"; "?" out of range. */
-const char *lede_ner_tag_name(int tag);
+/* "O", "B", "I", "L" or "U": the position tag gives; "?" when tag < 0. */
+const char *lede_ner_pos_name(int tag);
 
 /* 1 when tag cur may follow tag prev; prev = -1 is the start. */
 int lede_ner_allowed(int prev, int cur);
@@ -56,35 +63,36 @@ int lede_ner_allowed_last(int last);
  * p, end[t] for the last tag.
  */
 typedef struct {
-    int32_t start[LEDE_NER_NTAGS];
-    int32_t trans[LEDE_NER_NTAGS][LEDE_NER_NTAGS];
-    int32_t end[LEDE_NER_NTAGS];
+    int32_t start[LEDE_NER_MAX_TAGS];
+    int32_t trans[LEDE_NER_MAX_TAGS][LEDE_NER_MAX_TAGS];
+    int32_t end[LEDE_NER_MAX_TAGS];
 } lede_ner_transitions;
 
 /* An emission score low enough that no path through it wins. */
 #define LEDE_NER_FORBIDDEN (-(1 << 24))
 
 /*
- * Sets to LEDE_NER_FORBIDDEN the emission scores emit[0..NTAGS) of every
+ * Sets to LEDE_NER_FORBIDDEN the emission scores emit[1..ntags) of every
  * entity tag when token t can be part of no name: a web or e-mail address,
  * or a character that was not valid UTF-8 (U+FFFD). Nothing in the
  * training data breaks this, so training and tagging both apply it
  * without cost; other punctuation and symbols are left to the model ("AT &
  * T", "US$" are names in news copy).
  */
-void lede_ner_forbid(int32_t *emit, const lede_ner_token *t);
+void lede_ner_forbid(int32_t *emit, size_t ntags, const lede_ner_token *t);
 
 typedef struct {
-    uint8_t *back; /* [n][NTAGS] the tag before each tag on the best path to it */
+    uint8_t *back; /* [n][ntags] the tag before each tag on the best path to it */
     size_t cap;    /* tokens it holds */
 } lede_ner_viterbi_ctx;
 
 /*
- * Decodes n tokens: emit is an [n][LEDE_NER_NTAGS] matrix of emission
- * scores; the best tags go to tags[0..n). n = 0 does nothing. Returns
- * LEDE_NOMEM when the context cannot grow.
+ * Decodes n tokens with the tags of ntypes types (1 <= ntypes <=
+ * LEDE_NER_MAX_TYPES): emit is an [n][LEDE_NER_NTAGS_OF(ntypes)] matrix of
+ * emission scores; the best tags go to tags[0..n). n = 0 does nothing.
+ * Returns LEDE_NOMEM when the context cannot grow.
  */
-lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n,
+lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n, size_t ntypes,
                          const lede_ner_transitions *tr, uint8_t *tags);
 
 void lede_ner_viterbi_free(lede_ner_viterbi_ctx *ctx);

@@ -1,15 +1,16 @@
 /*
- * entities.c: lede_entities(text [, anchor_date]), the named entities of a text.
+ * entities.c: lede_entities(text [, anchor_date [, scheme]]), the named entities of a text.
  *
  *   SELECT text, label, sentence FROM lede_entities('Angela Merkel met Emmanuel Macron in Paris.');
- *   -- Angela Merkel|PERSON|0    Emmanuel Macron|PERSON|0    Paris|LOC|0
+ *   -- Angela Merkel|PERSON|0    Emmanuel Macron|PERSON|0    Paris|GPE|0
  *
  * Schema (column numbers in the enum below):
  *   CREATE TABLE x(seq, start, "end", text, label, canonical, value, unit, country, sentence,
- *                  input HIDDEN, anchor HIDDEN)
+ *                  input HIDDEN, anchor HIDDEN, scheme HIDDEN)
  * seq counts from 0 in text order; start and "end" are code points, end
- * exclusive (substr(input, start + 1, "end" - start) = text); label is
- * PERSON, ORG, LOC, MISC, ... (ext/ner/entity.h); sentence is the seq of
+ * exclusive (substr(input, start + 1, "end" - start) = text); label is one
+ * of the 18 OntoNotes types (scheme 'ontonotes', the default or NULL) or
+ * PERSON, ORG, LOC, MISC (scheme 'conll'), ext/ner/entity.h; sentence is the seq of
  * the sentence of lede_sentences(input) the entity lies in (entities never
  * cross sentences). canonical, value, unit and country are NULL when not
  * known. The pipeline is ext/ner/extract.h.
@@ -17,12 +18,15 @@
  * input NULL gives no rows; numbers and blobs are read as their text.
  * anchor_date is NULL or a real date 'YYYY-MM-DD' (it anchors relative
  * dates), else "lede_entities: anchor_date must be 'YYYY-MM-DD', got '...'".
- * No argument: "lede_entities(text [, anchor_date]): missing argument text".
+ * scheme is 'ontonotes' or 'conll' (case ignored), else "lede_entities: scheme
+ * must be 'ontonotes' or 'conll', got '...'".
+ * No argument: "lede_entities(text [, anchor_date [, scheme]]): missing argument text".
  * The extension refuses to load when the compiled-in model does not match
  * the feature set (ext/ner/model.h).
  *
- * xBestIndex: idxNum bit 0 = input given (argv[0]), bit 1 = anchor given
- * (next argv). Innocuous: it reads only its arguments.
+ * xBestIndex: idxNum bit 0 = input given (argv[0]), bit 1 = anchor given,
+ * bit 2 = scheme given (each the next argv). Innocuous: it reads only its
+ * arguments.
  */
 #include "bind.h"
 
@@ -44,14 +48,18 @@ enum {
     ENT_COL_COUNTRY,
     ENT_COL_SENTENCE,
     ENT_COL_INPUT,
-    ENT_COL_ANCHOR
+    ENT_COL_ANCHOR,
+    ENT_COL_SCHEME
 };
+
+#define ENT_USAGE "lede_entities(text [, anchor_date [, scheme]]): missing argument text"
 
 typedef struct {
     sqlite3_vtab_cursor base;
     char *text;             /* copy of the input (sqlite3_malloc64) */
     size_t len;             /* its length in bytes */
     char anchor[11];        /* anchor_date, or "" */
+    lede_ner_scheme scheme; /* the labels asked for */
     lede_ner_extractor ext; /* the pipeline over text */
     int ext_open;           /* ext needs lede_ner_extract_free */
     lede_ner_entity ent;    /* the current entity */
@@ -69,7 +77,7 @@ static int entities_connect(sqlite3 *db, void *aux, int argc, const char *const 
                                        "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
                                        "INTEGER, text TEXT, label TEXT, canonical TEXT, value, "
                                        "unit TEXT, country TEXT, sentence INTEGER, input HIDDEN, "
-                                       "anchor HIDDEN)",
+                                       "anchor HIDDEN, scheme HIDDEN)",
                                        out);
 }
 
@@ -169,6 +177,10 @@ static int entities_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int 
     case ENT_COL_ANCHOR:
         entities_result_text(ctx, cur->anchor[0] ? cur->anchor : NULL, strlen(cur->anchor));
         break;
+    case ENT_COL_SCHEME:
+        sqlite3_result_text(ctx, cur->scheme == LEDE_NER_SCHEME_CONLL ? "conll" : "ontonotes", -1,
+                            SQLITE_STATIC);
+        break;
     }
     return SQLITE_OK;
 }
@@ -203,12 +215,28 @@ static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     (void)idx_str;
     entities_reset(cur);
     cur->anchor[0] = '\0';
+    cur->scheme = LEDE_NER_SCHEME_ONTONOTES;
     if (!(idx_num & 1) || argc < 1)
-        return lede_bind_error(base->pVtab, "%s",
-                               "lede_entities(text [, anchor_date]): missing argument text");
-    if ((idx_num & 2) && argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
-        const unsigned char *a = sqlite3_value_text(argv[1]);
-        size_t an = (size_t)sqlite3_value_bytes(argv[1]);
+        return lede_bind_error(base->pVtab, "%s", ENT_USAGE);
+    int ai = 1; /* the next argv */
+    sqlite3_value *anchor = (idx_num & 2) && ai < argc ? argv[ai++] : NULL;
+    sqlite3_value *scheme = (idx_num & 4) && ai < argc ? argv[ai++] : NULL;
+    if (scheme && sqlite3_value_type(scheme) != SQLITE_NULL) {
+        const char *sc = (const char *)sqlite3_value_text(scheme);
+        size_t sn = (size_t)sqlite3_value_bytes(scheme);
+        if (!sc)
+            return SQLITE_NOMEM;
+        if (sn == 5 && sqlite3_strnicmp(sc, "conll", 5) == 0)
+            cur->scheme = LEDE_NER_SCHEME_CONLL;
+        else if (!(sn == 9 && sqlite3_strnicmp(sc, "ontonotes", 9) == 0))
+            return lede_bind_error(cur->base.pVtab,
+                                   "lede_entities: scheme must be 'ontonotes' or 'conll', got "
+                                   "'%.*s%s'",
+                                   sn > 40 ? 40 : (int)sn, sc, sn > 40 ? "..." : "");
+    }
+    if (anchor && sqlite3_value_type(anchor) != SQLITE_NULL) {
+        const unsigned char *a = sqlite3_value_text(anchor);
+        size_t an = (size_t)sqlite3_value_bytes(anchor);
         if (!a)
             return SQLITE_NOMEM;
         if (!entities_is_date(a, an))
@@ -222,8 +250,8 @@ static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     int rc = lede_bind_text_arg(argv[0], &cur->text, &cur->len, &is_null);
     if (rc != SQLITE_OK || is_null)
         return rc;
-    lede_ner_extract_init(&cur->ext, &lede_ner_model_builtin, cur->text, cur->len,
-                          cur->anchor[0] ? cur->anchor : NULL);
+    lede_ner_extract_init(&cur->ext, lede_ner_scheme_model(cur->scheme), cur->scheme, cur->text,
+                          cur->len, cur->anchor[0] ? cur->anchor : NULL);
     cur->ext_open = 1;
     cur->eof = 0;
     cur->seq = -1;
@@ -231,8 +259,7 @@ static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
 }
 
 static int entities_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
-    return lede_bind_best_index(vtab, info, ENT_COL_INPUT, 2, 1,
-                                "lede_entities(text [, anchor_date]): missing argument text");
+    return lede_bind_best_index(vtab, info, ENT_COL_INPUT, 3, 1, ENT_USAGE);
 }
 
 static const sqlite3_module entities_module = {
@@ -252,7 +279,8 @@ static const sqlite3_module entities_module = {
 
 int lede_entities_register(sqlite3 *db) {
     /* A model trained for other features would tag wrongly: refuse it. */
-    if (lede_ner_model_check(&lede_ner_model_builtin, NULL) != LEDE_OK)
+    if (lede_ner_model_check(&lede_ner_model_onto, NULL) != LEDE_OK ||
+        lede_ner_model_check(&lede_ner_model_conll, NULL) != LEDE_OK)
         return SQLITE_ERROR;
     return sqlite3_create_module(db, "lede_entities", &entities_module, NULL);
 }

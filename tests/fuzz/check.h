@@ -166,8 +166,9 @@ static inline int fuzz_is_time_value(const char *s, size_t n) {
            fuzz_num(s, 2) <= 23 && fuzz_num(s + 3, 2) <= 59;
 }
 
-static const char *const fuzz_labels[] = {"PERSON", "ORG",  "LOC",   "MISC",    "NORP",
-                                          "DATE",   "TIME", "MONEY", "PERCENT", "QUANTITY"};
+static const char *const fuzz_labels[] = {
+    "PERSON", "ORG", "LOC", "MISC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
+    "FAC", "GPE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "ORDINAL", "CARDINAL"};
 
 static inline int fuzz_is_label(const char *s) {
     for (size_t i = 0; i < sizeof fuzz_labels / sizeof fuzz_labels[0]; i++)
@@ -185,7 +186,8 @@ static inline int fuzz_is_entity_value(const char *label, const char *v, size_t 
     if (strcmp(label, "TIME") == 0)
         return fuzz_is_time_value(v, n);
     if (strcmp(label, "MONEY") == 0 || strcmp(label, "PERCENT") == 0 ||
-        strcmp(label, "QUANTITY") == 0)
+        strcmp(label, "QUANTITY") == 0 || strcmp(label, "CARDINAL") == 0 ||
+        strcmp(label, "ORDINAL") == 0)
         return fuzz_is_decimal(v, n);
     return 0; /* names and NORP have no value */
 }

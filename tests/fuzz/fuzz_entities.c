@@ -117,12 +117,13 @@ static int token_edge(const doc *d, size_t b, int end) {
     return 0;
 }
 
-static void run_extract(doc *d, const char *s, size_t n, const char *anchor, int record) {
+static void run_extract(doc *d, const char *s, size_t n, const char *anchor,
+                        lede_ner_scheme scheme, int record) {
     lede_ner_extractor x;
     lede_ner_entity e;
     lede_rc rc;
     size_t prev_end = 0, prev_cp = 0, k = 0;
-    lede_ner_extract_init(&x, &lede_ner_model_builtin, s, n, anchor);
+    lede_ner_extract_init(&x, lede_ner_scheme_model(scheme), scheme, s, n, anchor);
     while ((rc = lede_ner_extract_next(&x, &e)) == LEDE_OK) {
         const lede_span *sp = &e.span;
         FUZZ_CHECK(sp->byte_start >= prev_end && sp->byte_end > sp->byte_start &&
@@ -219,8 +220,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     doc d;
     memset(&d, 0, sizeof d);
     read_doc(&d, s, n);
-    run_extract(&d, s, n, anchor[0] ? anchor : NULL, 1);
-    run_extract(&d, s, n, anchor[0] ? anchor : NULL, 0);
+    /* bit 2 of the first byte: the CoNLL-2003 scheme */
+    lede_ner_scheme scheme = (flags & 4) ? LEDE_NER_SCHEME_CONLL : LEDE_NER_SCHEME_ONTONOTES;
+    run_extract(&d, s, n, anchor[0] ? anchor : NULL, scheme, 1);
+    run_extract(&d, s, n, anchor[0] ? anchor : NULL, scheme, 0);
     run_rules(&d, s, n, adp);
     if (adp)
         run_rules(&d, s, n, NULL);

@@ -25,10 +25,11 @@ typedef struct {
     size_t n;
 } found;
 
-static void extract_all(const char *s, size_t n, found *out) {
+static void extract_all(const char *s, size_t n, lede_ner_scheme scheme, found *out) {
     lede_ner_extractor x;
-    assert_int_equal(lede_ner_model_check(&lede_ner_model_builtin, NULL), LEDE_OK);
-    lede_ner_extract_init(&x, &lede_ner_model_builtin, s, n, NULL);
+    const lede_ner_model *m = lede_ner_scheme_model(scheme);
+    assert_int_equal(lede_ner_model_check(m, NULL), LEDE_OK);
+    lede_ner_extract_init(&x, m, scheme, s, n, NULL);
     out->n = 0;
     lede_ner_entity e;
     lede_rc rc;
@@ -36,8 +37,7 @@ static void extract_all(const char *s, size_t n, found *out) {
         /* the strings live until the next call: check them now */
         assert_non_null(e.canonical);
         assert_int_equal(strlen(e.canonical), e.canonical_len);
-        int rule_label = e.label >= LEDE_ENT_DATE && e.label < LEDE_ENT_NLABELS;
-        if (!rule_label) {
+        if (!lede_ent_label_has_value(e.label)) {
             assert_null(e.value);
             assert_null(e.unit);
         }
@@ -87,10 +87,16 @@ static void check_contract(const char *s, size_t n, const found *f) {
     }
 }
 
-/* The entities of the NUL-terminated text s, with the contract checked. */
-static void extract_checked(const char *s, found *f) {
-    extract_all(s, strlen(s), f);
+/* The entities of the NUL-terminated text s under a scheme, with the
+   contract checked. */
+static void extract_scheme_checked(const char *s, lede_ner_scheme scheme, found *f) {
+    extract_all(s, strlen(s), scheme, f);
     check_contract(s, strlen(s), f);
+}
+
+/* The same with the CoNLL-2003 scheme, whose name rules the tests below pin. */
+static void extract_checked(const char *s, found *f) {
+    extract_scheme_checked(s, LEDE_NER_SCHEME_CONLL, f);
 }
 
 /* 1 when f has an entity with this text and label (and sentence, if >= 0). */
@@ -171,11 +177,11 @@ static void test_extract_empty_and_blank_give_nothing(void **state) {
     const char *inputs[] = {"", " ", "\n\n\t  \n", "...", "  ,  ;  "};
     for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
         found f;
-        extract_all(inputs[k], strlen(inputs[k]), &f);
+        extract_all(inputs[k], strlen(inputs[k]), LEDE_NER_SCHEME_CONLL, &f);
         assert_int_equal(f.n, 0);
     }
     found f;
-    extract_all(NULL, 0, &f); /* no text at all */
+    extract_all(NULL, 0, LEDE_NER_SCHEME_CONLL, &f); /* no text at all */
     assert_int_equal(f.n, 0);
 }
 
@@ -184,7 +190,7 @@ static void test_extract_invalid_utf8_keeps_offsets(void **state) {
     const char s[] = "\xFF\xFE Officials in \xC3 Madrid met \xE2\x80 Carlos Ruiz \x80\x80 today.\n"
                      "Berlin \xF8\x88\x80\x80\x80 said nothing.";
     found f;
-    extract_all(s, sizeof s - 1, &f);
+    extract_all(s, sizeof s - 1, LEDE_NER_SCHEME_CONLL, &f);
     check_contract(s, sizeof s - 1, &f);
     assert_true(has(s, &f, "Madrid", LEDE_ENT_LOC, -1));
     for (size_t k = 0; k < f.n; k++) /* no name holds a character that was not UTF-8 */
@@ -192,7 +198,7 @@ static void test_extract_invalid_utf8_keeps_offsets(void **state) {
             assert_true((unsigned char)s[i] < 0x80); /* (the names here are ASCII) */
     /* NUL bytes are text too */
     const char z[] = "Rain fell on Oslo\0 and on Bergen.";
-    extract_all(z, sizeof z - 1, &f);
+    extract_all(z, sizeof z - 1, LEDE_NER_SCHEME_CONLL, &f);
     check_contract(z, sizeof z - 1, &f);
 }
 
@@ -214,7 +220,7 @@ static void test_extract_block_windows_are_bounded(void **state) {
     size_t n;
     char *s = long_sentence(20000, &n); /* 20000 tokens: several blocks */
     lede_ner_block b;
-    lede_ner_block_init(&b, s, n, &lede_ner_model_builtin.lexicon);
+    lede_ner_block_init(&b, s, n, &lede_ner_model_onto.lexicon);
     lede_tok_iter it;
     lede_token t;
     lede_tok_init(&it, s, n);
@@ -248,7 +254,7 @@ static void test_extract_block_windows_are_bounded(void **state) {
     lede_ner_block_free(&b);
 
     found f;
-    extract_all(s, n, &f);
+    extract_all(s, n, LEDE_NER_SCHEME_CONLL, &f);
     check_contract(s, n, &f);
     assert_true(f.n > 0);
     free(s);
@@ -264,7 +270,7 @@ static void test_extract_many_sentences_keep_their_numbers(void **state) {
         n += (size_t)snprintf(s + n, cap - n, "%s met officials in %s.\n",
                               i % 2 ? "Maria Lopez" : "Tom Baker", i % 3 ? "Madrid" : "Oslo");
     lede_ner_extractor x;
-    lede_ner_extract_init(&x, &lede_ner_model_builtin, s, n, "2025-01-07");
+    lede_ner_extract_init(&x, &lede_ner_model_onto, LEDE_NER_SCHEME_ONTONOTES, s, n, "2025-01-07");
     assert_string_equal(x.anchor, "2025-01-07");
     lede_ner_entity e;
     size_t count = 0, last_sentence = 0, last_end = 0;
@@ -299,7 +305,8 @@ static size_t extract_reported(const char *s, const char *anchor, reported *out,
     lede_ner_extractor x;
     lede_ner_entity e;
     size_t k = 0;
-    lede_ner_extract_init(&x, &lede_ner_model_builtin, s, strlen(s), anchor);
+    lede_ner_extract_init(&x, &lede_ner_model_onto, LEDE_NER_SCHEME_ONTONOTES, s, strlen(s),
+                          anchor);
     while (lede_ner_extract_next(&x, &e) == LEDE_OK) {
         if (k < cap) {
             reported *r = &out[k];
@@ -367,16 +374,16 @@ static void test_extract_merges_rules_and_canonical_names(void **state) {
 static void test_extract_model_of_another_feature_set_is_refused(void **state) {
     (void)state;
     const char *why = "unset";
-    lede_ner_model m = lede_ner_model_builtin;
+    lede_ner_model m = lede_ner_model_onto;
     assert_int_equal(lede_ner_model_check(&m, &why), LEDE_OK);
     assert_null(why);
     m.feature_set_version = LEDE_NER_FEATURE_SET_VERSION + 1;
     assert_int_equal(lede_ner_model_check(&m, &why), LEDE_INVALID);
     assert_non_null(strstr(why, "feature set version"));
-    m = lede_ner_model_builtin;
+    m = lede_ner_model_onto;
     m.magic = 0;
     assert_int_equal(lede_ner_model_check(&m, NULL), LEDE_INVALID);
-    m = lede_ner_model_builtin;
+    m = lede_ner_model_onto;
     m.rows = NULL;
     assert_int_equal(lede_ner_model_check(&m, &why), LEDE_INVALID);
 }

@@ -37,7 +37,7 @@ static void window_read(window *w, const char *s, int continued) {
     lede_tok_init(&it, s, strlen(s));
     while (w->n < MAXTOK && lede_tok_next(&it, &t))
         assert_int_equal(
-            lede_ner_token_prepare(&w->tok[w->n++], s, &t, &nb, &lede_ner_model_builtin.lexicon),
+            lede_ner_token_prepare(&w->tok[w->n++], s, &t, &nb, &lede_ner_model_conll.lexicon),
             LEDE_OK);
     lede_norm_buf_free(&nb);
     w->wflags = lede_ner_window_prepare(w->tok, w->n, continued);

@@ -14,21 +14,22 @@
 
 #include <string.h>
 
-enum { T = LEDE_NER_NTAGS };
+/* Most tests use the CoNLL model's 4 types (17 tags); one uses all 18. */
+enum { NTY = 4, T = 1 + 4 * NTY, TMAX = LEDE_NER_MAX_TAGS };
 
 static const int O = LEDE_NER_TAG_O;
 #define TAG(ty, pos) LEDE_NER_TAG(LEDE_NER_T_##ty, LEDE_NER_P_##pos)
 
 static void test_tagger_names_and_layout(void **state) {
     (void)state;
-    assert_string_equal(lede_ner_tag_name(O), "O");
-    assert_string_equal(lede_ner_tag_name(TAG(PER, B)), "B-PER");
-    assert_string_equal(lede_ner_tag_name(TAG(ORG, I)), "I-ORG");
-    assert_string_equal(lede_ner_tag_name(TAG(LOC, L)), "L-LOC");
-    assert_string_equal(lede_ner_tag_name(TAG(MISC, U)), "U-MISC");
-    assert_string_equal(lede_ner_tag_name(-1), "?");
-    assert_string_equal(lede_ner_tag_name(T), "?");
-    for (int t = 1; t < T; t++) {
+    assert_string_equal(lede_ner_pos_name(O), "O");
+    assert_string_equal(lede_ner_pos_name(TAG(PER, B)), "B");
+    assert_string_equal(lede_ner_pos_name(TAG(ORG, I)), "I");
+    assert_string_equal(lede_ner_pos_name(TAG(LOC, L)), "L");
+    assert_string_equal(lede_ner_pos_name(TAG(MISC, U)), "U");
+    assert_string_equal(lede_ner_pos_name(-1), "?");
+    assert_int_equal(LEDE_NER_NTAGS_OF(18), TMAX);
+    for (int t = 1; t < TMAX; t++) {
         int ty = LEDE_NER_TAG_TYPE(t), pos = LEDE_NER_TAG_POS(t);
         assert_int_equal(LEDE_NER_TAG(ty, pos), t);
     }
@@ -58,8 +59,7 @@ static void test_tagger_transitions_follow_bilou(void **state) {
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const transition_case *c = &cases[k];
         if (lede_ner_allowed(c->prev, c->cur) != c->allowed)
-            fail_msg("%s -> %s: allowed is %d", c->prev < 0 ? "start" : lede_ner_tag_name(c->prev),
-                     lede_ner_tag_name(c->cur), !c->allowed);
+            fail_msg("case %zu: %d -> %d: allowed is %d", k, c->prev, c->cur, !c->allowed);
     }
     assert_true(lede_ner_allowed_last(O));
     assert_true(lede_ner_allowed_last(TAG(ORG, L)));
@@ -79,14 +79,14 @@ static uint64_t rnd(uint64_t *s) {
 static int32_t rnd_score(uint64_t *s) { return (int32_t)(rnd(s) % 201) - 100; }
 
 /* The score of tags under emit and tr, or INT64_MIN when not allowed. */
-static int64_t path_score(const int32_t *emit, size_t n, const lede_ner_transitions *tr,
+static int64_t path_score(const int32_t *emit, size_t n, int nt, const lede_ner_transitions *tr,
                           const uint8_t *tags) {
     int64_t s = 0;
     for (size_t i = 0; i < n; i++) {
         int prev = i ? tags[i - 1] : -1;
         if (!lede_ner_allowed(prev, tags[i]))
             return INT64_MIN;
-        s += emit[i * T + tags[i]] + (i ? tr->trans[prev][tags[i]] : tr->start[tags[i]]);
+        s += emit[i * (size_t)nt + tags[i]] + (i ? tr->trans[prev][tags[i]] : tr->start[tags[i]]);
     }
     if (!lede_ner_allowed_last(tags[n - 1]))
         return INT64_MIN;
@@ -94,15 +94,15 @@ static int64_t path_score(const int32_t *emit, size_t n, const lede_ner_transiti
 }
 
 /* The best score over every sequence of n tags (brute force). */
-static int64_t best_score(const int32_t *emit, size_t n, const lede_ner_transitions *tr) {
+static int64_t best_score(const int32_t *emit, size_t n, int nt, const lede_ner_transitions *tr) {
     uint8_t tags[4] = {0};
     int64_t best = INT64_MIN;
     for (;;) {
-        int64_t s = path_score(emit, n, tr, tags);
+        int64_t s = path_score(emit, n, nt, tr, tags);
         if (s > best)
             best = s;
         size_t i = 0;
-        while (i < n && ++tags[i] == T)
+        while (i < n && ++tags[i] == nt)
             tags[i++] = 0;
         if (i == n)
             return best;
@@ -127,11 +127,43 @@ static void test_tagger_viterbi_finds_the_best_allowed_path(void **state) {
                 tr.trans[a][b] = rnd_score(&seed);
         }
         uint8_t tags[4];
-        assert_int_equal(lede_ner_viterbi(&ctx, emit, n, &tr, tags), LEDE_OK);
-        int64_t got = path_score(emit, n, &tr, tags);
+        assert_int_equal(lede_ner_viterbi(&ctx, emit, n, NTY, &tr, tags), LEDE_OK);
+        int64_t got = path_score(emit, n, T, &tr, tags);
         assert_true(got != INT64_MIN); /* the path is allowed */
-        assert_true(got == best_score(emit, n, &tr));
+        assert_true(got == best_score(emit, n, T, &tr));
     }
+    lede_ner_viterbi_free(&ctx);
+}
+
+/* The same with the 18 types of the OntoNotes model (73 tags), on
+   sequences of up to 2 tokens. */
+static void test_tagger_viterbi_with_eighteen_types(void **state) {
+    (void)state;
+    uint64_t seed = 0xabcdef987ULL;
+    lede_ner_viterbi_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    static lede_ner_transitions tr;
+    for (int round = 0; round < 40; round++) {
+        size_t n = 1 + (size_t)(round % 2);
+        int32_t emit[2 * TMAX];
+        for (size_t i = 0; i < n * TMAX; i++)
+            emit[i] = rnd_score(&seed);
+        for (int a = 0; a < TMAX; a++) {
+            tr.start[a] = rnd_score(&seed);
+            tr.end[a] = rnd_score(&seed);
+            for (int b = 0; b < TMAX; b++)
+                tr.trans[a][b] = rnd_score(&seed);
+        }
+        uint8_t tags[2];
+        assert_int_equal(lede_ner_viterbi(&ctx, emit, n, 18, &tr, tags), LEDE_OK);
+        int64_t got = path_score(emit, n, TMAX, &tr, tags);
+        assert_true(got != INT64_MIN);
+        assert_true(got == best_score(emit, n, TMAX, &tr));
+    }
+    int32_t emit[TMAX] = {0};
+    uint8_t tags[1];
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 1, 0, &tr, tags), LEDE_INVALID);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 1, 19, &tr, tags), LEDE_INVALID);
     lede_ner_viterbi_free(&ctx);
 }
 
@@ -153,13 +185,13 @@ static void test_tagger_viterbi_prefers_a_whole_entity(void **state) {
     uint8_t tags[3];
     lede_ner_viterbi_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
-    assert_int_equal(lede_ner_viterbi(&ctx, emit, 3, &tr, tags), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 3, NTY, &tr, tags), LEDE_OK);
     assert_int_equal(tags[0], TAG(PER, B));
     assert_int_equal(tags[1], TAG(PER, L));
     assert_int_equal(tags[2], O);
     /* A transition penalty on B-PER -> L-PER makes the split cheaper. */
     tr.trans[TAG(PER, B)][TAG(PER, L)] = -20;
-    assert_int_equal(lede_ner_viterbi(&ctx, emit, 3, &tr, tags), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 3, NTY, &tr, tags), LEDE_OK);
     assert_int_equal(tags[0], O);
     assert_int_equal(tags[1], O);
     assert_int_equal(tags[2], O);
@@ -175,12 +207,12 @@ static void test_tagger_viterbi_ties_go_to_the_lower_tag(void **state) {
     uint8_t tags[2];
     lede_ner_viterbi_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
-    assert_int_equal(lede_ner_viterbi(&ctx, emit, 2, &tr, tags), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 2, NTY, &tr, tags), LEDE_OK);
     assert_int_equal(tags[0], O);
     assert_int_equal(tags[1], O);
     emit[TAG(LOC, U)] = 7;
     emit[TAG(ORG, U)] = 7; /* ORG comes before LOC */
-    assert_int_equal(lede_ner_viterbi(&ctx, emit, 1, &tr, tags), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&ctx, emit, 1, NTY, &tr, tags), LEDE_OK);
     assert_int_equal(tags[0], TAG(ORG, U));
     lede_ner_viterbi_free(&ctx);
 }
@@ -203,17 +235,17 @@ static void test_tagger_viterbi_is_deterministic_on_long_input(void **state) {
     lede_ner_viterbi_ctx c1, c2;
     memset(&c1, 0, sizeof c1);
     memset(&c2, 0, sizeof c2);
-    assert_int_equal(lede_ner_viterbi(&c1, emit, N, &tr, a), LEDE_OK);
-    assert_int_equal(lede_ner_viterbi(&c2, emit, N, &tr, b), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&c1, emit, N, NTY, &tr, a), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&c2, emit, N, NTY, &tr, b), LEDE_OK);
     assert_memory_equal(a, b, N);
     for (size_t i = 0; i < N; i++)
         assert_true(lede_ner_allowed(i ? a[i - 1] : -1, a[i]));
     assert_true(lede_ner_allowed_last(a[N - 1]));
     /* decoding a prefix again with a context grown larger changes nothing */
-    assert_int_equal(lede_ner_viterbi(&c1, emit, 10, &tr, b), LEDE_OK);
-    assert_int_equal(lede_ner_viterbi(&c2, emit, 10, &tr, a), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&c1, emit, 10, NTY, &tr, b), LEDE_OK);
+    assert_int_equal(lede_ner_viterbi(&c2, emit, 10, NTY, &tr, a), LEDE_OK);
     assert_memory_equal(a, b, 10);
-    assert_int_equal(lede_ner_viterbi(&c1, emit, 0, &tr, a), LEDE_OK); /* nothing to do */
+    assert_int_equal(lede_ner_viterbi(&c1, emit, 0, NTY, &tr, a), LEDE_OK); /* nothing to do */
     lede_ner_viterbi_free(&c1);
     lede_ner_viterbi_free(&c2);
 }
@@ -229,7 +261,7 @@ static void test_tagger_forbid_addresses_and_invalid_characters(void **state) {
         t.kind = open_kinds[k];
         for (int x = 0; x < T; x++)
             emit[x] = x;
-        lede_ner_forbid(emit, &t);
+        lede_ner_forbid(emit, T, &t);
         for (int x = 0; x < T; x++)
             assert_int_equal(emit[x], x); /* left to the model */
     }
@@ -239,7 +271,7 @@ static void test_tagger_forbid_addresses_and_invalid_characters(void **state) {
         t.flags = k < 2 ? 0 : LEDE_NER_TF_INVALID;
         for (int x = 0; x < T; x++)
             emit[x] = 1000;
-        lede_ner_forbid(emit, &t);
+        lede_ner_forbid(emit, T, &t);
         assert_int_equal(emit[O], 1000);
         for (int x = 1; x < T; x++)
             assert_int_equal(emit[x], LEDE_NER_FORBIDDEN);
@@ -251,6 +283,7 @@ int main(void) {
         cmocka_unit_test(test_tagger_names_and_layout),
         cmocka_unit_test(test_tagger_transitions_follow_bilou),
         cmocka_unit_test(test_tagger_viterbi_finds_the_best_allowed_path),
+        cmocka_unit_test(test_tagger_viterbi_with_eighteen_types),
         cmocka_unit_test(test_tagger_viterbi_prefers_a_whole_entity),
         cmocka_unit_test(test_tagger_viterbi_ties_go_to_the_lower_tag),
         cmocka_unit_test(test_tagger_viterbi_is_deterministic_on_long_input),

@@ -342,30 +342,34 @@ static void graph_from_pairs(pair_map *m, size_t n, graph *g) {
 static const size_t classes_k[CLASSES_LEVELS] = {
     1u << LEDE_NER_CLASS_BITS0, 1u << LEDE_NER_CLASS_BITS1, 1u << LEDE_NER_CLASS_BITS2};
 
-void classes_build(const corpus *c, uint32_t min_count, int passes, classes *out) {
+void classes_build(const corpus *const *cs, size_t ncs, uint32_t min_count, int passes,
+                   classes *out) {
     memset(out, 0, sizeof *out);
     double t0 = now_seconds();
     /* word ids by first occurrence; counts */
     fdict words;
     fdict_init(&words);
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t k = 0; k < c->docs[d].nblocks; k++) {
-            const corpus_block *b = &c->docs[d].blocks[k];
-            for (size_t i = 0; i < b->ntok; i++)
-                fdict_count(&words, b->tok[i].norm);
-        }
+    for (size_t ci = 0; ci < ncs; ci++)
+        for (size_t d = 0; d < cs[ci]->ndocs; d++)
+            for (size_t k = 0; k < cs[ci]->docs[d].nblocks; k++) {
+                const corpus_block *b = &cs[ci]->docs[d].blocks[k];
+                for (size_t i = 0; i < b->ntok; i++)
+                    fdict_count(&words, b->tok[i].norm);
+            }
     /* items: 0 = boundary, 1 = rare, then the words in order of first sight */
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t k = 0; k < c->docs[d].nblocks; k++) {
-            const corpus_block *b = &c->docs[d].blocks[k];
-            for (size_t i = 0; i < b->ntok; i++)
-                fdict_id(&words, b->tok[i].norm, min_count, 1);
-        }
+    for (size_t ci = 0; ci < ncs; ci++)
+        for (size_t d = 0; d < cs[ci]->ndocs; d++)
+            for (size_t k = 0; k < cs[ci]->docs[d].nblocks; k++) {
+                const corpus_block *b = &cs[ci]->docs[d].blocks[k];
+                for (size_t i = 0; i < b->ntok; i++)
+                    fdict_id(&words, b->tok[i].norm, min_count, 1);
+            }
     size_t n = words.nids + 2;
     pair_map pm = {0};
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t k = 0; k < c->docs[d].nblocks; k++) {
-            const corpus_block *b = &c->docs[d].blocks[k];
+    for (size_t ci = 0; ci < ncs; ci++)
+        for (size_t d = 0; d < cs[ci]->ndocs; d++)
+        for (size_t k = 0; k < cs[ci]->docs[d].nblocks; k++) {
+            const corpus_block *b = &cs[ci]->docs[d].blocks[k];
             for (size_t w = 0; w < b->nwin; w++) {
                 uint32_t prev = 0;
                 for (size_t i = b->win[w].first; i < b->win[w].first + b->win[w].n; i++) {

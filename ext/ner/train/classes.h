@@ -14,7 +14,10 @@
  * and Roth 2009 serve the same purpose; exchange clustering is simpler and
  * fast enough to run inside `make model`.
  *
- * Only the text of CoNLL-2003 train.txt is used. The log-likelihood is
+ * The text is that of the training file and of any unlabelled corpora
+ * given (the trainer's -u option: the OntoNotes model also reads the text
+ * of CoNLL-2003 train.txt and of PolNeAR's train articles, news of 1996 and
+ * 2015-16). The log-likelihood is
  * computed in fixed point with integer arithmetic only, so the classes are
  * the same on every machine.
  */
@@ -23,8 +26,8 @@
 
 #include "corpus.h"
 
-/* Clusterings made, from coarse to fine (the lexicon packs all three). */
-#define CLASSES_LEVELS 3
+/* Clusterings made, from coarse to fine (the lexicon packs them all). */
+#define CLASSES_LEVELS LEDE_NER_CLASS_LEVELS
 
 typedef struct {
     size_t nwords;    /* words with classes */
@@ -32,8 +35,10 @@ typedef struct {
     uint32_t *packed; /* [nwords] classes packed as lede_ner_lexicon stores them */
 } classes;
 
-/* Clusters the norms of every token of c seen at least min_count times. */
-void classes_build(const corpus *c, uint32_t min_count, int passes, classes *out);
+/* Clusters the norms of every token of the n corpora cs seen at least
+   min_count times. */
+void classes_build(const corpus *const *cs, size_t n, uint32_t min_count, int passes,
+                   classes *out);
 
 void classes_free(classes *cl);
 

@@ -1,13 +1,16 @@
 /*
- * corpus.c: reading CoNLL-2003 into lede blocks with gold tags (corpus.h).
+ * corpus.c: reading CoNLL-2003 and OntoNotes into lede blocks with gold
+ * tags (corpus.h).
  */
 #include "corpus.h"
 
 #include "util.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* One token of the file. */
 typedef struct {
@@ -17,13 +20,36 @@ typedef struct {
     int begin; /* the tag is B-X */
 } conll_token;
 
-/* The type of a CoNLL type name ("PER", "ORG", "LOC", "MISC"), or -1. */
-static int corpus_type(const char *s, size_t n) {
-    static const char *const names[LEDE_NER_NTYPES] = {"PER", "ORG", "LOC", "MISC"};
-    for (int t = 0; t < LEDE_NER_NTYPES; t++)
-        if (strlen(names[t]) == n && memcmp(names[t], s, n) == 0)
-            return t;
+static const char *const corpus_conll_files[] = {"PER", "ORG", "LOC", "MISC"};
+static const char *const corpus_conll_labels[] = {"PERSON", "ORG", "LOC", "MISC"};
+static const char *const corpus_onto_names[] = {
+    "PERSON", "NORP", "FAC",  "ORG",  "GPE",     "LOC",     "PRODUCT",  "EVENT",   "WORK_OF_ART",
+    "LAW",    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"};
+
+const corpus_scheme corpus_scheme_conll = {"conll", 4, corpus_conll_files, corpus_conll_labels};
+const corpus_scheme corpus_scheme_onto = {"ontonotes", 18, corpus_onto_names, corpus_onto_names};
+
+_Static_assert(sizeof corpus_onto_names / sizeof *corpus_onto_names <= LEDE_NER_MAX_TYPES,
+               "the OntoNotes types fit the tagger");
+
+/* The type of a type name of the file, or -1. */
+static int corpus_type(const corpus_scheme *sc, const char *s, size_t n) {
+    for (size_t t = 0; t < sc->ntypes; t++)
+        if (strlen(sc->file_names[t]) == n && memcmp(sc->file_names[t], s, n) == 0)
+            return (int)t;
     return -1;
+}
+
+/* What a Penn Treebank escape stands for, or NULL when w[0..n) is none. */
+static const char *corpus_unescape(const char *w, size_t n) {
+    static const char *const esc[][2] = {
+        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LSB-", "["}, {"-RSB-", "]"}, {"-LCB-", "{"},
+        {"-RCB-", "}"}, {"``", "\""},  {"''", "\""},  {"/.", "."},    {"/?", "?"},
+        {"/-", "-"}};
+    for (size_t k = 0; k < sizeof esc / sizeof *esc; k++)
+        if (strlen(esc[k][0]) == n && memcmp(esc[k][0], w, n) == 0)
+            return esc[k][1];
+    return NULL;
 }
 
 /* Builds one document from its tokens; sentence ends are tokens with
@@ -132,8 +158,9 @@ static void corpus_build_doc(corpus *c, const conll_token *tk, size_t n) {
     free(ent_of);
 }
 
-int corpus_read(corpus *c, const char *path, size_t max_docs) {
+int corpus_read(corpus *c, const char *path, const corpus_scheme *scheme, size_t max_docs) {
     memset(c, 0, sizeof *c);
+    c->scheme = scheme;
     size_t size;
     char *data = read_file(path, &size);
     if (!data)
@@ -167,12 +194,12 @@ int corpus_read(corpus *c, const char *path, size_t max_docs) {
             }
         } else {
             started = 1;
-            /* word POS chunk NER: the word is the first field, NER the last */
+            /* the word is the first field, NER the last (space or tab apart) */
             char *sp = p;
-            while (sp < line_end && *sp != ' ')
+            while (sp < line_end && *sp != ' ' && *sp != '\t')
                 sp++;
             char *last = line_end;
-            while (last > p && last[-1] != ' ')
+            while (last > p && last[-1] != ' ' && last[-1] != '\t')
                 last--;
             if (sp == line_end || last <= sp) {
                 fprintf(stderr, "%s: malformed line: %.*s\n", path, (int)len, p);
@@ -185,9 +212,14 @@ int corpus_read(corpus *c, const char *path, size_t max_docs) {
             conll_token *t = &tk[ntk++];
             t->word = p;
             t->len = (size_t)(sp - p);
+            const char *un = corpus_unescape(t->word, t->len);
+            if (un) {
+                t->word = un;
+                t->len = strlen(un);
+            }
             size_t tl = (size_t)(line_end - last);
             if (tl >= 3 && last[1] == '-') {
-                t->type = corpus_type(last + 2, tl - 2);
+                t->type = corpus_type(scheme, last + 2, tl - 2);
                 t->begin = last[0] == 'B';
             } else {
                 t->type = -1;
@@ -203,6 +235,68 @@ int corpus_read(corpus *c, const char *path, size_t max_docs) {
     }
     free(tk);
     free(data);
+    return 0;
+}
+
+static int corpus_name_cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int corpus_read_text(corpus *c, const char *dir) {
+    memset(c, 0, sizeof *c);
+    DIR *d = opendir(dir);
+    if (!d) {
+        perror(dir);
+        return -1;
+    }
+    char **names = NULL;
+    size_t nnames = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (nnames == cap)
+            names = xrealloc(names, (cap = cap ? 2 * cap : 64) * sizeof *names);
+        size_t len = strlen(dir) + strlen(de->d_name) + 2;
+        names[nnames] = xmalloc(len);
+        snprintf(names[nnames++], len, "%s/%s", dir, de->d_name);
+    }
+    closedir(d);
+    qsort(names, nnames, sizeof *names, corpus_name_cmp);
+    c->docs = xcalloc(nnames + 1, sizeof *c->docs);
+    for (size_t k = 0; k < nnames; k++) {
+        struct stat st;
+        size_t size;
+        char *text;
+        if (stat(names[k], &st) != 0 || !S_ISREG(st.st_mode) ||
+            !(text = read_file(names[k], &size))) {
+            free(names[k]);
+            continue;
+        }
+        free(names[k]);
+        corpus_doc *doc = &c->docs[c->ndocs++];
+        doc->text = text;
+        doc->len = size;
+        lede_ner_block blk;
+        lede_ner_block_init(&blk, doc->text, doc->len, NULL);
+        size_t bcap = 0;
+        while (lede_ner_block_next(&blk) == LEDE_OK) {
+            if (doc->nblocks == bcap)
+                doc->blocks = xrealloc(doc->blocks, (bcap = bcap ? 2 * bcap : 1) *
+                                                        sizeof *doc->blocks);
+            corpus_block *b = &doc->blocks[doc->nblocks++];
+            memset(b, 0, sizeof *b);
+            b->ntok = blk.ntok;
+            b->nwin = blk.nwin;
+            b->tok = xmalloc(b->ntok * sizeof *b->tok + 1);
+            b->win = xmalloc(b->nwin * sizeof *b->win + 1);
+            memcpy(b->tok, blk.tok, b->ntok * sizeof *b->tok);
+            memcpy(b->win, blk.win, b->nwin * sizeof *b->win);
+            c->ntokens += b->ntok;
+        }
+        lede_ner_block_free(&blk);
+    }
+    free(names);
     return 0;
 }
 
@@ -296,7 +390,7 @@ static double corpus_f(size_t correct, size_t pred, size_t gold) {
 
 double corpus_f1(const corpus_score *s) {
     size_t g = 0, p = 0, c = 0;
-    for (int t = 0; t < LEDE_NER_NTYPES; t++) {
+    for (size_t t = 0; t < LEDE_NER_MAX_TYPES; t++) {
         g += s->gold[t];
         p += s->pred[t];
         c += s->correct[t];
@@ -305,11 +399,10 @@ double corpus_f1(const corpus_score *s) {
 }
 
 void corpus_score_print(const corpus_score *s, const char *title) {
-    static const char *const names[LEDE_NER_NTYPES] = {"PER", "ORG", "LOC", "MISC"};
     size_t g = 0, p = 0, c = 0;
-    fprintf(stderr, "%s\n  type   precision  recall     F1   (gold, predicted)\n", title);
-    for (int t = 0; t < LEDE_NER_NTYPES; t++) {
-        fprintf(stderr, "  %-5s  %8.2f  %8.2f  %6.2f   (%zu, %zu)\n", names[t],
+    fprintf(stderr, "%s\n  type          precision  recall     F1   (gold, predicted)\n", title);
+    for (size_t t = 0; t < s->scheme->ntypes; t++) {
+        fprintf(stderr, "  %-12s  %8.2f  %8.2f  %6.2f   (%zu, %zu)\n", s->scheme->file_names[t],
                 100 * corpus_ratio(s->correct[t], s->pred[t]),
                 100 * corpus_ratio(s->correct[t], s->gold[t]),
                 100 * corpus_f(s->correct[t], s->pred[t], s->gold[t]), s->gold[t], s->pred[t]);
@@ -317,6 +410,6 @@ void corpus_score_print(const corpus_score *s, const char *title) {
         p += s->pred[t];
         c += s->correct[t];
     }
-    fprintf(stderr, "  all    %8.2f  %8.2f  %6.2f   (%zu, %zu)\n", 100 * corpus_ratio(c, p),
+    fprintf(stderr, "  all           %8.2f  %8.2f  %6.2f   (%zu, %zu)\n", 100 * corpus_ratio(c, p),
             100 * corpus_ratio(c, g), 100 * corpus_f(c, p, g), g, p);
 }

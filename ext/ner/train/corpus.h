@@ -1,11 +1,15 @@
 /*
- * corpus.h: CoNLL-2003 files as the trainer sees them.
+ * corpus.h: CoNLL-2003 and OntoNotes 5.0 files as the trainer sees them.
  *
- * A CoNLL-2003 file has one token a line ("word POS chunk NER"), a blank
- * line after each sentence and a "-DOCSTART-" line before each document;
- * NER tags are IOB1 or IOB2 (I-X continues an entity of type X when the
- * previous token is of type X; B-X always starts one), read as conlleval
- * reads them.
+ * Both have one token a line, the word first and the NER tag last
+ * (CoNLL-2003: "word POS chunk NER"; OntoNotes in CoNLL-2012 splits:
+ * "word<TAB>tag"), a blank line after each sentence and a "-DOCSTART-"
+ * line before each document; tags are IOB1 or IOB2 (I-X continues an
+ * entity of type X when the previous token is of type X; B-X always starts
+ * one), read as conlleval reads them. A scheme (corpus_scheme) names the
+ * types of the file and the labels lede gives them. OntoNotes words are
+ * Penn Treebank escaped ("-LRB-", "``", "/."); they are read as the
+ * characters they stand for, so that the text looks like news copy.
  *
  * Each document becomes the raw text a user would give lede: the tokens of
  * a sentence joined by one space, each sentence on its own line. That text
@@ -15,7 +19,7 @@
  * lies in (lede never joins across a space, so it lies in one), and the
  * BILOU tags are derived over lede tokens within each window.
  *
- * Evaluation works on CoNLL tokens, as tests/eval/conll.c does: a
+ * Evaluation works on CoNLL tokens, as tests/eval/ner.c does: a
  * predicted entity maps its first byte and its last byte to the CoNLL
  * tokens containing them; it is right when that token range and its type
  * are those of a gold entity.
@@ -25,6 +29,16 @@
 
 #include "../block.h"
 #include "../tagger.h"
+
+/* The entity types of a corpus: their names in the file and as lede labels. */
+typedef struct {
+    const char *name;               /* "conll" or "ontonotes" */
+    size_t ntypes;                  /* types, in tag order */
+    const char *const *file_names;  /* [ntypes] as the file writes them ("PER") */
+    const char *const *label_names; /* [ntypes] as lede labels them ("PERSON") */
+} corpus_scheme;
+
+extern const corpus_scheme corpus_scheme_conll, corpus_scheme_onto;
 
 /* A gold or predicted entity over CoNLL tokens of one document. */
 typedef struct {
@@ -55,14 +69,21 @@ typedef struct {
 } corpus_doc;
 
 typedef struct {
+    const corpus_scheme *scheme;
     corpus_doc *docs;
     size_t ndocs;
     size_t ntokens; /* lede tokens */
 } corpus;
 
-/* Reads path into *c, at most max_docs documents (0 = all). Returns 0 on
-   success, -1 with a message on stderr. */
-int corpus_read(corpus *c, const char *path, size_t max_docs);
+/* Reads path into *c with the types of scheme, at most max_docs documents
+   (0 = all). Returns 0 on success, -1 with a message on stderr. */
+int corpus_read(corpus *c, const char *path, const corpus_scheme *scheme, size_t max_docs);
+
+/* Reads every regular file of the folder dir (in name order) as one
+   document of raw text, for the word classes only: the blocks have tokens
+   and windows but no gold (gold, conll and caps are NULL). Returns 0, or -1
+   with a message on stderr. */
+int corpus_read_text(corpus *c, const char *dir);
 
 void corpus_free(corpus *c);
 
@@ -73,7 +94,8 @@ void corpus_decode(const corpus_block *b, const uint8_t *tags, corpus_entity **o
 
 /* Counts for precision and recall. */
 typedef struct {
-    size_t gold[LEDE_NER_NTYPES], pred[LEDE_NER_NTYPES], correct[LEDE_NER_NTYPES];
+    const corpus_scheme *scheme;
+    size_t gold[LEDE_NER_MAX_TYPES], pred[LEDE_NER_MAX_TYPES], correct[LEDE_NER_MAX_TYPES];
 } corpus_score;
 
 /* Adds the comparison of predicted entities with the document's gold. */

@@ -108,11 +108,13 @@ void featset_add(featset *fs, const uint32_t *ids, size_t n) {
 
 /* ---- perceptron ----------------------------------------------------------------- */
 
-void percep_init(percep *p, size_t nfeat) {
+void percep_init(percep *p, size_t nfeat, size_t ntypes) {
     memset(p, 0, sizeof *p);
     p->nfeat = nfeat;
-    p->w = xcalloc(nfeat * PT, sizeof *p->w);
-    p->u = xcalloc(nfeat * PT, sizeof *p->u);
+    p->ntypes = ntypes;
+    p->nt = LEDE_NER_NTAGS_OF(ntypes);
+    p->w = xcalloc(nfeat * p->nt, sizeof *p->w);
+    p->u = xcalloc(nfeat * p->nt, sizeof *p->u);
     p->c = 1;
 }
 
@@ -127,13 +129,13 @@ void qmodel_free(qmodel *q) {
     memset(q, 0, sizeof *q);
 }
 
-/* Adds the rows of the features of token k to e[PT]. */
-static void emit_add(const int32_t *w, const featset *fs, size_t k, int32_t *e) {
+/* Adds the rows of the features of token k to e[nt]. */
+static void emit_add(const int32_t *w, size_t nt, const featset *fs, size_t k, int32_t *e) {
     if (!fs)
         return;
     for (size_t j = fs->off[k]; j < fs->off[k + 1]; j++) {
-        const int32_t *row = w + (size_t)fs->ids[j] * PT;
-        for (int t = 0; t < PT; t++)
+        const int32_t *row = w + (size_t)fs->ids[j] * nt;
+        for (size_t t = 0; t < nt; t++)
             e[t] += row[t];
     }
 }
@@ -148,7 +150,7 @@ static void feat_update(percep *p, const featset *fs, size_t k, int tag, int del
     if (!fs)
         return;
     for (size_t j = fs->off[k]; j < fs->off[k + 1]; j++) {
-        size_t at = (size_t)fs->ids[j] * PT + (size_t)tag;
+        size_t at = (size_t)fs->ids[j] * p->nt + (size_t)tag;
         p->w[at] += delta;
         p->u[at] += delta * p->c;
     }
@@ -165,21 +167,22 @@ void percep_epoch(percep *p, const pwindow *win, const size_t *order, size_t nwi
     uint8_t *pred = NULL;
     size_t cap = 0;
     lede_ner_transitions tr;
+    const size_t nt = p->nt;
     for (size_t o = 0; o < nwin; o++) {
         const pwindow *pw = &win[order[o]];
         if (pw->n > cap) {
             cap = pw->n;
-            emit = xrealloc(emit, cap * PT * sizeof *emit);
+            emit = xrealloc(emit, cap * nt * sizeof *emit);
             pred = xrealloc(pred, cap);
         }
-        memset(emit, 0, pw->n * PT * sizeof *emit);
+        memset(emit, 0, pw->n * nt * sizeof *emit);
         for (size_t i = 0; i < pw->n; i++) {
-            emit_add(p->w, fs1, pw->base + i, emit + i * PT);
-            emit_add(p->w, fs2, pw->base + i, emit + i * PT);
-            lede_ner_forbid(emit + i * PT, &pw->tok[i]);
+            emit_add(p->w, nt, fs1, pw->base + i, emit + i * nt);
+            emit_add(p->w, nt, fs2, pw->base + i, emit + i * nt);
+            lede_ner_forbid(emit + i * nt, nt, &pw->tok[i]);
         }
         trans_of(p->tw, &tr);
-        if (lede_ner_viterbi(vit, emit, pw->n, &tr, pred) != LEDE_OK)
+        if (lede_ner_viterbi(vit, emit, pw->n, p->ntypes, &tr, pred) != LEDE_OK)
             abort();
         for (size_t i = 0; i < pw->n; i++) {
             int g = pw->gold[i], q = pred[i];
@@ -217,12 +220,14 @@ static int32_t average_one(int32_t w, int64_t u, int64_t c, int64_t scale) {
 }
 
 void percep_average(const percep *p, int64_t scale, qmodel *q) {
-    if (q->nfeat != p->nfeat) {
+    if (q->nfeat != p->nfeat || q->nt != p->nt) {
         free(q->w);
         q->nfeat = p->nfeat;
-        q->w = xmalloc(p->nfeat * PT * sizeof *q->w);
+        q->w = xmalloc(p->nfeat * p->nt * sizeof *q->w);
     }
-    for (size_t i = 0; i < p->nfeat * PT; i++)
+    q->ntypes = p->ntypes;
+    q->nt = p->nt;
+    for (size_t i = 0; i < p->nfeat * p->nt; i++)
         q->w[i] = average_one(p->w[i], p->u[i], p->c, scale);
     int32_t tw[PT + 2][PT];
     for (int r = 0; r < PT + 2; r++)
@@ -233,12 +238,13 @@ void percep_average(const percep *p, int64_t scale, qmodel *q) {
 
 void qmodel_tag(const qmodel *q, const pwindow *pw, const featset *fs1, const featset *fs2,
                 lede_ner_viterbi_ctx *vit, int32_t *emit, uint8_t *tags) {
-    memset(emit, 0, pw->n * PT * sizeof *emit);
+    const size_t nt = q->nt;
+    memset(emit, 0, pw->n * nt * sizeof *emit);
     for (size_t i = 0; i < pw->n; i++) {
-        emit_add(q->w, fs1, pw->base + i, emit + i * PT);
-        emit_add(q->w, fs2, pw->base + i, emit + i * PT);
-        lede_ner_forbid(emit + i * PT, &pw->tok[i]);
+        emit_add(q->w, nt, fs1, pw->base + i, emit + i * nt);
+        emit_add(q->w, nt, fs2, pw->base + i, emit + i * nt);
+        lede_ner_forbid(emit + i * nt, nt, &pw->tok[i]);
     }
-    if (lede_ner_viterbi(vit, emit, pw->n, &q->trans, tags) != LEDE_OK)
+    if (lede_ner_viterbi(vit, emit, pw->n, q->ntypes, &q->trans, tags) != LEDE_OK)
         abort();
 }

@@ -59,12 +59,15 @@ void featset_add(featset *fs, const uint32_t *ids, size_t n);
 
 /* ---- weights ---- */
 
-enum { PT = LEDE_NER_NTAGS, PT_START = LEDE_NER_NTAGS, PT_END = LEDE_NER_NTAGS + 1 };
+/* Rows of the transition tables: the previous tag, then START and END. */
+enum { PT = LEDE_NER_MAX_TAGS, PT_START = LEDE_NER_MAX_TAGS, PT_END = LEDE_NER_MAX_TAGS + 1 };
 
 typedef struct {
     size_t nfeat;
-    int32_t *w;             /* [nfeat][PT] current weights */
-    int64_t *u;             /* [nfeat][PT] sum of c * delta */
+    size_t ntypes;          /* entity types; nt = 1 + 4 * ntypes tags */
+    size_t nt;              /* tags */
+    int32_t *w;             /* [nfeat][nt] current weights */
+    int64_t *u;             /* [nfeat][nt] sum of c * delta */
     int32_t tw[PT + 2][PT]; /* transitions: rows are the previous tag, START, END */
     int64_t tu[PT + 2][PT];
     int64_t c; /* steps so far, from 1 */
@@ -77,11 +80,12 @@ typedef struct {
 /* Rounded averaged weights, as the model stores them. */
 typedef struct {
     size_t nfeat;
-    int32_t *w; /* [nfeat][PT] */
+    size_t ntypes, nt;
+    int32_t *w; /* [nfeat][nt] */
     lede_ner_transitions trans;
 } qmodel;
 
-void percep_init(percep *p, size_t nfeat);
+void percep_init(percep *p, size_t nfeat, size_t ntypes);
 void percep_free(percep *p);
 
 /* One training window: tokens [base, base + n) of the feature sets. */

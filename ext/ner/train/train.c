@@ -3,7 +3,8 @@
  *
  *   ner-train [options] TRAIN VALID [OUT]
  *
- * Reads CoNLL-2003 TRAIN and VALID (corpus.h), trains the two-stage
+ * Reads TRAIN and VALID (corpus.h: CoNLL-2003 by default, OntoNotes 5.0
+ * with -t ontonotes), trains the two-stage
  * averaged perceptron (percep.h, model.h) on TRAIN only, picks the number
  * of epochs of each stage by F1 on VALID, and writes the model as C source
  * to OUT (writer.h; without OUT nothing is written: an experiment).
@@ -17,6 +18,8 @@
  *             first-stage tags; epochs chosen on VALID.
  *
  * Options:
+ *   -t NAME   the scheme of the files: conll (default) or ontonotes; it
+ *             names the model lede_ner_model_conll or lede_ner_model_onto
  *   -e N      most epochs per stage (default 30)
  *   -k K      folds for the first-stage tags of TRAIN (default 5)
  *   -c N      keep features seen at least N times in TRAIN (default 1)
@@ -26,6 +29,11 @@
  *   -x LIST   leave out these templates (comma-separated names; ablation)
  *   -w N      word classes for words seen at least N times (default 2)
  *   -r N      another seed for the shuffles (default 0; for noise estimates)
+ *   -u PATH   more text for the word classes only (repeatable, at most 8):
+ *             a folder of plain-text files, or a file in CoNLL-2003 form
+ *             whose words are read and whose tags are ignored
+ *   -j N      train the folds on N threads (default 2); the result does not
+ *             depend on N
  *   -1        stop after stage 1
  *   -v FILE   write the final tags of VALID to FILE, one CoNLL token a
  *             line ("word gold predicted", IOB2), for error analysis
@@ -41,11 +49,14 @@
 
 #include "../features.h"
 
+#include <pthread.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
+    const corpus_scheme *scheme;
     int epochs, folds, stage1_only;
     uint32_t cutoff;
     int64_t scale;
@@ -55,6 +66,9 @@ typedef struct {
     const char *dump;
     uint32_t class_min;
     uint64_t seed;
+    int jobs;
+    const char *unlabelled[8];
+    size_t nunlabelled;
 } options;
 
 /* A corpus with its windows and features, flattened. */
@@ -72,9 +86,10 @@ typedef struct {
     uint8_t *tags1; /* first-stage tags */
 } dataset;
 
-static int dataset_load(dataset *ds, const char *path, size_t max_docs) {
+static int dataset_load(dataset *ds, const char *path, const corpus_scheme *scheme,
+                        size_t max_docs) {
     memset(ds, 0, sizeof *ds);
-    if (corpus_read(&ds->c, path, max_docs) != 0)
+    if (corpus_read(&ds->c, path, scheme, max_docs) != 0)
         return -1;
     size_t nb = 0, nw = 0;
     for (size_t d = 0; d < ds->c.ndocs; d++)
@@ -206,8 +221,10 @@ static void dataset_tag(const dataset *ds, const qmodel *q, int stage, uint8_t *
     int32_t *emit = xmalloc(LEDE_NER_WINDOW_MAX * PT * sizeof *emit);
     corpus_entity *pred = NULL;
     size_t npred = 0, cap = 0;
-    if (sc)
+    if (sc) {
         memset(sc, 0, sizeof *sc);
+        sc->scheme = ds->c.scheme;
+    }
     for (size_t k = 0; k < ds->nblocks; k++) {
         size_t d = ds->block_doc[k];
         if (folds && d % folds != fold)
@@ -243,7 +260,7 @@ static double train_stage(const dataset *train, const dataset *valid, size_t nfe
                           int epochs, size_t folds, size_t fold, const options *o, qmodel *best,
                           int *best_epoch, const char *name) {
     percep p;
-    percep_init(&p, nfeat);
+    percep_init(&p, nfeat, train->c.scheme->ntypes);
     lede_ner_viterbi_ctx vit;
     memset(&vit, 0, sizeof vit);
     size_t *order = xmalloc(train->nwin * sizeof *order), n = 0;
@@ -291,9 +308,39 @@ static double train_stage(const dataset *train, const dataset *valid, size_t nfe
     return best_f1;
 }
 
+/* The folds of the first stage, shared by the threads that train them: each
+   takes the next fold, trains on the others and tags it. Each fold writes
+   the first-stage tags of its own documents only, so the result is the same
+   whatever the number of threads. */
+typedef struct {
+    dataset *train;
+    size_t nlocal;
+    int epochs;
+    const options *o;
+    int next;
+    pthread_mutex_t lock;
+} fold_job;
+
+static void *fold_worker(void *arg) {
+    fold_job *job = arg;
+    for (;;) {
+        pthread_mutex_lock(&job->lock);
+        int k = job->next++;
+        pthread_mutex_unlock(&job->lock);
+        if (k >= job->o->folds)
+            return NULL;
+        qmodel qf = {0};
+        int ef = 0;
+        train_stage(job->train, NULL, job->nlocal, 1, job->epochs, (size_t)job->o->folds,
+                    (size_t)k, job->o, &qf, &ef, "fold");
+        dataset_tag(job->train, &qf, 1, job->train->tags1, NULL, (size_t)job->o->folds, (size_t)k);
+        qmodel_free(&qf);
+    }
+}
+
 /* Writes "word gold predicted" per CoNLL token of ds, tags in IOB2. */
 static void dump_tags(const dataset *ds, const uint8_t *tags, const char *path) {
-    static const char *const names[LEDE_NER_NTYPES] = {"PER", "ORG", "LOC", "MISC"};
+    const char *const *names = ds->c.scheme->file_names;
     FILE *f = fopen(path, "w");
     if (!f) {
         perror(path);
@@ -319,7 +366,7 @@ static void dump_tags(const dataset *ds, const uint8_t *tags, const char *path) 
         fprintf(f, "-DOCSTART- O O\n\n");
         for (size_t i = 0; i < doc->nconll; i++) {
             size_t s = doc->conll_start[i], e = doc->conll_start[i + 1] - 1;
-            char gb[8], pb[8];
+            char gb[32], pb[32];
             snprintf(gb, sizeof gb, "%s%s",
                      g[i] < 0     ? "O"
                      : (g[i] & 1) ? "I-"
@@ -342,7 +389,7 @@ static void dump_tags(const dataset *ds, const uint8_t *tags, const char *path) 
 }
 
 static void usage(void) {
-    fprintf(stderr, "usage: ner-train [-e epochs] [-k folds] [-c cutoff] [-s scale] [-p prune] "
+    fprintf(stderr, "usage: ner-train [-t conll|ontonotes] [-e epochs] [-k folds] [-c cutoff] [-s scale] [-p prune] "
                     "[-d docs] [-x templates] [-w class-min] [-v dump] [-1] TRAIN VALID [OUT]\n");
     exit(2);
 }
@@ -368,7 +415,7 @@ static uint64_t parse_mask(const char *list) {
 }
 
 int main(int argc, char **argv) {
-    options o = {30, 5, 0, 1, 1, 1, 0, 0, NULL, 2, 0};
+    options o = {&corpus_scheme_conll, 30, 5, 0, 1, 1, 1, 0, 0, NULL, 2, 0, 2, {NULL}, 0};
     int a = 1;
     for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
         char opt = argv[a][1];
@@ -380,6 +427,14 @@ int main(int argc, char **argv) {
             usage();
         const char *v = argv[++a];
         switch (opt) {
+        case 't':
+            if (strcmp(v, "conll") == 0)
+                o.scheme = &corpus_scheme_conll;
+            else if (strcmp(v, "ontonotes") == 0)
+                o.scheme = &corpus_scheme_onto;
+            else
+                usage();
+            break;
         case 'e':
             o.epochs = atoi(v);
             break;
@@ -410,21 +465,48 @@ int main(int argc, char **argv) {
         case 'r':
             o.seed = (uint64_t)atoll(v);
             break;
+        case 'j':
+            o.jobs = atoi(v);
+            break;
+        case 'u':
+            if (o.nunlabelled == sizeof o.unlabelled / sizeof *o.unlabelled)
+                usage();
+            o.unlabelled[o.nunlabelled++] = v;
+            break;
         default:
             usage();
         }
     }
-    if (argc - a < 2 || argc - a > 3 || o.epochs < 1 || o.folds < 2 || o.scale < 1)
+    if (argc - a < 2 || argc - a > 3 || o.epochs < 1 || o.folds < 2 || o.scale < 1 || o.jobs < 1)
         usage();
     const char *out = argc - a == 3 ? argv[a + 2] : NULL;
     double t0 = now_seconds();
 
     dataset train, valid;
-    if (dataset_load(&train, argv[a], o.max_docs) != 0 || dataset_load(&valid, argv[a + 1], 0) != 0)
+    if (dataset_load(&train, argv[a], o.scheme, o.max_docs) != 0 ||
+        dataset_load(&valid, argv[a + 1], o.scheme, 0) != 0)
         return 1;
     /* word classes from the training text, looked up as the extension will */
     classes cl;
-    classes_build(&train.c, o.class_min, 30, &cl);
+    corpus extra[8];
+    const corpus *texts[9] = {&train.c};
+    for (size_t k = 0; k < o.nunlabelled; k++) {
+        struct stat st;
+        int rc = stat(o.unlabelled[k], &st) != 0 ? -1
+                 : S_ISDIR(st.st_mode)          ? corpus_read_text(&extra[k], o.unlabelled[k])
+                                        : corpus_read(&extra[k], o.unlabelled[k],
+                                                      &corpus_scheme_conll, 0);
+        if (rc != 0) {
+            fprintf(stderr, "ner-train: cannot read %s\n", o.unlabelled[k]);
+            return 1;
+        }
+        fprintf(stderr, "unlabelled text %s: %zu documents, %zu tokens\n", o.unlabelled[k],
+                extra[k].ndocs, extra[k].ntokens);
+        texts[k + 1] = &extra[k];
+    }
+    classes_build(texts, 1 + o.nunlabelled, o.class_min, 30, &cl);
+    for (size_t k = 0; k < o.nunlabelled; k++)
+        corpus_free(&extra[k]);
     lede_ner_lexicon lex;
     unsigned char *lex_slots = lexicon_build(&cl, &lex);
     if (getenv("NER_DEBUG_CLASSES")) {
@@ -462,14 +544,14 @@ int main(int argc, char **argv) {
             now_seconds() - t0);
     double f2 = f1;
     if (!o.stage1_only) {
-        for (int k = 0; k < o.folds; k++) {
-            qmodel qf = {0};
-            int ef = 0;
-            train_stage(&train, NULL, nlocal, 1, e1, (size_t)o.folds, (size_t)k, &o, &qf, &ef,
-                        "fold");
-            dataset_tag(&train, &qf, 1, train.tags1, NULL, (size_t)o.folds, (size_t)k);
-            qmodel_free(&qf);
-        }
+        fold_job job = {&train, nlocal, e1, &o, 0, PTHREAD_MUTEX_INITIALIZER};
+        pthread_t th[16];
+        int nth = o.jobs < 16 ? o.jobs : 16;
+        for (int k = 0; k < nth; k++)
+            if (pthread_create(&th[k], NULL, fold_worker, &job) != 0)
+                abort();
+        for (int k = 0; k < nth; k++)
+            pthread_join(th[k], NULL);
         fprintf(stderr, "first-stage tags of train from %d folds (%.1f s)\n", o.folds,
                 now_seconds() - t0);
         dataset_features(&train, &dict, 2, &o, 1);
@@ -497,7 +579,18 @@ int main(int argc, char **argv) {
                      "%d folds, cutoff %u, scale %lld; valid F1 (trainer) %.2f and %.2f.",
                      train.c.ndocs, e1, e2, o.folds, o.cutoff, (long long)o.scale, 100 * f1,
                      100 * f2);
-            writer_input in = {&dict, &q1, &q2, &lex, o.prune, about};
+            int onto = o.scheme == &corpus_scheme_onto;
+            writer_input in = {onto ? "lede_ner_model_onto" : "lede_ner_model_conll",
+                               onto ? "OntoNotes 5.0 train.bio (CoNLL-2012 split)"
+                                    : "CoNLL-2003 train.txt",
+                               o.scheme->ntypes,
+                               o.scheme->label_names,
+                               &dict,
+                               &q1,
+                               &q2,
+                               &lex,
+                               o.prune,
+                               about};
             writer_stats st;
             if (writer_write(out, &in, &st) != 0)
                 status = 1;

@@ -1,7 +1,8 @@
 /*
- * writer.h: writing the trained model as C source (ext/ner/model_data.c).
+ * writer.h: writing a trained model as C source (ext/ner/model_*_data.c).
  *
- * The file defines lede_ner_model_builtin (model.h): the feature table and
+ * The file defines one model of model.h (lede_ner_model_onto or
+ * lede_ner_model_conll): the feature table and
  * weight rows as two string literals of little-endian bytes (gcc reads a
  * string literal far faster than millions of numeric initialisers), and
  * the transition scores as small integer arrays. The same weights give the
@@ -14,6 +15,10 @@
 #include "percep.h"
 
 typedef struct {
+    const char *symbol;              /* the model's C name ("lede_ner_model_onto") */
+    const char *source;              /* what it was trained from, for the header */
+    size_t ntypes;                   /* entity types */
+    const char *const *type_names;   /* [ntypes] their lede labels */
     const fdict *dict;               /* hashes of the feature ids */
     const qmodel *stage1;            /* weights over ids < stage1->nfeat */
     const qmodel *stage2;            /* weights over ids < stage2->nfeat */
