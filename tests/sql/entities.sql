@@ -3,7 +3,7 @@
 .headers on
 .nullvalue NULL
 
-.print '-- news copy: names from the model, NORP and amounts from the rules'
+.print '-- news copy: every entity and its label from the model (OntoNotes, the default)'
 SELECT seq, start, "end", text, label, sentence FROM lede_entities(
   'Foreign Minister Helena Varga met her Polish counterpart in Warsaw on Monday, '
   || 'the ministry said.' || char(10)
@@ -31,8 +31,56 @@ SELECT e.text, e.sentence, s.seq = e.sentence AS same
 FROM t, lede_entities(t.v) AS e, lede_sentences(t.v) AS s
 WHERE e.start >= s.start AND e."end" <= s."end";
 
+.print '-- the same copy under scheme conll: PERSON, ORG, LOC and MISC only'
+SELECT seq, text, label, sentence FROM lede_entities(
+  'Foreign Minister Helena Varga met her Polish counterpart in Warsaw on Monday, '
+  || 'the ministry said.' || char(10)
+  || 'Shares of Nordwind Energy fell 4% on the Frankfurt exchange after the company '
+  || 'cut its forecast.' || char(10) || char(10)
+  || 'WARSAW (Reuters) - Poland will host the Winter Olympics bid talks, '
+  || 'said Jan Kowalski, a spokesman for the Olympic committee.', NULL, 'conll');
+
 .print '-- hidden argument columns'
 SELECT name, type, hidden FROM pragma_table_xinfo('lede_entities');
+
+.print '-- scheme: ontonotes by default and for NULL, conll on request, case ignored'
+CREATE TABLE schemes(name);
+INSERT INTO schemes VALUES (NULL), ('ontonotes'), ('OntoNotes'), ('conll'), ('CoNLL'), ('CONLL');
+SELECT coalesce(name, 'NULL') AS scheme,
+       (SELECT group_concat(text || '/' || label, ' ')
+        FROM lede_entities('Antony Blinken met Japanese officials in Tokyo on Tuesday.',
+                           '2025-01-07', name)) AS entities
+FROM schemes;
+SELECT group_concat(text || '/' || label, ' ') AS no_scheme
+FROM lede_entities('Antony Blinken met Japanese officials in Tokyo on Tuesday.', '2025-01-07');
+
+.print '-- scheme as a constraint, without anchor_date (idxNum bit 2 without bit 1)'
+SELECT text, label FROM lede_entities
+WHERE input = 'Antony Blinken met Japanese officials in Tokyo.' AND scheme = 'conll';
+EXPLAIN QUERY PLAN SELECT text FROM lede_entities WHERE input = 'x' AND scheme = 'conll';
+EXPLAIN QUERY PLAN SELECT text FROM lede_entities('x', NULL, 'conll');
+
+.print '-- every label belongs to the scheme asked for, on the sample articles'
+SELECT count(*) AS entities,
+       sum(e.label NOT IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                           'WORK_OF_ART', 'LAW', 'LANGUAGE', 'DATE', 'TIME', 'PERCENT',
+                           'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL')) AS not_ontonotes
+FROM fsdir('seeds') AS f, lede_entities(CAST(f.data AS TEXT)) AS e WHERE f.name LIKE '%.txt';
+SELECT count(*) AS entities,
+       sum(e.label NOT IN ('PERSON', 'ORG', 'LOC', 'MISC')) AS not_conll
+FROM fsdir('seeds') AS f, lede_entities(CAST(f.data AS TEXT), NULL, 'conll') AS e
+WHERE f.name LIKE '%.txt';
+
+.print '-- value: a number for ORDINAL and CARDINAL, as for the other value labels'
+SELECT text, label, value, unit FROM lede_entities(
+  'The first 3 of the 12 ships left on the 21st, carrying three hundred sailors and '
+  || '1,200 tonnes of grain worth $5 million, 20% more than last year.', '2025-01-07')
+WHERE label IN ('ORDINAL', 'CARDINAL', 'MONEY', 'PERCENT', 'QUANTITY', 'DATE');
+.print '-- labels without a value have none'
+SELECT count(*) AS named_with_value FROM lede_entities(
+  'The first 3 of the 12 ships left Lisbon for Brazil on the 21st, said Ana Costa of Maersk.')
+WHERE label NOT IN ('DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL')
+  AND value IS NOT NULL;
 
 .print '-- NULL gives no rows; numbers and blobs are read as text'
 SELECT count(*) AS n FROM lede_entities(NULL);
@@ -66,7 +114,15 @@ SELECT * FROM v_ent;
 
 .print '-- missing argument, too many arguments'
 SELECT * FROM lede_entities;
-SELECT * FROM lede_entities('a', '2025-01-07', 'b');
+SELECT * FROM lede_entities('a', '2025-01-07', 'conll', 'b');
+
+.print '-- scheme: anything but ontonotes, conll or NULL is an error'
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', NULL, 'b');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', '2025-01-07', 'spacy');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', NULL, '');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', NULL, ' conll');
+SELECT count(*) AS n FROM lede_entities('Anna Berg lives in Oslo.', NULL, 1);
+SELECT count(*) AS n FROM lede_entities(NULL, NULL, 'b');
 
 .print '-- both arguments from tables joined in either order (the plan waits for both)'
 CREATE TABLE stories(id INTEGER PRIMARY KEY, body TEXT);
@@ -78,4 +134,4 @@ SELECT e.text, e.value FROM lede_entities(s.body, d.day) AS e, dates AS d, stori
 
 .print '-- an OR in the WHERE clause (the planner asks about each arm alone)'
 SELECT e.text, e.label FROM lede_entities('Ana Ruiz met Jorge Paz in Lima.') AS e
-WHERE e.text LIKE 'Ana%' OR e.label = 'LOC';
+WHERE e.text LIKE 'Ana%' OR e.label = 'GPE';
