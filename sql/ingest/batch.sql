@@ -1,7 +1,8 @@
 -- ingest/batch.sql: reads the files numbered :lo to :hi in temp.lede_todo
 -- (each file once), and for each whose content changed (or is new) rebuilds
--- its article, sentences and mentions. A file whose bytes are unchanged
--- (same hash) only has its size and mtime brought up to date.
+-- its article, then its sentences and mentions (ingest/extract.sql). A file
+-- whose bytes are unchanged (same hash) only has its size and mtime brought
+-- up to date.
 CREATE TEMP TABLE IF NOT EXISTS lede_read(
   path TEXT PRIMARY KEY, size INTEGER, mtime TEXT, hash TEXT, title TEXT, published TEXT,
   dateline TEXT, source TEXT, authors TEXT, body TEXT, words INTEGER, error TEXT);
@@ -58,33 +59,4 @@ INSERT INTO temp.lede_built
   SELECT a.id FROM articles AS a JOIN temp.lede_read AS r ON r.path = a.path
   WHERE a.id NOT IN (SELECT article_id FROM sentences) AND a.body IS NOT NULL;
 
-INSERT INTO sentences(article_id, seq, start, "end", text)
-  SELECT a.id, s.seq, s.start, s."end", s.text
-  FROM temp.lede_built AS b JOIN articles AS a ON a.id = b.id, lede_sentences(a.body) AS s;
-
-CREATE TEMP TABLE IF NOT EXISTS lede_found(
-  article_id INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, text TEXT, label TEXT,
-  canonical TEXT, value TEXT, unit TEXT, country TEXT, sentence INTEGER);
-DELETE FROM temp.lede_found;
-INSERT INTO temp.lede_found
-  SELECT a.id, e.seq, e.start, e."end", e.text, e.label, coalesce(e.canonical, e.text),
-         e.value, e.unit, e.country, e.sentence
-  FROM temp.lede_built AS b JOIN articles AS a ON a.id = b.id,
-       lede_entities(a.body, a.published) AS e;
-
-INSERT INTO entities(canonical, label)
-  SELECT DISTINCT canonical, label FROM temp.lede_found WHERE true
-  ON CONFLICT(canonical, label) DO NOTHING;
-INSERT INTO mentions(article_id, sentence_id, entity_id, seq, start, "end", text, value, unit,
-                     country)
-  SELECT f.article_id, s.id, e.id, f.seq, f.start, f."end", f.text, f.value, f.unit, f.country
-  FROM temp.lede_found AS f
-  JOIN sentences AS s ON s.article_id = f.article_id AND s.seq = f.sentence
-  JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label;
-INSERT INTO article_entities(article_id, entity_id, mentions)
-  SELECT m.article_id, m.entity_id, count(*) FROM mentions AS m
-  WHERE m.article_id IN (SELECT id FROM temp.lede_built)
-  GROUP BY m.article_id, m.entity_id;
-INSERT OR IGNORE INTO temp.lede_touched
-  SELECT DISTINCT e.id FROM temp.lede_found AS f
-  JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label;
+.read sql/ingest/extract.sql
