@@ -8,9 +8,15 @@
 -- the rows of files that are gone and adds the new ones; the result is what
 -- a fresh ingest gives. If anything fails part-way, nothing is written.
 -- tools/ingest.sh does the same and shows progress on large folders.
+--
+-- A database whose entities carry other labels than the ones lede gives now
+-- (one ingested before the labels became OntoNotes 5.0's) is refused with a
+-- message and left as it was (sql/check.sql): ingest into a new database, or
+-- run sql/upgrade.sql on it first.
 .bail on
 .read sql/schema.sql
 BEGIN IMMEDIATE;
+.read sql/check.sql
 .read sql/ingest/plan.sql
 .parameter set :lo 0
 .parameter set :hi 9223372036854775807

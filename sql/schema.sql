@@ -12,6 +12,8 @@
 --              SELECT snippet(sentences_fts, 0, '[', ']', '…', 12)
 --              FROM sentences_fts WHERE sentences_fts MATCH 'missile*'
 --              ORDER BY bm25(sentences_fts);
+--   lede_meta  facts about the database itself: ('label_scheme', 'ontonotes')
+--              says its entity labels are the 18 OntoNotes 5.0 types
 
 CREATE TABLE IF NOT EXISTS articles(
   id        INTEGER PRIMARY KEY,
@@ -42,7 +44,9 @@ CREATE TABLE IF NOT EXISTS sentences(
 CREATE TABLE IF NOT EXISTS entities(
   id        INTEGER PRIMARY KEY,
   canonical TEXT NOT NULL,
-  label     TEXT NOT NULL,         -- PERSON, ORG, LOC, NORP, MISC, DATE, TIME, MONEY, PERCENT, QUANTITY
+  label     TEXT NOT NULL,         -- one of the 18 OntoNotes types lede_entities gives:
+                                   -- names PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART
+                                   -- LAW LANGUAGE; DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL
   country   TEXT,                  -- ISO 3166-1 alpha-2 for places and nationalities
   mentions  INTEGER NOT NULL DEFAULT 0,
   articles  INTEGER NOT NULL DEFAULT 0,
@@ -58,7 +62,7 @@ CREATE TABLE IF NOT EXISTS mentions(
   start       INTEGER NOT NULL,    -- offsets into articles.body, code points
   "end"       INTEGER NOT NULL,
   text        TEXT NOT NULL,       -- as written
-  value       TEXT,                -- normalised date or amount
+  value       TEXT,                -- normalised date, amount or number
   unit        TEXT,                -- currency code or %
   country     TEXT,                -- ISO 3166-1 alpha-2, as lede_entities gives it
   UNIQUE(article_id, seq)
@@ -99,3 +103,17 @@ END;
 CREATE TRIGGER IF NOT EXISTS sentences_fts_delete AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
+
+-- The label scheme of the entities. lede's labels were CoNLL's (PERSON, ORG,
+-- LOC, MISC) with NORP, DATE, TIME, MONEY, PERCENT and QUANTITY until they
+-- became OntoNotes 5.0's 18 types; a database ingested before has articles
+-- and no label_scheme row, and sql/check.sql refuses to add the new labels
+-- to it (sql/upgrade.sql re-extracts its entities). Only a database with no
+-- articles and no entities yet is marked here as holding the current scheme.
+CREATE TABLE IF NOT EXISTS lede_meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO lede_meta(key, value)
+  SELECT 'label_scheme', 'ontonotes'
+  WHERE NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM entities);

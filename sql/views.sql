@@ -9,8 +9,12 @@
 --   timeline               mentions of each entity per published date
 --   money                  every amount of money with its sentence
 
--- the tables first: a database from an older lede gains what the views need
+-- the tables first: a database from an older lede gains what the views need;
+-- one whose labels are not today's is refused (sql/check.sql), as the views
+-- would silently miss its LOC and MISC entities
+.bail on
 .read sql/schema.sql
+.read sql/check.sql
 
 DROP VIEW IF EXISTS entity_counts;
 CREATE VIEW entity_counts AS

@@ -8,6 +8,10 @@
 # The folder is read in batches of LEDE_BATCH files (default 200) inside the
 # one transaction; after each batch the shell prints a marker that this
 # script turns into "ingest: 1200 of 20000 files, 830 files/s".
+#
+# A database ingested by an older lede, whose entity labels differ from
+# today's, is refused before anything is read (sql/check.sql says why and
+# what to do): ingest into a new database, or run sql/upgrade.sql on it.
 set -eu
 db=${1:?usage: ingest.sh database folder [path/to/lede.so]}
 root=${2:?usage: ingest.sh database folder [path/to/lede.so]}
@@ -34,6 +38,7 @@ start=$(date +%s)
     echo ".parameter set :root '$root'"
     echo ".read $here/sql/schema.sql"
     echo "BEGIN IMMEDIATE;"
+    echo ".read $here/sql/check.sql"
     echo ".read $here/sql/ingest/plan.sql"
     lo=1
     while [ "$lo" -le "$total" ]; do

@@ -11,6 +11,13 @@ root=${2:-seeds}
 lib_noext=${lib%.*}
 case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
 db=$(dirname "$lib")/$(basename "$root").db
+# a database left by a lede whose entity labels were others is set aside, never mixed
+# with the new ones (sql/check.sql), and the folder ingested anew
+if [ -f "$db" ] && sqlite3 -batch -bail "$db" ".read sql/schema.sql" ".read sql/check.sql" 2>&1 |
+    grep -q 'lede: this database'; then
+    mv "$db" "$db.old"
+    echo "run: $db held entity labels of an older lede: kept as $db.old, ingesting anew" >&2
+fi
 sh tools/ingest.sh "$db" "$root" "$lib"
 sqlite3 -batch "$db" < sql/views.sql
 sqlite3 -batch "$db" < sql/report.sql

@@ -4,8 +4,9 @@
 .headers on
 .parameter set :root '@LEDE_TEST_TMP@/corpus'
 
-.print '-- first ingest'
+.print '-- first ingest: a new database is marked as holding the OntoNotes labels'
 .read sql/ingest.sql
+SELECT key, value FROM lede_meta;
 SELECT count(*) AS articles, sum(error IS NOT NULL) AS unreadable, sum(words) AS words FROM articles;
 SELECT (SELECT count(*) FROM sentences) AS sentences, (SELECT count(*) FROM mentions) AS mentions,
        (SELECT count(*) FROM entities) AS entities;
@@ -57,3 +58,43 @@ DROP TABLE article_entities;
 .read sql/ingest.sql
 ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
 .read tests/sql/ingest_compare.inc
+
+.print '-- a database ingested before the labels became OntoNotes: refused, left as it was'
+.open @LEDE_TEST_TMP@/old.db
+.load ./build/lede
+.parameter set :root '@LEDE_TEST_TMP@/corpus'
+.read sql/ingest.sql
+DROP TABLE lede_meta;
+UPDATE OR IGNORE entities SET label = 'LOC' WHERE label IN ('GPE', 'FAC');
+UPDATE OR IGNORE entities SET label = 'MISC'
+  WHERE label IN ('PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE');
+DELETE FROM mentions WHERE entity_id IN
+  (SELECT id FROM entities WHERE label IN ('ORDINAL', 'CARDINAL'));
+DELETE FROM article_entities WHERE entity_id IN
+  (SELECT id FROM entities WHERE label IN ('ORDINAL', 'CARDINAL'));
+DELETE FROM entities WHERE label IN ('ORDINAL', 'CARDINAL');
+VACUUM INTO '@LEDE_TEST_TMP@/old_before.db';
+.system sh tests/sql/ingest_old.sh '@LEDE_TEST_TMP@'
+SELECT CAST(readfile('@LEDE_TEST_TMP@/old.out') AS TEXT) AS "what the user sees";
+SELECT count(*) AS lede_meta_rows FROM lede_meta;
+ATTACH '@LEDE_TEST_TMP@/old_before.db' AS other;
+.print '-- old.db compared with itself before the three refused runs'
+.read tests/sql/ingest_compare.inc
+DETACH other;
+
+.print '-- sql/upgrade.sql re-extracts its entities: the same as a fresh ingest, then ingests again'
+.read sql/upgrade.sql
+SELECT key, value FROM lede_meta;
+SELECT count(*) AS old_labels FROM entities WHERE label = 'MISC';
+ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
+.read tests/sql/ingest_compare.inc
+DETACH other;
+.read sql/ingest.sql
+ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
+.read tests/sql/ingest_compare.inc
+DETACH other;
+
+.print '-- a label scheme this lede does not give is refused too'
+UPDATE lede_meta SET value = 'conll' WHERE key = 'label_scheme';
+.system sh tests/sql/ingest_old.sh '@LEDE_TEST_TMP@'
+SELECT CAST(readfile('@LEDE_TEST_TMP@/old.out') AS TEXT) AS "what the user sees";

@@ -3,7 +3,9 @@
 # $1/inc.db with a trigger that fails on the first mention inserted, and
 # records the shell's exit status and output in $1/fail.status, fail.out.
 set -u
-printf 'Storm Warning\n\nA storm is coming to Lisbon.\n' > "$1/corpus/006_fail.txt"
+# several entities, so that any model finds one and the trigger fires
+printf "Storm Warning\n\nA storm is coming to Lisbon on Monday, Portugal's weather service IPMA said.\n" \
+    > "$1/corpus/006_fail.txt"
 {
     printf '.load %s\n' "$LEDE_LIB"
     printf "CREATE TEMP TRIGGER boom AFTER INSERT ON mentions BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;\n"

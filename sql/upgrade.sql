@@ -1,0 +1,34 @@
+-- upgrade.sql: re-extracts the sentences and entities of every article of a
+-- database from the article text it stores (articles.body, with published
+-- as the anchor date), with the lede loaded, in one transaction; then marks
+-- the database as holding the current labels (lede_meta). Run it from the
+-- top of the repository:
+--
+--   sqlite3 news.db -cmd ".load ./build/lede" < sql/upgrade.sql
+--
+-- It is the way to keep a database ingested by an older lede, whose labels
+-- (PERSON, ORG, LOC, MISC, NORP, DATE, ...) the ingest now refuses
+-- (sql/check.sql): afterwards every article's sentences and mentions are
+-- what this lede gives for the text the database holds, with today's
+-- labels. The files are not read again (they need not be there), so the
+-- articles' titles and bodies stay as the older lede parsed them; the next
+-- ingest re-reads the files that changed since. Entities and sentences get
+-- new ids (articles keep theirs). Safe to run again, for instance after a
+-- new entity model. If anything fails part-way, nothing is written.
+.bail on
+.read sql/schema.sql
+BEGIN IMMEDIATE;
+CREATE TEMP TABLE IF NOT EXISTS lede_touched(entity_id INTEGER PRIMARY KEY);
+DELETE FROM temp.lede_touched;
+DELETE FROM mentions;
+DELETE FROM article_entities;
+DELETE FROM entities;
+DELETE FROM sentences;
+DROP TABLE IF EXISTS temp.lede_built;
+CREATE TEMP TABLE lede_built(id INTEGER PRIMARY KEY);
+INSERT INTO temp.lede_built SELECT id FROM articles WHERE body IS NOT NULL ORDER BY id;
+.read sql/ingest/extract.sql
+.read sql/ingest/finish.sql
+INSERT INTO lede_meta(key, value) VALUES ('label_scheme', 'ontonotes')
+  ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+COMMIT;
