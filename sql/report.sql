@@ -1,6 +1,8 @@
 -- The report `make run` prints from an ingested database (sql/ingest.sql,
--- sql/views.sql): the articles, the most mentioned people, organisations
--- and places, the strongest co-occurrences, and the amounts of money.
+-- sql/views.sql): the articles, the most mentioned people (PERSON),
+-- organisations (ORG) and places (GPE: countries, cities, states; LOC: other
+-- places; FAC: buildings, airports, bridges), the strongest co-occurrences,
+-- and the amounts of money.
 --
 --   sqlite3 news.db < sql/report.sql
 .mode box --wrap 48 --wordwrap on
@@ -16,9 +18,10 @@ FROM articles AS a ORDER BY path;
 SELECT label, canonical AS name, mentions, articles
 FROM (SELECT label, canonical, mentions, articles,
              row_number() OVER (PARTITION BY label ORDER BY mentions DESC, canonical) AS rank
-      FROM entities WHERE label IN ('PERSON', 'ORG', 'LOC'))
+      FROM entities WHERE label IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC'))
 WHERE rank <= 5
-ORDER BY CASE label WHEN 'PERSON' THEN 1 WHEN 'ORG' THEN 2 ELSE 3 END, rank;
+ORDER BY CASE label WHEN 'PERSON' THEN 1 WHEN 'ORG' THEN 2 WHEN 'GPE' THEN 3 WHEN 'LOC' THEN 4
+                    ELSE 5 END, rank;
 .print
 .print Strongest co-occurrences (names in the same sentence)
 SELECT entity, other, sentences, example

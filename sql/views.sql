@@ -1,13 +1,21 @@
 -- views.sql: questions most analyses start from, over the tables of
 -- schema.sql. Safe to run again: each view is made anew, so a database
--- always has the definitions of this file. Names (PERSON, ORG, LOC, NORP,
--- MISC) are what co-occurrence counts; dates and amounts are left out of it.
+-- always has the definitions of this file.
 --
---   entity_counts          per label: entities, mentions, articles
+-- Names are the eleven OntoNotes name types: PERSON, NORP (nationalities,
+-- groups), FAC (buildings, airports), ORG, GPE (countries, cities, states),
+-- LOC (other places), PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE. Names are
+-- what co-occurrence and the timeline count; dates, times, amounts and
+-- numbers (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) are left
+-- out of them ("Tuesday" or "two" meeting a minister says nothing).
+--
+--   entity_counts          per label (all 18): entities, mentions, articles
 --   cooccurrence_sentence  pairs of names in the same sentence: count, an example sentence
 --   cooccurrence_article   pairs of names in the same article: count, an example title
---   timeline               mentions of each entity per published date
---   money                  every amount of money with its sentence
+--   timeline               mentions of each name per published date
+--   money                  every amount of money (MONEY) with its sentence
+--
+--   sqlite3 news.db < sql/views.sql
 
 -- the tables first: a database from an older lede gains what the views need;
 -- one whose labels are not today's is refused (sql/check.sql), as the views
@@ -40,8 +48,10 @@ SELECT entity, entity_label, other, other_label, sentences, example FROM (
   JOIN entities AS eb ON eb.id = y.entity_id
   JOIN sentences AS s ON s.id = x.sentence_id
   JOIN articles AS ar ON ar.id = s.article_id
-  WHERE ea.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
-    AND eb.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
+  WHERE ea.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                     'WORK_OF_ART', 'LAW', 'LANGUAGE')
+    AND eb.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                     'WORK_OF_ART', 'LAW', 'LANGUAGE')
   GROUP BY ea.canonical, ea.label, eb.canonical, eb.label);
 
 -- The same over articles (article_entities has one row per article and
@@ -57,8 +67,10 @@ SELECT entity, entity_label, other, other_label, articles, example FROM (
   JOIN article_entities AS y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
   JOIN entities AS eb ON eb.id = y.entity_id
   JOIN articles AS ar ON ar.id = x.article_id
-  WHERE ea.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
-    AND eb.label IN ('PERSON', 'ORG', 'LOC', 'NORP', 'MISC')
+  WHERE ea.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                     'WORK_OF_ART', 'LAW', 'LANGUAGE')
+    AND eb.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                     'WORK_OF_ART', 'LAW', 'LANGUAGE')
   GROUP BY ea.canonical, ea.label, eb.canonical, eb.label);
 
 DROP VIEW IF EXISTS timeline;
@@ -69,6 +81,8 @@ FROM mentions AS m
 JOIN articles AS a ON a.id = m.article_id
 JOIN entities AS e ON e.id = m.entity_id
 WHERE a.published IS NOT NULL
+  AND e.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                  'WORK_OF_ART', 'LAW', 'LANGUAGE')
 GROUP BY a.published, e.id;
 
 DROP VIEW IF EXISTS money;
