@@ -30,7 +30,7 @@ int main(int argc, char **argv) {
     const char *sql = "SELECT count(*),"
                       "       sum((SELECT count(*) FROM lede_sentences(a.body))),"
                       "       sum((SELECT count(*) FROM lede_entities(a.body, a.published) AS e"
-                      "            WHERE e.label IN ('PERSON', 'ORG', 'LOC')))"
+                      "            WHERE e.label IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')))"
                       " FROM lede_articles(?1) AS a";
     sqlite3_stmt *stmt;
     int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);

@@ -1,6 +1,7 @@
--- The co-occurrence network of the corpus as a Graphviz graph: people,
--- organisations and places are nodes (sized by mentions), an edge joins two
--- that share at least two sentences (thicker when they share more).
+-- The co-occurrence network of the corpus as a Graphviz graph: people
+-- (PERSON), organisations (ORG) and places (GPE, LOC, FAC) are nodes (sized
+-- by mentions), an edge joins two that share at least two sentences
+-- (thicker when they share more).
 --
 --   sqlite3 news.db < examples/network.sql | dot -Tpng -o network.png
 .mode list
@@ -8,8 +9,8 @@
 WITH nodes AS (
   SELECT DISTINCT entity AS name, entity_label AS label
   FROM cooccurrence_sentence
-  WHERE sentences >= 2 AND entity_label IN ('PERSON', 'ORG', 'LOC')
-    AND other_label IN ('PERSON', 'ORG', 'LOC')),
+  WHERE sentences >= 2 AND entity_label IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')
+    AND other_label IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')),
 edges AS (
   SELECT entity, other, sentences FROM cooccurrence_sentence
   WHERE sentences >= 2 AND entity < other

@@ -1,6 +1,7 @@
 -- Which articles tell the same story: pairs of articles ranked by how many
--- of their named entities (people, organisations, places, nationalities)
--- they share, as a share of all the names either mentions (Jaccard).
+-- of their named entities (people, organisations, places: GPE, LOC and
+-- FAC, nationalities and groups: NORP) they share, as a share of all the
+-- names either mentions (Jaccard).
 --
 --   sqlite3 news.db < examples/same_story.sql
 .mode box --wrap 40 --wordwrap on
@@ -8,7 +9,7 @@
 WITH names AS (
   SELECT DISTINCT m.article_id, m.entity_id
   FROM mentions AS m JOIN entities AS e ON e.id = m.entity_id
-  WHERE e.label IN ('PERSON', 'ORG', 'LOC', 'NORP')),
+  WHERE e.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC')),
 sizes AS (SELECT article_id, count(*) AS n FROM names GROUP BY article_id),
 shared AS (
   SELECT x.article_id AS a, y.article_id AS b, count(*) AS common
