@@ -19,7 +19,7 @@ PREFIX ?= /usr/local
 SHARED ?= ../shared
 
 CC ?= cc
-CFLAGS ?= -O2
+CFLAGS ?= -O2 -ftree-vectorize
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wshadow
 WERROR ?=
 ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \

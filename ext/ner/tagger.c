@@ -54,6 +54,10 @@ static lede_rc viterbi_reserve(lede_ner_viterbi_ctx *ctx, size_t n) {
 #define VT 80
 _Static_assert(VT >= LEDE_NER_MAX_TAGS && VT % 16 == 0, "VT pads every tag set");
 
+/* The same for the tags that follow a closed one (O, B-*, U-*). */
+#define VS 40
+_Static_assert(VS >= 1 + 2 * LEDE_NER_MAX_TYPES && VS % 8 == 0, "VS pads every start set");
+
 /* Scores are kept relative to the best of their column (which is then 0),
    and never below VITERBI_FLOOR: a path that far behind cannot catch up
    with emissions and transitions of model size, and 32-bit sums then
@@ -70,38 +74,49 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
     lede_rc rc = viterbi_reserve(ctx, n);
     if (rc != LEDE_OK)
         return rc;
-    /* The tags after which no entity is open (O, L-*, U-*), and the
-       transitions from them, padded. */
-    uint8_t closed_tag[1 + 2 * LEDE_NER_MAX_TYPES];
-    closed_tag[0] = LEDE_NER_TAG_O;
+    /* The tags after which no entity is open (O, L-*, U-*), the tags that
+       may follow only those (O, B-*, U-*), and the transitions from the
+       first to the second, padded. */
+    uint8_t closed_tag[1 + 2 * LEDE_NER_MAX_TYPES], open_tag[VS];
+    closed_tag[0] = open_tag[0] = LEDE_NER_TAG_O;
     for (int ty = 0; ty < (int)ntypes; ty++) {
         closed_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_L);
         closed_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
+        open_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_B);
+        open_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
     }
-    int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VT];
+    for (int j = NC; j < VS; j++)
+        open_tag[j] = LEDE_NER_TAG_O; /* padding, never read back */
+    int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VS];
     for (int k = 0; k < NC; k++)
-        for (int t = 0; t < VT; t++)
-            closed[k][t] = t < T ? tr->trans[closed_tag[k]][t] : 0;
+        for (int j = 0; j < VS; j++)
+            closed[k][j] = j < NC ? tr->trans[closed_tag[k]][open_tag[j]] : 0;
     uint8_t *back = ctx->back;
-    int32_t prev[VT] = {0}, best[VT], arg[VT];
+    int32_t prev[VT] = {0}, best[VT] = {0}, arg[VT] = {0};
     for (int t = 0; t < T; t++) {
         prev[t] = lede_ner_allowed(-1, t) ? tr->start[t] + emit[t] : VITERBI_FLOOR;
         back[t] = 0;
     }
     for (size_t i = 1; i < n; i++) {
-        /* O, B and U follow O, L or U: the best of those for every tag... */
-        for (int t = 0; t < VT; t++) {
-            best[t] = prev[0] + closed[0][t];
-            arg[t] = 0;
+        /* O, B and U follow O, L or U: the best of those for each of them
+           (closed tags in increasing order, so ties go to the lower)... */
+        int32_t bs[VS], as[VS];
+        for (int j = 0; j < VS; j++) {
+            bs[j] = prev[0] + closed[0][j];
+            as[j] = 0;
         }
         for (int k = 1; k < NC; k++) {
             int32_t pk = prev[closed_tag[k]], p = closed_tag[k];
-            for (int t = 0; t < VT; t++) {
-                int32_t s = pk + closed[k][t];
-                int gt = s > best[t];
-                best[t] = gt ? s : best[t];
-                arg[t] = gt ? p : arg[t];
+            for (int j = 0; j < VS; j++) {
+                int32_t s = pk + closed[k][j];
+                int gt = s > bs[j];
+                bs[j] = gt ? s : bs[j];
+                as[j] = gt ? p : as[j];
             }
+        }
+        for (int j = 0; j < NC; j++) {
+            best[open_tag[j]] = bs[j];
+            arg[open_tag[j]] = as[j];
         }
         /* ... while I and L follow B or I of their type. */
         for (int ty = 0; ty < (int)ntypes; ty++) {
