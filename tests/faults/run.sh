@@ -161,7 +161,9 @@ no_writes() {
         echo 'SKIP: nm is missing' >&2
     fi
     echo '-- open flags named anywhere in the extension sources (read-only ones expected):'
-    (cd "$dir/../.." && cat ext/lede.c ext/sqlite/*.c ext/text/*.c ext/corpus/*.c ext/ner/*.c) |
+    # the code, not the generated tables (*_data.c), whose byte strings can spell "O_"
+    (cd "$dir/../.." && ls ext/lede.c ext/sqlite/*.c ext/text/*.c ext/corpus/*.c ext/ner/*.c |
+        grep -v '_data\.c$' | xargs cat) |
         grep -o '\bO_[A-Z]*\b' | sort -u | tr '\n' ' '
     echo
 }
