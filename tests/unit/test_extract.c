@@ -371,6 +371,26 @@ static void test_extract_merges_rules_and_canonical_names(void **state) {
     assert_string_equal(e->value, "2024");
 }
 
+/* Under the OntoNotes scheme the model draws the spans; an amount of money
+   the rules read and the model missed (a pound sign, a multiplier before a
+   full stop) is still reported, with its value. */
+static void test_extract_onto_keeps_rule_money(void **state) {
+    (void)state;
+    const char *s = "Profits at the bakery chain rose to \xC2\xA3" "532m. Revenues were "
+                    "\xC2\xA3" "4.3bn, up 5 per cent.";
+    reported r[16];
+    size_t n = extract_reported(s, NULL, r, 16);
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "\xC2\xA3" "532m"));
+    assert_string_equal(e->label, "MONEY");
+    assert_string_equal(e->value, "532000000");
+    assert_string_equal(e->unit, "GBP");
+    assert_non_null(e = find_reported(r, n, "\xC2\xA3" "4.3bn"));
+    assert_string_equal(e->value, "4300000000");
+    assert_non_null(e = find_reported(r, n, "5 per cent"));
+    assert_string_equal(e->label, "PERCENT");
+}
+
 static void test_extract_model_of_another_feature_set_is_refused(void **state) {
     (void)state;
     const char *why = "unset";
@@ -399,6 +419,7 @@ int main(void) {
         cmocka_unit_test(test_extract_block_windows_are_bounded),
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
+        cmocka_unit_test(test_extract_onto_keeps_rule_money),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
