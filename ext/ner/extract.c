@@ -406,6 +406,18 @@ static void extract_values(lede_ner_extractor *x) {
     }
 }
 
+/* Room for total entities in x->ents. */
+static lede_rc extract_reserve_ents(lede_ner_extractor *x, size_t total) {
+    if (total <= x->ents_cap)
+        return LEDE_OK;
+    lede_ner_item *p = lede_realloc(x->ents, total * sizeof *p);
+    if (!p)
+        return LEDE_NOMEM;
+    x->ents = p;
+    x->ents_cap = total;
+    return LEDE_OK;
+}
+
 /* 1 when the rules' label is one the OntoNotes scheme takes from the rules
    where the model found nothing: amounts of money and percentages, whose
    patterns (currency signs, "%", "per cent") are exact, while the model
@@ -433,13 +445,8 @@ static lede_rc extract_add_rule_only(lede_ner_extractor *x) {
     if (!add)
         return LEDE_OK;
     size_t total = x->nents + add;
-    if (total > x->ents_cap) {
-        lede_ner_item *p = lede_realloc(x->ents, total * sizeof *p);
-        if (!p)
-            return LEDE_NOMEM;
-        x->ents = p;
-        x->ents_cap = total;
-    }
+    if (extract_reserve_ents(x, total) != LEDE_OK)
+        return LEDE_NOMEM;
     /* merge from the back: both lists are in text order */
     size_t a = x->nents, b = x->nfound, out = total;
     while (b > 0) {
@@ -514,13 +521,8 @@ static lede_rc extract_merge(lede_ner_extractor *x) {
     }
     /* join the two lists in text order, leaving out what was marked */
     size_t total = nmodel + x->nfound;
-    if (total > x->ents_cap) {
-        lede_ner_item *p = lede_realloc(x->ents, total * sizeof *p);
-        if (!p)
-            return LEDE_NOMEM;
-        x->ents = p;
-        x->ents_cap = total;
-    }
+    if (extract_reserve_ents(x, total) != LEDE_OK)
+        return LEDE_NOMEM;
     /* move the model's entities to the end, then merge forward into the front */
     memmove(x->ents + x->nfound, x->ents, nmodel * sizeof *x->ents);
     size_t a = x->nfound, b = 0, out = 0;
