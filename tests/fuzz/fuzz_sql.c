@@ -303,7 +303,7 @@ static void check_substr(sqlite3_stmt *st, size_t a, size_t b, int input_col) {
 }
 
 static void run_text(sqlite3 *db, int which, input *in) {
-    int nargs = (int)(byte(in) % 4); /* sentences and tokens take 1, entities 1 or 2 */
+    int nargs = (int)(byte(in) % 5); /* sentences and tokens take 1, entities 1 to 3 */
     char args[32] = "", sql[1024];
     for (int i = 1; i <= nargs; i++)
         snprintf(args + strlen(args), sizeof args - strlen(args), "%s?%d", i > 1 ? ", " : "", i);
@@ -312,7 +312,7 @@ static void run_text(sqlite3 *db, int which, input *in) {
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) {
         check_error(db, rc);
-        FUZZ_CHECK(limited(db) || nargs == 0 || nargs > (which == 2 ? 2 : 1));
+        FUZZ_CHECK(limited(db) || nargs == 0 || nargs > (which == 2 ? 3 : 1));
         return;
     }
     int n = nargs ? nargs : 1;
@@ -322,6 +322,8 @@ static void run_text(sqlite3 *db, int which, input *in) {
             unsigned y = (byte(in) << 8 | byte(in)) % 10000, m = byte(in) % 12 + 1;
             snprintf(date, sizeof date, "%04u-%02u-%02u", y, m, byte(in) % 28 + 1);
             sqlite3_bind_text(st, i, date, -1, SQLITE_TRANSIENT);
+        } else if (which == 2 && i == 3 && byte(in) % 2) { /* a real scheme */
+            sqlite3_bind_text(st, i, byte(in) % 2 ? "conll" : "ontonotes", -1, SQLITE_STATIC);
         } else {
             bind_random(st, i, in);
         }
@@ -357,7 +359,7 @@ static void run_text(sqlite3 *db, int which, input *in) {
     if (rc != SQLITE_DONE) {
         check_error(db, rc);
     } else {
-        FUZZ_CHECK(nargs >= 1 && nargs <= (which == 2 ? 2 : 1));
+        FUZZ_CHECK(nargs >= 1 && nargs <= (which == 2 ? 3 : 1));
         FUZZ_CHECK(inside == all); /* every token lies in a sentence */
     }
     sqlite3_finalize(st);
