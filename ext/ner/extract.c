@@ -410,8 +410,8 @@ static void extract_values(lede_ner_extractor *x) {
 static lede_rc extract_reserve_ents(lede_ner_extractor *x, size_t total) {
     if (total <= x->ents_cap)
         return LEDE_OK;
-    lede_ner_item *p = lede_realloc(x->ents, total * sizeof *p);
-    if (!p)
+    void *p = x->ents;
+    if (extract_grow(&p, total * sizeof *x->ents) != LEDE_OK)
         return LEDE_NOMEM;
     x->ents = p;
     x->ents_cap = total;
@@ -464,19 +464,14 @@ static lede_rc extract_add_rule_only(lede_ner_extractor *x) {
 }
 
 /*
- * CoNLL-2003: NORP becomes MISC, and the amounts and dates go, as CoNLL
- * draws its four classes.
+ * CoNLL-2003: the amounts and dates go, as CoNLL draws its four classes
+ * (NORP is reported as MISC once canon.h has given it its country).
  */
 static void extract_conll_labels(lede_ner_extractor *x) {
     size_t out = 0;
-    for (size_t i = 0; i < x->nents; i++) {
-        lede_ner_item *it = &x->ents[i];
-        if (it->e.label == LEDE_ENT_NORP)
-            it->e.label = LEDE_ENT_MISC;
-        if (lede_ent_label_has_value(it->e.label))
-            continue;
-        x->ents[out++] = *it;
-    }
+    for (size_t i = 0; i < x->nents; i++)
+        if (!lede_ent_label_has_value(x->ents[i].e.label))
+            x->ents[out++] = x->ents[i];
     x->nents = out;
 }
 
@@ -574,6 +569,8 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
     out->canonical = ce.canonical;
     out->canonical_len = ce.canonical_len;
     memcpy(out->country, ce.country, sizeof out->country);
+    if (x->scheme == LEDE_NER_SCHEME_CONLL && out->label == LEDE_ENT_NORP)
+        out->label = LEDE_ENT_MISC; /* CoNLL's nationalities, with their country */
     out->value = it->value[0] ? it->value : NULL;
     out->value_len = strlen(it->value);
     out->unit = it->unit[0] ? it->unit : NULL;

@@ -33,8 +33,8 @@
  *     dropped when a model entity reaches beyond it ("2002" of "World Cup
  *     2002").
  *
- * Then, as CoNLL-2003 draws its four classes, NORP is reported as MISC and
- * the amounts and dates are not reported.
+ * Then, as CoNLL-2003 draws its four classes, NORP is reported as MISC (with
+ * its country) and the amounts and dates are not reported.
  *
  * Each entity then gets its canonical name and country from canon.h, which
  * reads the entities in text order. An attribute that is not known is NULL
