@@ -419,16 +419,20 @@ static lede_rc extract_reserve_ents(lede_ner_extractor *x, size_t total) {
 }
 
 /* 1 when the rules' label is one the OntoNotes scheme takes from the rules
-   where the model found nothing: amounts of money and percentages, whose
+   where the model found no name: amounts of money and percentages, whose
    patterns (currency signs, "%", "per cent") are exact, while the model
-   trained on American copy of the 2000s misses some ("£532m"). */
+   trained on American copy of the 2000s misses some ("£532m") or reads only
+   their number ("£4.3" of "£4.3bn" as a CARDINAL). */
 static int extract_rule_only(lede_ent_label l) {
     return l == LEDE_ENT_MONEY || l == LEDE_ENT_PERCENT;
 }
 
 /*
- * OntoNotes: adds the rules' MONEY and PERCENT spans that overlap no model
- * entity to x->ents, keeping text order.
+ * OntoNotes: a rules' MONEY or PERCENT span is reported when the model
+ * entities it overlaps are all plain numbers (CARDINAL) lying wholly inside
+ * it (none at all, or "£4.3" of "£4.3bn"); it replaces them. Where the model
+ * found the amount itself, its span stands, drawn as OntoNotes draws it. Both lists are
+ * in text order and free of overlaps; so is the result.
  */
 static lede_rc extract_add_rule_only(lede_ner_extractor *x) {
     size_t add = 0, m = 0;
@@ -436,30 +440,41 @@ static lede_rc extract_add_rule_only(lede_ner_extractor *x) {
         lede_ner_item *r = &x->found[j];
         while (m < x->nents && x->ents[m].e.span.byte_end <= r->e.span.byte_start)
             m++;
-        int free_span = m == x->nents || !extract_overlap(&x->ents[m].e, &r->e);
-        if (extract_rule_only(r->e.label) && free_span)
-            add++;
-        else
+        size_t last = m; /* model entities overlapping r: [m, last) */
+        int take = extract_rule_only(r->e.label);
+        for (; last < x->nents && extract_overlap(&x->ents[last].e, &r->e); last++)
+            take &= x->ents[last].e.label == LEDE_ENT_CARDINAL &&
+                    extract_inside(&x->ents[last].e, &r->e);
+        if (!take) {
             r->e.label = LEDE_ENT_NLABELS; /* not added */
+            continue;
+        }
+        for (size_t k = m; k < last; k++)
+            x->ents[k].e.label = LEDE_ENT_NLABELS; /* replaced */
+        add++;
     }
     if (!add)
         return LEDE_OK;
     size_t total = x->nents + add;
     if (extract_reserve_ents(x, total) != LEDE_OK)
         return LEDE_NOMEM;
-    /* merge from the back: both lists are in text order */
+    /* merge from the back (both lists are in text order), leaving out what
+       was marked, then close the gaps the replaced entities left */
     size_t a = x->nents, b = x->nfound, out = total;
-    while (b > 0) {
-        if (x->found[b - 1].e.label == LEDE_ENT_NLABELS) {
+    while (a > 0 || b > 0) {
+        if (b > 0 && x->found[b - 1].e.label == LEDE_ENT_NLABELS) {
             b--;
-            continue;
-        }
-        if (a > 0 && x->ents[a - 1].e.span.byte_start > x->found[b - 1].e.span.byte_start)
+        } else if (a > 0 && x->ents[a - 1].e.label == LEDE_ENT_NLABELS) {
+            a--;
+        } else if (a > 0 && (b == 0 || x->ents[a - 1].e.span.byte_start >
+                                           x->found[b - 1].e.span.byte_start)) {
             x->ents[--out] = x->ents[--a];
-        else
+        } else {
             x->ents[--out] = x->found[--b];
+        }
     }
-    x->nents = total;
+    memmove(x->ents, x->ents + out, (total - out) * sizeof *x->ents);
+    x->nents = total - out;
     return LEDE_OK;
 }
 
