@@ -88,9 +88,15 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
     for (int j = NC; j < VS; j++)
         open_tag[j] = LEDE_NER_TAG_O; /* padding, never read back */
     int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VS];
-    for (int k = 0; k < NC; k++)
-        for (int j = 0; j < VS; j++)
+    int32_t kmax[1 + 2 * LEDE_NER_MAX_TYPES]; /* the best transition from each closed tag */
+    for (int k = 0; k < NC; k++) {
+        kmax[k] = INT32_MIN;
+        for (int j = 0; j < VS; j++) {
             closed[k][j] = j < NC ? tr->trans[closed_tag[k]][open_tag[j]] : 0;
+            if (j < NC && closed[k][j] > kmax[k])
+                kmax[k] = closed[k][j];
+        }
+    }
     uint8_t *back = ctx->back;
     int32_t prev[VT] = {0}, best[VT] = {0}, arg[VT] = {0};
     for (int t = 0; t < T; t++) {
@@ -101,12 +107,20 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
         /* O, B and U follow O, L or U: the best of those for each of them
            (closed tags in increasing order, so ties go to the lower)... */
         int32_t bs[VS], as[VS];
+        int32_t lo = INT32_MAX;
         for (int j = 0; j < VS; j++) {
             bs[j] = prev[0] + closed[0][j];
             as[j] = 0;
         }
+        for (int j = 0; j < NC; j++)
+            lo = bs[j] < lo ? bs[j] : lo;
         for (int k = 1; k < NC; k++) {
             int32_t pk = prev[closed_tag[k]], p = closed_tag[k];
+            /* Exact pruning: a closed tag whose best transition cannot beat
+               the worst score so far changes nothing (most are far behind O
+               outside names), so its row is skipped. */
+            if (pk + kmax[k] <= lo)
+                continue;
             for (int j = 0; j < VS; j++) {
                 int32_t s = pk + closed[k][j];
                 int gt = s > bs[j];
