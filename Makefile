@@ -206,7 +206,7 @@ $(BUILD)/ner-train: $(NER_TRAIN_SRCS) $(NER_TRAIN_HDRS)
 # Two models: OntoNotes 5.0 (the default scheme; trained on train.bio, epochs
 # chosen on dev.bio; word classes also from the text of CoNLL-2003 train.txt and
 # PolNeAR's train articles) and CoNLL-2003 (scheme 'conll'; train.txt, valid.txt).
-NER_ONTO_FLAGS ?= -e 20 -j 2 -u $(SHARED)/data/conll2003/train.txt \
+NER_ONTO_FLAGS ?= -e 20 -j 2 -c 2 -u $(SHARED)/data/conll2003/train.txt \
 	-u $(SHARED)/data/quotes/polnear/train/text
 model: $(BUILD)/ner-train
 	@test -d $(SHARED)/data || { echo "make model: $(SHARED)/data not found (SHARED=path)" >&2; exit 2; }

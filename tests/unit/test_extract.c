@@ -391,6 +391,30 @@ static void test_extract_onto_keeps_rule_money(void **state) {
     assert_string_equal(e->label, "PERCENT");
 }
 
+/* The classes of defect issue 9 names, on sentences of our own: an
+   interjection or "God" opening a sentence is no entity; companies are
+   organisations, not people or places; a surname used as an attribute ("the
+   Trump administration") is the person. */
+static void test_extract_onto_news_defects(void **state) {
+    (void)state;
+    const char *s = "Well, nobody expected that. God knows what comes next.\n"
+                    "Shares of Sony and Nokia rose after both reported profits.\n"
+                    "The Trump administration said Biden had been told.";
+    reported r[32];
+    size_t n = extract_reported(s, NULL, r, 32);
+    assert_null(find_reported(r, n, "Well"));
+    assert_null(find_reported(r, n, "God"));
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "Sony"));
+    assert_string_equal(e->label, "ORG");
+    assert_non_null(e = find_reported(r, n, "Nokia"));
+    assert_string_equal(e->label, "ORG");
+    assert_non_null(e = find_reported(r, n, "Trump"));
+    assert_string_equal(e->label, "PERSON");
+    assert_non_null(e = find_reported(r, n, "Biden"));
+    assert_string_equal(e->label, "PERSON");
+}
+
 static void test_extract_model_of_another_feature_set_is_refused(void **state) {
     (void)state;
     const char *why = "unset";
@@ -420,6 +444,7 @@ int main(void) {
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
         cmocka_unit_test(test_extract_onto_keeps_rule_money),
+        cmocka_unit_test(test_extract_onto_news_defects),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

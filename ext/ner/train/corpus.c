@@ -66,6 +66,15 @@ static void corpus_build_doc(corpus *c, const conll_token *tk, size_t n) {
     }
     if (ntok == 0)
         return;
+    if (c->skip_bare) {
+        size_t tagged = 0;
+        for (size_t i = 0; i < n; i++)
+            tagged += tk[i].word && tk[i].type >= 0;
+        if (!tagged) {
+            c->nbare++;
+            return;
+        }
+    }
     c->ndocs++;
     d->text = xmalloc(bytes + 1);
     d->conll_start = xmalloc((ntok + 1) * sizeof *d->conll_start);
@@ -158,9 +167,11 @@ static void corpus_build_doc(corpus *c, const conll_token *tk, size_t n) {
     free(ent_of);
 }
 
-int corpus_read(corpus *c, const char *path, const corpus_scheme *scheme, size_t max_docs) {
+int corpus_read(corpus *c, const char *path, const corpus_scheme *scheme, size_t max_docs,
+                int skip_bare) {
     memset(c, 0, sizeof *c);
     c->scheme = scheme;
+    c->skip_bare = skip_bare;
     size_t size;
     char *data = read_file(path, &size);
     if (!data)

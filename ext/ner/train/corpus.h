@@ -70,14 +70,21 @@ typedef struct {
 
 typedef struct {
     const corpus_scheme *scheme;
+    int skip_bare;  /* documents without any gold entity were left out */
+    size_t nbare;   /* how many */
     corpus_doc *docs;
     size_t ndocs;
     size_t ntokens; /* lede tokens */
 } corpus;
 
 /* Reads path into *c with the types of scheme, at most max_docs documents
-   (0 = all). Returns 0 on success, -1 with a message on stderr. */
-int corpus_read(corpus *c, const char *path, const corpus_scheme *scheme, size_t max_docs);
+   (0 = all). With skip_bare, a document without any gold entity is left out:
+   OntoNotes annotates names in only part of its documents and gives every
+   token of the others O (all of wb/sel, for one), which would teach a model
+   that names are not names. Returns 0 on success, -1 with a message on
+   stderr. */
+int corpus_read(corpus *c, const char *path, const corpus_scheme *scheme, size_t max_docs,
+                int skip_bare);
 
 /* Reads every regular file of the folder dir (in name order) as one
    document of raw text, for the word classes only: the blocks have tokens

@@ -32,6 +32,8 @@
  *   -u PATH   more text for the word classes only (repeatable, at most 8):
  *             a folder of plain-text files, or a file in CoNLL-2003 form
  *             whose words are read and whose tags are ignored
+ *   -z        keep OntoNotes documents without any entity (left out by default:
+ *             they have no name annotation, corpus.h)
  *   -j N      train the folds on N threads (default 2); the result does not
  *             depend on N
  *   -1        stop after stage 1
@@ -69,6 +71,7 @@ typedef struct {
     int jobs;
     const char *unlabelled[8];
     size_t nunlabelled;
+    int keep_bare;
 } options;
 
 /* A corpus with its windows and features, flattened. */
@@ -87,9 +90,9 @@ typedef struct {
 } dataset;
 
 static int dataset_load(dataset *ds, const char *path, const corpus_scheme *scheme,
-                        size_t max_docs) {
+                        size_t max_docs, int skip_bare) {
     memset(ds, 0, sizeof *ds);
-    if (corpus_read(&ds->c, path, scheme, max_docs) != 0)
+    if (corpus_read(&ds->c, path, scheme, max_docs, skip_bare) != 0)
         return -1;
     size_t nb = 0, nw = 0;
     for (size_t d = 0; d < ds->c.ndocs; d++)
@@ -415,12 +418,16 @@ static uint64_t parse_mask(const char *list) {
 }
 
 int main(int argc, char **argv) {
-    options o = {&corpus_scheme_conll, 30, 5, 0, 1, 1, 1, 0, 0, NULL, 2, 0, 2, {NULL}, 0};
+    options o = {&corpus_scheme_conll, 30, 5, 0, 1, 1, 1, 0, 0, NULL, 2, 0, 2, {NULL}, 0, 0};
     int a = 1;
     for (; a < argc && argv[a][0] == '-' && argv[a][1]; a++) {
         char opt = argv[a][1];
         if (opt == '1') {
             o.stage1_only = 1;
+            continue;
+        }
+        if (opt == 'z') {
+            o.keep_bare = 1;
             continue;
         }
         if (a + 1 >= argc)
@@ -483,9 +490,14 @@ int main(int argc, char **argv) {
     double t0 = now_seconds();
 
     dataset train, valid;
-    if (dataset_load(&train, argv[a], o.scheme, o.max_docs) != 0 ||
-        dataset_load(&valid, argv[a + 1], o.scheme, 0) != 0)
+    /* OntoNotes documents without name annotation are left out of both */
+    int skip_bare = o.scheme == &corpus_scheme_onto && !o.keep_bare;
+    if (dataset_load(&train, argv[a], o.scheme, o.max_docs, skip_bare) != 0 ||
+        dataset_load(&valid, argv[a + 1], o.scheme, 0, skip_bare) != 0)
         return 1;
+    if (skip_bare)
+        fprintf(stderr, "left out %zu+%zu documents without any entity (no name annotation)\n",
+                train.c.nbare, valid.c.nbare);
     /* word classes from the training text, looked up as the extension will */
     classes cl;
     corpus extra[8];
@@ -495,7 +507,7 @@ int main(int argc, char **argv) {
         int rc = stat(o.unlabelled[k], &st) != 0 ? -1
                  : S_ISDIR(st.st_mode)          ? corpus_read_text(&extra[k], o.unlabelled[k])
                                         : corpus_read(&extra[k], o.unlabelled[k],
-                                                      &corpus_scheme_conll, 0);
+                                                      &corpus_scheme_conll, 0, 0);
         if (rc != 0) {
             fprintf(stderr, "ner-train: cannot read %s\n", o.unlabelled[k]);
             return 1;
