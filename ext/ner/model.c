@@ -17,6 +17,9 @@
 #define MODEL_PREFETCH(p) ((void)(p))
 #endif
 
+_Static_assert(LEDE_NER_MAX_FEATURES * 127 < 32768, "a stage's sum fits half a 32-bit word");
+_Static_assert(LEDE_NER_MAX_TAGS <= 128, "tags index the 128 accumulators");
+
 static uint32_t model_u32(const unsigned char *p) {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
@@ -69,20 +72,29 @@ void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, 
             found[nf++] = row - 1;
         }
     }
-    /* Scratch rows to add into when the caller skips a stage. */
-    int32_t skip1[LEDE_NER_MAX_TAGS] = {0}, skip2[LEDE_NER_MAX_TAGS] = {0};
-    int32_t *a1 = s1 ? s1 : skip1, *a2 = s2 ? s2 : skip2;
+    /* Both stages' weights add up in one 32-bit word per tag: stage 1 in
+       the low 16 bits, stage 2 in the high 16 (each sum is at most
+       LEDE_NER_MAX_FEATURES * 127 in magnitude, so neither overflows its
+       half); one addition per weight pair instead of two. */
+    int32_t acc[128] = {0};
     for (size_t k = 0; k < nf; k++) {
         const unsigned char *r = m->rows + found[k];
         size_t count = r[0];
         /* A row that would run past the end (a damaged table) is cut. */
         if (found[k] + 1 + 3 * count > m->rows_size)
             count = (m->rows_size - found[k] - 1) / 3;
-        for (size_t j = 0; j < count; j++) {
-            const unsigned char *e = r + 1 + 3 * j;
-            size_t t = e[0] < ntags ? e[0] : 0;
-            a1[t] += (signed char)e[1];
-            a2[t] += (signed char)e[2];
-        }
+        const unsigned char *e = r + 1, *end = e + 3 * count;
+        for (; e < end; e += 3)
+            acc[e[0] & 127] += (int32_t)(signed char)e[1] + (int32_t)(signed char)e[2] * 65536;
+    }
+    for (size_t t = 0; t < ntags; t++) {
+        int32_t lo = (int32_t)((uint32_t)acc[t] & 0xffffu);
+        if (lo >= 32768)
+            lo -= 65536; /* the low half is signed */
+        int32_t hi = (acc[t] - lo) / 65536;
+        if (s1)
+            s1[t] += lo;
+        if (s2)
+            s2[t] += hi;
     }
 }
