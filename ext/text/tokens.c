@@ -230,15 +230,17 @@ static size_t scan_word_tail(const lede_tok_iter *it, size_t start, size_t i) {
 
 /* 1 when the character just before byte i is a digit: the word starting at
    i is glued to a number ("532m", "40km"). */
-static int tok_after_digit(const lede_tok_iter *it, size_t i) {
-    if (i == 0)
-        return 0;
+/* 1 when a whole character ends at byte i (i > 0), which goes to *c. */
+static int tok_char_before(const lede_tok_iter *it, size_t i, uint32_t *c) {
     size_t b = i - 1;
     while (b > 0 && ((unsigned char)it->s[b] & 0xC0u) == 0x80u)
         b--;
+    return lede_utf8_next(it->s, it->n, b, c) == i;
+}
+
+static int tok_after_digit(const lede_tok_iter *it, size_t i) {
     uint32_t c;
-    size_t e = lede_utf8_next(it->s, it->n, b, &c);
-    return e == i && lede_char_is_digit(c);
+    return i > 0 && tok_char_before(it, i, &c) && lede_char_is_digit(c);
 }
 
 /* After a word ending at i, the index past a period it keeps, or i. */
@@ -366,12 +368,8 @@ static int tok_after_alnum(const lede_tok_iter *it, size_t i) {
         return 0;
     if (it->s[i - 1] == '.' && i >= 2 && it->s[i - 2] != '.')
         i--;
-    size_t b = i - 1;
-    while (b > 0 && ((unsigned char)it->s[b] & 0xC0u) == 0x80u)
-        b--;
     uint32_t c;
-    size_t e = lede_utf8_next(it->s, it->n, b, &c);
-    return e == i && lede_char_is_alnum(c);
+    return tok_char_before(it, i, &c) && lede_char_is_alnum(c);
 }
 
 void lede_tok_init(lede_tok_iter *it, const char *s, size_t n) { lede_tok_init_at(it, s, n, 0, 0); }
