@@ -10,7 +10,7 @@
 #   make valgrind   unit and SQL tests under valgrind memcheck, no leaks
 #   make tsan       8 threads, one connection each, under ThreadSanitizer
 #   make install    copy the extension to $(PREFIX)/lib
-#   make model      retrain the two entity models from ../shared (about 15 minutes)
+#   make model      retrain the two entity models and the quote cues from ../shared (about 15 minutes)
 #   make regen      regenerate gazetteers from their public sources (needs ../shared)
 #   make clean
 
@@ -40,7 +40,7 @@ endif
 BUILD ?= build
 LEDE := $(BUILD)/lede.$(SOEXT)
 
-CORE_SRCS := $(sort $(wildcard ext/text/*.c ext/corpus/*.c ext/ner/*.c))
+CORE_SRCS := $(sort $(wildcard ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c))
 BIND_SRCS := ext/lede.c $(sort $(wildcard ext/sqlite/*.c))
 CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/obj/%.o)
 BIND_OBJS := $(BIND_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -48,7 +48,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run test check-deps unit sqltest docstest examplestest eval bench sanitize install \
-	clean model regen examples network fuzz valgrind tsan
+	clean model model-quotes regen examples network fuzz valgrind tsan
 
 all: $(LEDE)
 
@@ -208,12 +208,18 @@ $(BUILD)/ner-train: $(NER_TRAIN_SRCS) $(NER_TRAIN_HDRS)
 # PolNeAR's train articles) and CoNLL-2003 (scheme 'conll'; train.txt, valid.txt).
 NER_ONTO_FLAGS ?= -e 20 -j 2 -c 2 -u $(SHARED)/data/conll2003/train.txt \
 	-u $(SHARED)/data/quotes/polnear/train/text
-model: $(BUILD)/ner-train
+model: $(BUILD)/ner-train model-quotes
 	@test -d $(SHARED)/data || { echo "make model: $(SHARED)/data not found (SHARED=path)" >&2; exit 2; }
 	$(BUILD)/ner-train -t ontonotes $(NER_ONTO_FLAGS) $(SHARED)/data/ontonotes/train.bio \
 		$(SHARED)/data/ontonotes/dev.bio ext/ner/model_onto_data.c
 	$(BUILD)/ner-train -t conll $(SHARED)/data/conll2003/train.txt \
 		$(SHARED)/data/conll2003/valid.txt ext/ner/model_conll_data.c
+
+# The cue words of lede_quotes, learned from PolNeAR train (ext/quotes/gen/cues.py; seconds).
+model-quotes:
+	@test -d $(SHARED)/data/quotes/polnear/train || { echo "make model-quotes:" \
+		"$(SHARED)/data/quotes/polnear/train not found (SHARED=path)" >&2; exit 2; }
+	python3 ext/quotes/gen/cues.py $(SHARED)/data/quotes/polnear/train ext/quotes/cues_data.c
 
 # ---- install ----------------------------------------------------------------
 

@@ -35,6 +35,7 @@ static const struct {
     {"lede_tokens", lede_tokens_register},
     {"lede_articles", lede_articles_register},
     {"lede_entities", lede_entities_register},
+    {"lede_quotes", lede_quotes_register},
 };
 
 LEDE_EXPORT int sqlite3_lede_init(sqlite3 *db, char **pzErrMsg,

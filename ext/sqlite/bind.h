@@ -15,6 +15,7 @@ int lede_sentences_register(sqlite3 *db);
 int lede_tokens_register(sqlite3 *db);
 int lede_articles_register(sqlite3 *db);
 int lede_entities_register(sqlite3 *db);
+int lede_quotes_register(sqlite3 *db);
 
 /*
  * xConnect of a table-valued function that reads only its arguments:
@@ -56,5 +57,9 @@ int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first
  * read as their text, NULL gives *is_null = 1. Free with sqlite3_free.
  */
 int lede_bind_text_arg(sqlite3_value *v, char **text, size_t *len, int *is_null);
+
+/* 1 when s[0..n) is a real date written YYYY-MM-DD (the anchor_date of
+   lede_quotes). */
+int lede_bind_is_date(const unsigned char *s, size_t n);
 
 #endif

@@ -7,8 +7,8 @@
 # Named entities (tests/eval/ner.c, built to a temporary file): CoNLL-2003 validation with the
 # 'conll' scheme (overall F1 at least 0.925) and OntoNotes 5.0 development with the default,
 # 18-label scheme (at least 0.85 over the documents that carry name annotation, ner.c -a; the
-# figure over every document is printed too, docs/accuracy.md), each with its timing. Then the
-# project's own gold articles.
+# figure over every document is printed too, docs/accuracy.md), each with its timing. Quotes on
+# PolNeAR development (tests/eval/quotes.py). Then the project's own gold articles.
 # Exits 1 when a part fails or its data is missing, 2 when ../shared/data is missing altogether.
 set -u
 lib=${1:?usage: run.sh path/to/lede.so path/to/shared}
@@ -54,6 +54,19 @@ if ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -O2 -o "$ner" tests/eval/ner.c -l
     ner_eval ontonotes 0.85 "$data/ontonotes/dev.bio" "OntoNotes 5.0 development, default scheme" -a
 else
     echo "make eval: cannot build tests/eval/ner.c" >&2
+    status=1
+fi
+
+# Quotations and reported speech: PolNeAR development (tests/eval/quotes.py; floors: content
+# overlap F1 0.80, source exact F1 0.75). Debian's python3 can load extensions; some builds cannot.
+polnear=$data/quotes/polnear/dev
+echo "== quotes: PolNeAR development ($polnear)"
+if [ -d "$polnear/attributions" ]; then
+    py=python3
+    [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+    "$py" tests/eval/quotes.py "$lib" "$polnear" --floors 0.80 0.75 || status=1
+else
+    echo "make eval: $polnear not found: the evaluation data in $data is incomplete." >&2
     status=1
 fi
 

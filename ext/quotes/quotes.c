@@ -1,0 +1,1447 @@
+/*
+ * quotes.c: quotations and reported speech (quotes.h states the rules).
+ *
+ * A block is a paragraph, or paragraphs joined by a quotation that runs on.
+ * For each block: mark the quotation marks and pair them; remember the
+ * names and roles it gives; attribute each quotation by the words around
+ * it; find reported speech sentence by sentence around cue words; report
+ * the short unattributed quotations inside a reported clause as part of
+ * it (mixed) and drop the other short ones; then, in text order, resolve
+ * each source to a speaker.
+ */
+#include "quotes.h"
+
+#include "../ner/gazetteer.h"
+#include "../text/chars.h"
+#include "../text/utf8.h"
+#include "cues.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define NONE SIZE_MAX
+
+enum {
+    QF_WORD = 1u << 0,   /* a word token */
+    QF_CAP = 1u << 1,    /* it starts with an uppercase letter */
+    QF_OPEN = 1u << 2,   /* a double mark that opens */
+    QF_CLOSE = 1u << 3,  /* a double mark that closes */
+    QF_SOPEN = 1u << 4,  /* a single curly mark that opens */
+    QF_SCLOSE = 1u << 5, /* a single curly mark that may close */
+    QF_PARA = 1u << 6,   /* it starts a paragraph */
+    QF_INQ = 1u << 7,    /* inside a quotation (between paired marks) */
+    QF_USED = 1u << 8,   /* part of a reported attribution */
+    QF_MARK = 1u << 9,   /* a mark of a pair (or a paragraph's opening mark inside one) */
+    QF_CUE = 1u << 10    /* a cue word (cues.h) */
+};
+
+const char *lede_quote_kind_name(lede_quote_kind kind) {
+    switch (kind) {
+    case LEDE_QUOTE_DIRECT:
+        return "direct";
+    case LEDE_QUOTE_INDIRECT:
+        return "indirect";
+    case LEDE_QUOTE_MIXED:
+        return "mixed";
+    }
+    return "direct";
+}
+
+const char *lede_quote_label_name(lede_quote_label label) {
+    switch (label) {
+    case LEDE_QUOTE_PERSON:
+        return "PERSON";
+    case LEDE_QUOTE_ORG:
+        return "ORG";
+    case LEDE_QUOTE_NONE:
+        break;
+    }
+    return NULL;
+}
+
+/* ---- word lists (lowercase ASCII) ---------------------------------------- */
+
+static const char *const pronouns[] = {"he", "she", "i", "we", "you", "they", "it", "who", NULL};
+static const char *const dets[] = {
+    "the",   "a",     "an",    "another", "some",  "many",    "several", "most",  "one",
+    "two",   "three", "four",  "five",    "his",   "her",     "their",   "its",   "our",
+    "my",    "your",  "this",  "these",   "those", "both",    "other",   "all",   "each",
+    "few",   "no",    "any",   "such",    NULL};
+static const char *const openers[] = {
+    "but",    "and",     "so",   "yet",    "however", "meanwhile", "still",   "now",
+    "then",   "also",    "instead", "later", "indeed", "moreover", "thus",   "or",
+    "nonetheless", "separately", "earlier", "previously", NULL};
+static const char *const preps[] = {
+    "in",    "on",      "at",     "during", "after",  "before", "since", "for",   "with",
+    "by",    "as",      "last",   "when",   "while",  "if",     "because", "from", "to",
+    "under", "over",    "through", "although", "though", "upon", "about", "into", "than",
+    "like",  "against", "without", "amid",  "despite", NULL};
+static const char *const stops[] = {"that", "which", "where", "when", "while", "because",
+                                    "if",   "although", "though", "and", "but", "or",
+                                    "so",   "than", "whether", NULL};
+static const char *const aux_in[] = {"has", "have", "had", "also", NULL};
+static const char *const aux_skip[] = {
+    "later",  "previously", "then", "recently", "repeatedly", "once",    "again",
+    "just",   "publicly",   "privately", "reportedly", "would", "will", "could",
+    "might",  "may",        "did",  "does",  "not",  "never", "flatly", "quickly",
+    "often",  "frequently", "even", "always", "still", "already", "first", "finally",
+    "had", "has", "have", "also", "simply", "openly", "repeatedly", NULL};
+static const char *const objects[] = {"reporters", "journalists", "me",   "us",    "him",
+                                      "her",       "them",        "you",  "supporters",
+                                      "lawmakers", "voters",      "students", "members",
+                                      "listeners", "viewers",     "crowds", "audiences",
+                                      NULL};
+static const char *const tell_verbs[] = {"told", "tells", "tell", "telling", "asked",
+                                         "asks", "assured", "reminded", "warned", "urged",
+                                         NULL};
+static const char *const trail[] = {
+    "on",       "in",       "at",       "during",  "this",    "last",     "late",
+    "early",    "yesterday", "today",   "monday",  "tuesday", "wednesday", "thursday",
+    "friday",   "saturday", "sunday",   "to",      "after",   "before",   "recently",
+    "later",    "earlier",  "afterward", "afterwards", "tonight", "again", "when",
+    "while",    "via",      "through",  "from",    "with",    "over",     "outside",
+    "according", NULL};
+static const char *const honorifics[] = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady",
+                                         "rev", "prof", "mr.", "mrs.", "ms.", "dr.", "rev.",
+                                         "prof.", NULL};
+static const char *const titles[] = {
+    "sen.",     "sen",       "rep.",       "rep",         "gov.",       "gov",
+    "gen.",     "gen",       "lt.",        "col.",        "capt.",      "sgt.",
+    "adm.",     "president", "vice",       "secretary",   "minister",   "prime",
+    "foreign",  "defense",   "defence",    "finance",     "deputy",     "chief",
+    "senator",  "governor",  "representative", "congressman", "congresswoman", "chancellor",
+    "premier",  "mayor",     "ambassador", "spokesman",   "spokeswoman", "spokesperson",
+    "director", "chairman",  "chairwoman", "chair",       "ceo",        "judge",
+    "justice",  "king",      "queen",      "prince",      "princess",   "pope",
+    "candidate", "nominee",  "former",     "attorney",    "general",    "speaker",
+    "leader",   "commissioner", "press",   "state",       "of",         "u.s.",
+    "us",       "democratic", "republican", "gop",        "sheriff",    "officer",
+    "professor", "reverend", "adviser",    "advisor",     "economist",  "analyst",
+    "presidential", "white", "house",      "campaign",    "manager",    "executive",
+    "founder",  "host",      "anchor",     "correspondent", "editor",   "author",
+    "national", "security",  "interior",   "trade",       "health",     "education",
+    "energy",   "treasury",  "then",       "acting",      "majority",   "minority",
+    "whip",     "assistant", "senior",     "coach",       NULL};
+static const char *const person_titles[] = {
+    "mr",      "mrs",       "ms",        "dr",          "sir",       "dame",     "lord",
+    "lady",    "rev",       "prof",      "mr.",         "mrs.",      "ms.",      "dr.",
+    "rev.",    "prof.",     "sen.",      "sen",         "rep.",      "rep",      "gov.",
+    "gov",     "gen.",      "gen",       "president",   "secretary", "minister", "senator",
+    "governor", "representative", "congressman", "congresswoman", "chancellor", "premier",
+    "mayor",   "ambassador", "spokesman", "spokeswoman", "spokesperson", "judge",  "justice",
+    "king",    "queen",     "prince",    "princess",    "pope",      "candidate", "nominee",
+    "speaker", "commissioner", "sheriff", "professor",  "lt.",       "col.",     "capt.",
+    "sgt.",    "adm.",      "director",  "chairman",    "chairwoman", "ceo",     "founder",
+    "adviser", "advisor",   "economist", "analyst",     "manager",   "host",     "anchor",
+    "editor",  "author",    "correspondent", "leader",  "coach",    NULL};
+static const char *const roles[] = {
+    "spokesman", "spokeswoman", "spokesperson", "minister",  "secretary", "president",
+    "senator",   "governor",    "ambassador",   "director",  "chairman",  "chairwoman",
+    "chief",     "manager",     "adviser",      "advisor",   "aide",      "official",
+    "lawyer",    "attorney",    "analyst",      "professor", "economist", "candidate",
+    "nominee",   "leader",      "mayor",        "general",   "commander", "chancellor",
+    "premier",   "diplomat",    "envoy",        "negotiator", "strategist", "pollster",
+    "founder",   "executive",   "ceo",          "king",      "queen",     "judge",
+    "justice",   "prosecutor",  "representative", "congressman", "congresswoman", "lawmaker",
+    "legislator", "commissioner", "officer",    "sheriff",   "coach",     "author",
+    "editor",    "reporter",    "columnist",    "host",      "anchor",    "correspondent",
+    "researcher", "scientist",  "expert",       "historian", "doctor",    "physician",
+    "activist",  "organizer",   "chairperson",  "treasurer", "speaker",   "whip",
+    "deputy",    "head",        "owner",        "partner",   "premier",   "chair",
+    "governor",  "boss",        "superintendent", "administrator", "producer", "writer",
+    "owner",     "father",      "mother",       "wife",      "husband",   "son",
+    "daughter",  "brother",     "sister",       "widow",     "friend",    "neighbor",
+    "neighbour", "pastor",      "priest",       "rabbi",     "imam",      "bishop",
+    "student",   "teacher",     "employee",     "worker",    "resident",  "veteran",
+    "actor",     "actress",     "singer",       "star",      "player",    NULL};
+static const char *const org_words[] = {
+    "post",      "times",     "news",      "journal",    "press",     "network",
+    "agency",    "ministry",  "department", "committee", "party",     "campaign",
+    "office",    "house",     "council",   "commission", "association", "university",
+    "institute", "foundation", "corp",     "corp.",      "inc",       "inc.",
+    "co.",       "company",   "group",     "bank",       "court",     "police",
+    "army",      "government", "administration", "board", "union",    "center",
+    "centre",    "reuters",   "cnn",       "bbc",        "afp",       "ap",
+    "nbc",       "abc",       "cbs",       "fox",        "msnbc",     "politico",
+    "kyodo",     "xinhua",    "yonhap",    "tass",       "kcna",      "breitbart",
+    "poll",      "survey",    "pac",       "nato",       "fbi",       "cia",
+    "senate",    "congress",  "pentagon",  "kremlin",    "organization", "organisation",
+    "service",   "review",    "magazine",  "channel",    "tv",        "radio",
+    "daily",     "tribune",   "herald",    "gazette",    "media",     "watch",
+    "institution", "federation", "alliance", "coalition", "fund",     "forum",
+    "cabinet",   "parliament", "assembly", "secretariat", "bureau",   "authority",
+    "ltd",       "ltd.",      "llc",       "plc",        "nations",   "club",
+    "league",    "airlines",  "motors",    "studio",     "studios",   "blog",
+    "website",   "times-picayune", "npr",  "pbs",        "usa",       "today",
+    NULL};
+
+static int in_list(const char *s, size_t n, const char *const *list) {
+    for (size_t i = 0; list[i]; i++)
+        if (lede_ascii_eq_ci(s, n, list[i]))
+            return 1;
+    return 0;
+}
+
+/* ---- tokens of the block ----------------------------------------------- */
+
+static const char *tp(const lede_quotes_iter *it, size_t i) {
+    return it->s + it->toks[i].t.span.byte_start;
+}
+
+static size_t tl(const lede_quotes_iter *it, size_t i) {
+    return it->toks[i].t.span.byte_end - it->toks[i].t.span.byte_start;
+}
+
+static int tis(const lede_quotes_iter *it, size_t i, const char *w) {
+    return i < it->ntoks && lede_ascii_eq_ci(tp(it, i), tl(it, i), w);
+}
+
+static int tin(const lede_quotes_iter *it, size_t i, const char *const *list) {
+    return i < it->ntoks && in_list(tp(it, i), tl(it, i), list);
+}
+
+static unsigned tf(const lede_quotes_iter *it, size_t i) {
+    return i < it->ntoks ? it->toks[i].flags : 0;
+}
+
+/* 1 for a punctuation token that is one character of these. */
+static int tpunct(const lede_quotes_iter *it, size_t i, const char *set) {
+    if (i >= it->ntoks || it->toks[i].t.kind != LEDE_TOK_PUNCT || tl(it, i) != 1)
+        return 0;
+    return strchr(set, tp(it, i)[0]) != NULL;
+}
+
+/* 1 for a token that ends a sentence or a clause: . ! ? ; */
+static int tend(const lede_quotes_iter *it, size_t i) {
+    if (i >= it->ntoks || it->toks[i].t.kind != LEDE_TOK_PUNCT)
+        return 0;
+    char c = tp(it, i)[0];
+    return c == '.' || c == '!' || c == '?' || c == ';';
+}
+
+static int tmark(const lede_quotes_iter *it, size_t i) {
+    return (tf(it, i) & (QF_OPEN | QF_CLOSE | QF_SOPEN | QF_SCLOSE)) != 0;
+}
+
+/* The flags of token t read from the text (marks, case, kind). */
+static unsigned tok_flags(const char *s, const lede_token *t, const lede_token *prev) {
+    unsigned f = 0;
+    uint32_t cp;
+    if (t->span.byte_end <= t->span.byte_start)
+        return 0;
+    size_t n = t->span.byte_end - t->span.byte_start;
+    lede_utf8_next(s + t->span.byte_start, n, 0, &cp);
+    if (t->kind == LEDE_TOK_WORD) {
+        f |= QF_WORD;
+        if (lede_char_is_upper(cp))
+            f |= QF_CAP;
+        if (lede_quotes_is_cue(s + t->span.byte_start, n))
+            f |= QF_CUE;
+        return f;
+    }
+    if (t->kind != LEDE_TOK_PUNCT && t->kind != LEDE_TOK_SYMBOL)
+        return 0;
+    int after_open = 0;
+    if (prev && prev->kind == LEDE_TOK_PUNCT && !t->space_before) {
+        uint32_t pc;
+        lede_utf8_next(s + prev->span.byte_start, prev->span.byte_end - prev->span.byte_start, 0,
+                       &pc);
+        after_open = pc == '(' || pc == '[' || pc == 0x2014u || pc == 0x2013u || pc == '-';
+    }
+    int opening_place = t->space_before || !prev || after_open;
+    switch (cp) {
+    case 0x201Cu: /* “ */
+    case 0x201Eu: /* „ */
+    case 0x201Fu: /* ‟ */
+    case 0x00ABu: /* « */
+        return QF_OPEN;
+    case 0x201Du: /* ” */
+    case 0x00BBu: /* » */
+        return QF_CLOSE;
+    case '"':
+        return opening_place ? QF_OPEN : QF_CLOSE;
+    case 0x2018u: /* ‘ */
+        return opening_place ? QF_SOPEN : 0;
+    case 0x2019u: /* ’ */
+    case '\'':
+        return opening_place ? 0 : QF_SCLOSE;
+    default:
+        return 0;
+    }
+}
+
+static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned flags, size_t sent) {
+    if (it->ntoks == it->toks_cap) {
+        size_t cap = it->toks_cap ? it->toks_cap * 2 : 256;
+        lede_quotes_tok *p = lede_realloc(it->toks, cap * sizeof *p);
+        if (!p)
+            return LEDE_NOMEM;
+        it->toks = p;
+        it->toks_cap = cap;
+    }
+    lede_quotes_tok *q = &it->toks[it->ntoks++];
+    q->t = *t;
+    q->flags = flags;
+    q->sent = sent;
+    q->sbeg = q->send = q->pbeg = 0;
+    return LEDE_OK;
+}
+
+/* Updates the running quotation state with token i (as pair_marks pairs). */
+static void track_open(lede_quotes_iter *it, size_t i) {
+    unsigned f = it->toks[i].flags;
+    if ((f & QF_PARA) && it->qopen && !(f & QF_OPEN))
+        it->qopen = 0;
+    if (f & QF_OPEN)
+        it->qopen = 1;
+    else if ((f & QF_CLOSE) && it->qopen)
+        it->qopen = 0;
+}
+
+/* Appends the tokens of sentence sp (its seq is it->nsent). */
+static lede_rc add_sentence(lede_quotes_iter *it, const lede_span *sp) {
+    lede_tok_iter ti;
+    lede_token t;
+    lede_tok_init_at(&ti, it->s, sp->byte_end, sp->byte_start, sp->cp_start);
+    size_t first = it->ntoks;
+    while (lede_tok_next(&ti, &t)) {
+        const lede_token *prev = it->ntoks > first ? &it->toks[it->ntoks - 1].t : NULL;
+        unsigned f = tok_flags(it->s, &t, prev);
+        if (it->ntoks == first && (t.newlines_before > 0 || it->nsent == 0))
+            f |= QF_PARA;
+        lede_rc rc = toks_push(it, &t, f, it->nsent);
+        if (rc != LEDE_OK)
+            return rc;
+        track_open(it, it->ntoks - 1);
+    }
+    it->nsent++;
+    return LEDE_OK;
+}
+
+/* The first token of sentence sp: its line breaks before and whether it is
+   an opening double mark. Returns 0 for an empty sentence. */
+static int first_token(const lede_quotes_iter *it, const lede_span *sp, lede_token *t,
+                       unsigned *flags) {
+    lede_tok_iter ti;
+    lede_tok_init_at(&ti, it->s, sp->byte_end, sp->byte_start, sp->cp_start);
+    if (!lede_tok_next(&ti, t))
+        return 0;
+    *flags = tok_flags(it->s, t, NULL);
+    return 1;
+}
+
+/* Reads the next block into it->toks; 0 tokens at the end of the text. */
+static lede_rc read_block(lede_quotes_iter *it) {
+    it->ntoks = 0;
+    it->qopen = 0;
+    for (;;) {
+        lede_span sp;
+        if (it->have_next) {
+            sp = it->next_span;
+            it->have_next = 0;
+        } else if (!lede_sent_next(&it->sents, &sp)) {
+            break;
+        }
+        if (it->ntoks > 0) {
+            lede_token t;
+            unsigned f = 0;
+            int has = first_token(it, &sp, &t, &f);
+            int para = has && t.newlines_before > 0;
+            if ((para && !(it->qopen && (f & QF_OPEN))) || it->ntoks >= LEDE_QUOTES_BLOCK_TOKENS) {
+                it->next_span = sp;
+                it->have_next = 1;
+                break;
+            }
+        }
+        lede_rc rc = add_sentence(it, &sp);
+        if (rc != LEDE_OK)
+            return rc;
+    }
+    /* sentence and paragraph ranges */
+    size_t sb = 0, pb = 0;
+    for (size_t i = 0; i < it->ntoks; i++) {
+        if (i > 0 && it->toks[i].sent != it->toks[i - 1].sent)
+            sb = i;
+        if (it->toks[i].flags & QF_PARA)
+            pb = i;
+        it->toks[i].sbeg = sb;
+        it->toks[i].pbeg = pb;
+    }
+    size_t se = it->ntoks;
+    for (size_t i = it->ntoks; i-- > 0;) {
+        it->toks[i].send = se;
+        if (i == it->toks[i].sbeg)
+            se = i;
+    }
+    return LEDE_OK;
+}
+
+/* ---- quotation marks --------------------------------------------------- */
+
+static lede_rc pairs_push(lede_quotes_iter *it, size_t o, size_t c, int closed) {
+    if (c <= o + 1)
+        return LEDE_OK; /* nothing inside */
+    if (it->npairs == it->pairs_cap) {
+        size_t cap = it->pairs_cap ? it->pairs_cap * 2 : 16;
+        lede_quotes_pair *p = lede_realloc(it->pairs, cap * sizeof *p);
+        if (!p)
+            return LEDE_NOMEM;
+        it->pairs = p;
+        it->pairs_cap = cap;
+    }
+    lede_quotes_pair *p = &it->pairs[it->npairs++];
+    p->o = o;
+    p->c = c;
+    p->closed = closed;
+    p->taken = 0;
+    it->toks[o].flags |= QF_MARK;
+    if (closed)
+        it->toks[c].flags |= QF_MARK;
+    for (size_t i = o + 1; i < c; i++)
+        it->toks[i].flags |= QF_INQ;
+    return LEDE_OK;
+}
+
+/* Pairs the double marks of the block, then the single curly ones outside
+   them. */
+static lede_rc pair_marks(lede_quotes_iter *it) {
+    it->npairs = 0;
+    size_t open = NONE;
+    for (size_t i = 0; i < it->ntoks; i++) {
+        unsigned f = it->toks[i].flags;
+        if ((f & QF_PARA) && open != NONE) {
+            if (f & QF_OPEN) { /* a paragraph of a running quotation */
+                it->toks[i].flags |= QF_MARK;
+                continue;
+            }
+            lede_rc rc = pairs_push(it, open, i, 0);
+            if (rc != LEDE_OK)
+                return rc;
+            open = NONE;
+        }
+        if ((f & QF_OPEN) && open == NONE) {
+            open = i;
+        } else if ((f & QF_CLOSE) && open != NONE) {
+            lede_rc rc = pairs_push(it, open, i, 1);
+            if (rc != LEDE_OK)
+                return rc;
+            open = NONE;
+        }
+    }
+    if (open != NONE) {
+        lede_rc rc = pairs_push(it, open, it->ntoks, 0);
+        if (rc != LEDE_OK)
+            return rc;
+    }
+    /* single curly marks, outside double quotations, within a paragraph */
+    size_t sopen = NONE;
+    for (size_t i = 0; i < it->ntoks; i++) {
+        unsigned f = it->toks[i].flags;
+        if ((f & QF_INQ) || (f & QF_MARK) || (f & QF_PARA))
+            sopen = (f & QF_SOPEN) && !(f & QF_INQ) ? i : NONE;
+        else if (f & QF_SOPEN)
+            sopen = i;
+        else if ((f & QF_SCLOSE) && sopen != NONE) {
+            /* "the workers’ union": a mark after a plural s followed by a
+               word is an apostrophe */
+            if (i + 1 < it->ntoks && (tf(it, i + 1) & QF_WORD) && !it->toks[i + 1].t.space_before)
+                continue;
+            if (i + 1 < it->ntoks && (tf(it, i + 1) & QF_WORD) && i > 0 &&
+                tl(it, i - 1) > 1 && tp(it, i - 1)[tl(it, i - 1) - 1] == 's' &&
+                !(tf(it, i + 1) & QF_CAP))
+                continue;
+            lede_rc rc = pairs_push(it, sopen, i, 1);
+            if (rc != LEDE_OK)
+                return rc;
+            sopen = NONE;
+        }
+    }
+    return LEDE_OK;
+}
+
+/* ---- noun phrases ------------------------------------------------------ */
+
+/* Words in tokens [a, b). */
+static size_t count_words(const lede_quotes_iter *it, size_t a, size_t b) {
+    size_t n = 0;
+    for (size_t i = a; i < b && i < it->ntoks; i++)
+        n += (tf(it, i) & (QF_WORD)) || it->toks[i].t.kind == LEDE_TOK_NUMBER;
+    return n;
+}
+
+/* 1 when token i may be part of a name run. */
+static int name_part(const lede_quotes_iter *it, size_t i) {
+    unsigned f = tf(it, i);
+    if (f & QF_CAP)
+        return 1;
+    return tis(it, i, "of") || tis(it, i, "de") || tis(it, i, "van") || tis(it, i, "von") ||
+           tis(it, i, "al") || tis(it, i, "bin") || tis(it, i, "la") || tis(it, i, "der") ||
+           tis(it, i, "'s") || tis(it, i, "\xe2\x80\x99s") || tis(it, i, "for") ||
+           tis(it, i, "and") || tis(it, i, "&");
+}
+
+/* The start of the capitalised run that ends at e (exclusive), or e. */
+static size_t cap_run_back(const lede_quotes_iter *it, size_t lo, size_t e) {
+    size_t a = e;
+    while (a > lo && name_part(it, a - 1) && !(tf(it, a - 1) & (QF_MARK)))
+        a--;
+    while (a < e && !(tf(it, a) & QF_CAP)) /* a run starts with a capital */
+        a++;
+    if (a > lo && tis(it, a - 1, "the"))
+        a--;
+    return a;
+}
+
+/* The end of the capitalised run from a, or a. */
+static size_t cap_run_fwd(const lede_quotes_iter *it, size_t a, size_t hi) {
+    size_t e = a;
+    if (e < hi && tis(it, e, "the") && (tf(it, e + 1) & QF_CAP))
+        e++;
+    while (e < hi && name_part(it, e) && !(tf(it, e) & QF_MARK))
+        e++;
+    while (e > a && !(tf(it, e - 1) & QF_CAP) && !tis(it, e - 1, "'s") &&
+           !tis(it, e - 1, "\xe2\x80\x99s"))
+        e--;
+    return e;
+}
+
+/* A noun phrase that ends right before e, within [lo, e): a pronoun, a
+   name, or a determiner with up to seven words, or a short bare plural.
+   Returns its start, or NONE. */
+static size_t np_tight(const lede_quotes_iter *it, size_t lo, size_t e) {
+    if (e <= lo)
+        return NONE;
+    size_t t = e - 1;
+    if (tin(it, t, pronouns))
+        return t;
+    if (tf(it, t) & QF_CAP) {
+        size_t a = cap_run_back(it, lo, e);
+        if (a < e && !(a == it->toks[a].sbeg && tin(it, a, openers) && a + 1 == e))
+            return tin(it, a, openers) || tin(it, a, preps) ? (a + 1 < e ? a + 1 : NONE) : a;
+        return NONE;
+    }
+    if (!(tf(it, t) & QF_WORD) || tin(it, t, stops) || tin(it, t, preps) || (tf(it, t) & QF_CUE))
+        return NONE;
+    size_t a = t;
+    for (size_t k = 0; k < 8 && a > lo; k++) {
+        size_t p = a - 1;
+        if (tin(it, p, dets))
+            return p;
+        if (tis(it, p, "'s") || tis(it, p, "\xe2\x80\x99s")) {
+            size_t r = cap_run_back(it, lo, p);
+            return r < p ? r : NONE;
+        }
+        if (!(tf(it, p) & QF_WORD) || tin(it, p, stops) || (tf(it, p) & QF_CUE))
+            break;
+        if (tin(it, p, preps) && !tis(it, p, "for") && !tis(it, p, "of"))
+            break;
+        if (tf(it, p) & QF_CAP) { /* "Trump campaign officials" */
+            size_t r = cap_run_back(it, lo, a);
+            if (r < a && !tin(it, r, openers))
+                return r;
+            break;
+        }
+        a = p;
+    }
+    /* a bare plural: "sources", "senior officials" */
+    size_t tn = tl(it, t);
+    if (tn > 3 && tp(it, t)[tn - 1] == 's' && count_words(it, a, e) <= 3)
+        return a;
+    return NONE;
+}
+
+/* The source before a cue that starts at e: the clause from its start (a
+   sentence start, a comma, a colon, a conjunction) to e, or an apposition
+   "Name, description," with its commas, else np_tight. NONE when none. */
+static size_t np_before(const lede_quotes_iter *it, size_t e) {
+    if (e == 0)
+        return NONE;
+    size_t lo = it->toks[e - 1].sbeg;
+    if (e - 1 < lo)
+        return NONE;
+    if (tpunct(it, e - 1, ",")) { /* "Name, the minister, said" */
+        size_t k = e - 1;
+        size_t stop = k > lo + 20 ? k - 20 : lo;
+        while (k > stop && !tpunct(it, k - 1, ",;:") && !tmark(it, k - 1) && !tend(it, k - 1))
+            k--;
+        if (k > lo && tpunct(it, k - 1, ",")) {
+            size_t a = np_tight(it, lo, k - 1);
+            if (a != NONE && (tf(it, a) & QF_CAP) && !tin(it, a, pronouns))
+                return a;
+        }
+        return NONE;
+    }
+    size_t a = e;
+    while (a > lo && !tpunct(it, a - 1, ",;:()") && !tmark(it, a - 1) && !tend(it, a - 1) &&
+           !tin(it, a - 1, stops) && !tpunct(it, a - 1, "-") &&
+           !(tl(it, a - 1) == 3 && (unsigned char)tp(it, a - 1)[0] == 0xE2 &&
+             (unsigned char)tp(it, a - 1)[1] == 0x80 &&
+             ((unsigned char)tp(it, a - 1)[2] == 0x94 || (unsigned char)tp(it, a - 1)[2] == 0x93)))
+        a--;
+    while (a < e && tin(it, a, openers))
+        a++;
+    if (a >= e)
+        return NONE;
+    int clause_ok = e - a <= 10 && !tin(it, a, preps) && count_words(it, a, e) >= 1;
+    for (size_t i = a; clause_ok && i < e; i++)
+        if ((tf(it, i) & QF_CUE) || (tf(it, i) & QF_INQ))
+            clause_ok = 0;
+    if (clause_ok && (tin(it, a, dets) || (tf(it, a) & QF_CAP) || tin(it, a, pronouns)) &&
+        !(tin(it, e - 1, preps)))
+        return a;
+    return np_tight(it, lo, e);
+}
+
+/* The source after a cue, from a: a pronoun, a name with an apposition
+   ("X, the minister"), or a determiner phrase. Returns its end, or NONE. */
+static size_t np_after(const lede_quotes_iter *it, size_t a, int appos) {
+    size_t hi = a < it->ntoks ? it->toks[a].send : a;
+    if (a >= hi)
+        return NONE;
+    if (tin(it, a, pronouns))
+        return a + 1;
+    size_t e = NONE;
+    if (tf(it, a) & QF_CAP || (tis(it, a, "the") && (tf(it, a + 1) & QF_CAP))) {
+        e = cap_run_fwd(it, a, hi);
+        if (e <= a)
+            return NONE;
+    } else if (tin(it, a, dets) || (tf(it, a) & QF_WORD)) {
+        e = a;
+        while (e < hi && e - a < 8 && ((tf(it, e) & QF_WORD) || tis(it, e, "'s")) &&
+               !tin(it, e, stops) && !(tin(it, e, preps) && e > a && !tis(it, e, "for") &&
+                                       !tis(it, e, "of")))
+            e++;
+        if (e == a)
+            return NONE;
+    } else {
+        return NONE;
+    }
+    /* an apposition: ", the minister," or ", a spokeswoman for the party" */
+    if (appos && tpunct(it, e, ",") && e + 1 < hi &&
+        (tin(it, e + 1, dets) || tis(it, e + 1, "who"))) {
+        size_t k = e + 1;
+        while (k < hi && k - e < 14 && !tpunct(it, k, ",;:") && !tend(it, k) && !tmark(it, k))
+            k++;
+        if (k < hi && (tpunct(it, k, ",") || tend(it, k)))
+            e = k;
+    }
+    return e;
+}
+
+/* ---- cues ---------------------------------------------------------------- */
+
+/* 1 when token i is a cue word used as one: not "said" as an adjective
+   after "the", not inside a quotation, not already used. */
+static int is_cue(const lede_quotes_iter *it, size_t i) {
+    unsigned f = tf(it, i);
+    if (!(f & QF_CUE) || (f & (QF_INQ | QF_USED)))
+        return 0;
+    if (i > 0 && (tin(it, i - 1, dets) || tis(it, i - 1, "to")))
+        return 0; /* "the said", "to say" */
+    if (i + 1 < it->ntoks && tis(it, i + 1, "by")) /* passive "called by" */
+        return 0;
+    return 1;
+}
+
+/* The start of a cue whose word is at c: the auxiliaries before it
+   ("has said", "also told"). */
+static size_t cue_start(const lede_quotes_iter *it, size_t c) {
+    size_t a = c;
+    while (a > it->toks[c].sbeg && tin(it, a - 1, aux_in) && c - a < 2)
+        a--;
+    return a;
+}
+
+/* Where the words before the cue start, skipping adverbs and auxiliaries
+   between a source and its verb ("he later said"). */
+static size_t skip_aux_back(const lede_quotes_iter *it, size_t a) {
+    size_t lo = a < it->ntoks ? it->toks[a].sbeg : 0;
+    while (a > lo && tin(it, a - 1, aux_skip) && !tin(it, a - 1, aux_in))
+        a--;
+    return a;
+}
+
+/* ---- items ---------------------------------------------------------------- */
+
+static lede_quotes_item *item_new(lede_quotes_iter *it) {
+    if (it->nitems == it->items_cap) {
+        size_t cap = it->items_cap ? it->items_cap * 2 : 16;
+        lede_quotes_item *p = lede_realloc(it->items, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        it->items = p;
+        it->items_cap = cap;
+    }
+    lede_quotes_item *x = &it->items[it->nitems++];
+    memset(x, 0, sizeof *x);
+    x->cs = x->ce = x->ss = x->se = x->us = x->ue = NONE;
+    return x;
+}
+
+static void mark_used(lede_quotes_iter *it, size_t a, size_t b) {
+    if (a == NONE)
+        return;
+    for (size_t i = a; i < b && i < it->ntoks; i++)
+        it->toks[i].flags |= QF_USED;
+}
+
+/* ---- direct quotations ----------------------------------------------------- */
+
+static int trails_off(const lede_quotes_iter *it, size_t a);
+
+/* A cue after the quotation that closes at c: '"...," he said', '"...,"
+   said X', '"...?" X asked'. Fills the item and returns 1. */
+static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede_quotes_item *x) {
+    size_t j = p->closed ? p->c + 1 : p->c;
+    if (!p->closed || j >= it->ntoks || (tf(it, j) & QF_PARA))
+        return 0;
+    if (tpunct(it, j, ","))
+        j++;
+    if (j >= it->ntoks || (tf(it, j) & QF_PARA))
+        return 0;
+    /* "said X" */
+    if (is_cue(it, j) || (tin(it, j, aux_in) && is_cue(it, j + 1))) {
+        size_t c = tin(it, j, aux_in) ? j + 1 : j;
+        size_t e = np_after(it, c + 1, 1);
+        if (e == NONE)
+            return 0;
+        x->us = j;
+        x->ue = c + 1;
+        x->ss = c + 1;
+        x->se = e;
+        return 1;
+    }
+    /* "X said", "X, the minister, said" */
+    size_t hi = it->toks[j].send;
+    for (size_t k = j; k < hi && k < j + 16; k++) {
+        if (tend(it, k) || tmark(it, k) || (tf(it, k) & QF_PARA && k > j))
+            break;
+        if (is_cue(it, k)) {
+            size_t cs = cue_start(it, k);
+            size_t se = skip_aux_back(it, cs);
+            if (se <= j)
+                return 0;
+            size_t a = np_before(it, se);
+            if (a != j && !(a != NONE && a > j && tin(it, j, openers)))
+                return 0;
+            /* '"...." The minister added that ...' is a new statement */
+            if (p->c > 0 && tend(it, p->c - 1) && !tpunct(it, p->c - 1, "?!") &&
+                !trails_off(it, k + 1))
+                return 0;
+            x->ss = a;
+            x->se = se;
+            x->us = cs;
+            x->ue = k + 1;
+            if (tin(it, k, tell_verbs) && k + 1 < hi && !tend(it, k + 1)) {
+                /* "told reporters", "told CNN" are no part of the cue */
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A cue before the quotation that opens at o: 'She said: "..."', 'X told
+   reporters, "..."', 'X said in a statement: "..."'. */
+static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, lede_quotes_item *x) {
+    size_t o = p->o;
+    if (o == 0 || (tf(it, o) & QF_PARA))
+        return 0;
+    size_t j = o;
+    int colon = 0;
+    if (tpunct(it, j - 1, ",:")) {
+        colon = tpunct(it, j - 1, ":");
+        j--;
+    }
+    size_t lo = it->toks[j > 0 ? j - 1 : 0].sbeg;
+    if (lo < it->toks[o].pbeg)
+        lo = it->toks[o].pbeg;
+    /* the cue itself or "told reporters", "said in a statement" */
+    for (size_t k = j; k > lo && j - k < 6; k--) {
+        size_t c = k - 1;
+        if (tmark(it, c) || tend(it, c) || (tf(it, c) & QF_INQ))
+            break;
+        if (!is_cue(it, c))
+            continue;
+        if (c + 1 < j && !colon && !tpunct(it, j, ","))
+            break; /* 'he said the plan was "a disaster"': a partial quote */
+        size_t cs = cue_start(it, c);
+        size_t se = skip_aux_back(it, cs);
+        size_t a = np_before(it, se);
+        if (a == NONE)
+            return 0;
+        x->ss = a;
+        x->se = se;
+        x->us = cs;
+        x->ue = c + 1;
+        return 1;
+    }
+    /* "Smith: "..."" at the start of a sentence */
+    if (colon && j > lo) {
+        size_t a = cap_run_back(it, lo, j);
+        if (a < j && a == lo && j - a <= 5) {
+            x->ss = a;
+            x->se = j;
+            x->us = j;
+            x->ue = j + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- reported speech ---------------------------------------------------- */
+
+/* The end of the content of a clause that runs to the sentence's end from
+   a: the sentence end less its final punctuation. */
+static size_t clause_end(const lede_quotes_iter *it, size_t a) {
+    size_t e = it->toks[a].send;
+    while (e > a && (tend(it, e - 1) || tpunct(it, e - 1, ",:")))
+        e--;
+    return e;
+}
+
+/* 1 when the words from a to the end of the sentence only say when or how
+   (the cue ends its clause): "on Monday", "in a statement", "." */
+static int trails_off(const lede_quotes_iter *it, size_t a) {
+    size_t e = clause_end(it, a);
+    if (a >= e)
+        return 1;
+    if (tpunct(it, a, ","))
+        return 0;
+    return e - a <= 8 && tin(it, a, trail);
+}
+
+/* A quotation of the block inside [a, b) that is not taken becomes part of
+   the clause: returns 1 when there was one. */
+static int absorb_quotes(lede_quotes_iter *it, size_t a, size_t b) {
+    int any = 0;
+    for (size_t k = 0; k < it->npairs; k++) {
+        lede_quotes_pair *p = &it->pairs[k];
+        if (!p->taken && p->o >= a && p->o < b) {
+            p->taken = 1;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Reported speech in the sentence that starts at b: tries each cue. */
+static lede_rc reported_in(lede_quotes_iter *it, size_t b) {
+    size_t end = it->toks[b].send;
+    for (size_t c = b; c < end; c++) {
+        if (tf(it, c) & (QF_INQ | QF_USED))
+            continue;
+        size_t cs, ce, ss, se, us, ue;
+        if (tis(it, c, "according") && tis(it, c + 1, "to") && !(tf(it, c + 1) & QF_USED)) {
+            us = c;
+            ue = c + 2;
+            ss = c + 2;
+            se = np_after(it, c + 2, 0);
+            if (se == NONE)
+                continue;
+            if (tpunct(it, se, ",") && c == b + 0) {
+                cs = se + 1;
+                ce = clause_end(it, cs);
+            } else if (c > b && tpunct(it, c - 1, ",")) {
+                cs = b;
+                ce = c - 1;
+            } else if (c == b || (c > b && tin(it, c - 1, openers) && c - 1 == b)) {
+                if (!tpunct(it, se, ","))
+                    continue;
+                cs = se + 1;
+                ce = clause_end(it, cs);
+            } else {
+                cs = b;
+                ce = c;
+            }
+        } else if (is_cue(it, c)) {
+            us = cue_start(it, c);
+            ue = c + 1;
+            size_t sx = skip_aux_back(it, us);
+            ss = np_before(it, sx);
+            if (ss != NONE && ss >= b) {
+                se = sx;
+                size_t a = c + 1;
+                if (tin(it, c, tell_verbs)) {
+                    if (tin(it, a, objects))
+                        a++;
+                    else if (tis(it, a, "the") || (tf(it, a) & QF_CAP)) {
+                        size_t r = cap_run_fwd(it, a, end);
+                        if (r > a && r - a <= 5)
+                            a = r;
+                    }
+                }
+                if (trails_off(it, a)) {
+                    /* "..., he said." */
+                    if (ss == b || !tpunct(it, ss - 1, ","))
+                        continue;
+                    cs = b;
+                    ce = ss - 1;
+                    while (ce > cs && tpunct(it, ce - 1, ","))
+                        ce--;
+                } else {
+                    if (tpunct(it, a, ",:"))
+                        a++;
+                    cs = a;
+                    ce = clause_end(it, a);
+                }
+            } else if (c > b && tpunct(it, c - 1, ",") && !(tf(it, c - 1) & QF_USED)) {
+                /* "..., said X." */
+                ss = c + 1;
+                se = np_after(it, c + 1, 1);
+                if (se == NONE || !trails_off(it, se))
+                    continue;
+                cs = b;
+                ce = c - 1;
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        }
+        if (ce == NONE || cs >= ce || count_words(it, cs, ce) < 2)
+            continue;
+        int used = 0;
+        for (size_t i = cs; i < ce; i++)
+            if (tf(it, i) & QF_USED)
+                used = 1;
+        if (used)
+            continue;
+        lede_quotes_item *x = item_new(it);
+        if (!x)
+            return LEDE_NOMEM;
+        x->cs = cs;
+        x->ce = ce;
+        x->ss = ss;
+        x->se = se;
+        x->us = us;
+        x->ue = ue;
+        x->q.kind = absorb_quotes(it, cs, ce) ? LEDE_QUOTE_MIXED : LEDE_QUOTE_INDIRECT;
+        mark_used(it, cs, ce);
+        mark_used(it, ss, se);
+        mark_used(it, us, ue);
+        return LEDE_OK;
+    }
+    return LEDE_OK;
+}
+
+/* ---- names and speakers ----------------------------------------------------- */
+
+/* Writes the display form of tokens [a, b) to out (size cap): single
+   spaces, typographic apostrophes made ', a trailing possessive dropped.
+   Returns its length. */
+static size_t display(const lede_quotes_iter *it, size_t a, size_t b, char *out, size_t cap) {
+    size_t n = 0;
+    if (b > a && (tis(it, b - 1, "'s") || tis(it, b - 1, "\xe2\x80\x99s") ||
+                  tis(it, b - 1, "'") || tis(it, b - 1, "\xe2\x80\x99")))
+        b--;
+    for (size_t i = a; i < b; i++) {
+        const char *w = tp(it, i);
+        size_t wn = tl(it, i);
+        if (i > a && it->toks[i].t.space_before) {
+            if (n + 1 >= cap)
+                break;
+            out[n++] = ' ';
+        }
+        for (size_t k = 0; k < wn; k++) {
+            if (k + 2 < wn && (unsigned char)w[k] == 0xE2 && (unsigned char)w[k + 1] == 0x80 &&
+                ((unsigned char)w[k + 2] == 0x99 || (unsigned char)w[k + 2] == 0x98)) {
+                if (n + 1 >= cap)
+                    break;
+                out[n++] = '\'';
+                k += 2;
+                continue;
+            }
+            if (n + 1 >= cap)
+                break;
+            out[n++] = w[k];
+        }
+    }
+    /* never end inside a UTF-8 character */
+    while (n > 0 && ((unsigned char)out[n - 1] & 0xC0u) == 0x80u) {
+        size_t k = n - 1;
+        while (k > 0 && ((unsigned char)out[k] & 0xC0u) == 0x80u)
+            k--;
+        uint32_t cp;
+        size_t j = lede_utf8_next(out, n, k, &cp);
+        if (j == n && !lede_utf8_ill_formed(out, k, j, cp))
+            break;
+        n = k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* 1 when the word s[0..n) is in the gazetteer with one of types. */
+static int gaz_has(const char *s, size_t n, uint32_t types) {
+    char key[48];
+    if (n == 0 || n >= sizeof key)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        key[i] = (char)lede_ascii_lower((unsigned char)s[i]);
+    lede_gaz_entry e;
+    return lede_gaz_lookup(key, n, &e) && (e.types & types) != 0;
+}
+
+/* A name run [a, b) made ready: titles before it stripped (the last one
+   kept as role), its label guessed. Returns 0 when nothing is left. */
+typedef struct {
+    size_t a, b;
+    lede_quote_label label;
+    char role[LEDE_QUOTES_ROLE_MAX];
+} name_run;
+
+static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run *r) {
+    int person = 0, org = 0;
+    r->role[0] = '\0';
+    while (b > a && (tis(it, b - 1, "'s") || tis(it, b - 1, "\xe2\x80\x99s") ||
+                     !(tf(it, b - 1) & (QF_WORD))))
+        b--;
+    if (a < b && tis(it, a, "the")) {
+        org = 1;
+        a++;
+    }
+    while (a < b && (tin(it, a, titles) || tin(it, a, honorifics)) && b - a > 1) {
+        if (tin(it, a, person_titles))
+            person = 1;
+        if (tin(it, a, roles) && tl(it, a) < LEDE_QUOTES_ROLE_MAX) {
+            for (size_t k = 0; k < tl(it, a); k++)
+                r->role[k] = (char)lede_ascii_lower((unsigned char)tp(it, a)[k]);
+            r->role[tl(it, a)] = '\0';
+        }
+        a++;
+    }
+    /* the lowercase role word before the run: "spokeswoman Jen Psaki" */
+    if (a > 0 && !r->role[0] && tin(it, a - 1, roles) && !(tf(it, a - 1) & QF_CAP) &&
+        tl(it, a - 1) < LEDE_QUOTES_ROLE_MAX) {
+        for (size_t k = 0; k < tl(it, a - 1); k++)
+            r->role[k] = (char)lede_ascii_lower((unsigned char)tp(it, a - 1)[k]);
+        r->role[tl(it, a - 1)] = '\0';
+        person = 1;
+    }
+    if (a >= b || !(tf(it, a) & QF_CAP))
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (tin(it, i, org_words))
+            org = 2;
+    if (org == 2)
+        r->label = LEDE_QUOTE_ORG;
+    else if (person || gaz_has(tp(it, a), tl(it, a), LEDE_GAZ_GIVEN_NAME))
+        r->label = LEDE_QUOTE_PERSON;
+    else if (org)
+        r->label = LEDE_QUOTE_ORG;
+    else if (gaz_has(tp(it, b - 1), tl(it, b - 1), LEDE_GAZ_SURNAME) && b - a <= 3)
+        r->label = LEDE_QUOTE_PERSON;
+    else
+        r->label = LEDE_QUOTE_NONE;
+    r->a = a;
+    r->b = b;
+    return 1;
+}
+
+/* The last word of a display name. */
+static const char *last_word(const char *s, size_t *n) {
+    size_t len = strlen(s);
+    size_t k = len;
+    while (k > 0 && s[k - 1] != ' ')
+        k--;
+    *n = len - k;
+    return s + k;
+}
+
+static int words_eq(const char *a, size_t an, const char *b, size_t bn) {
+    if (an != bn)
+        return 0;
+    for (size_t i = 0; i < an; i++)
+        if (lede_ascii_lower((unsigned char)a[i]) != lede_ascii_lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+static size_t count_spaces(const char *s) {
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+/* The remembered name that the name nm makes fuller ("Blinken" -> "Antony
+   Blinken"), seen in a sentence up to sent; NULL when none. */
+static const lede_quotes_name *name_find(const lede_quotes_iter *it, const char *nm,
+                                         size_t sent) {
+    size_t ln, fn;
+    const char *l = last_word(nm, &ln);
+    const char *f = nm;
+    fn = strcspn(nm, " ");
+    int single = strchr(nm, ' ') == NULL;
+    const lede_quotes_name *best = NULL;
+    size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    for (size_t k = 0; k < total; k++) {
+        const lede_quotes_name *m = &it->names[k];
+        if (m->sent > sent + 2)
+            continue;
+        size_t mln;
+        const char *ml = last_word(m->name, &mln);
+        if (!words_eq(ml, mln, l, ln))
+            continue;
+        if (!single && !words_eq(m->name, strcspn(m->name, " "), f, fn))
+            continue;
+        if (!best || count_spaces(m->name) > count_spaces(best->name) ||
+            (count_spaces(m->name) == count_spaces(best->name) && m->sent > best->sent))
+            best = m;
+    }
+    return best;
+}
+
+/* Remembers a name (or refreshes it). */
+static void name_add(lede_quotes_iter *it, const char *nm, lede_quote_label label,
+                     const char *role, size_t sent) {
+    size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    for (size_t k = 0; k < total; k++) {
+        lede_quotes_name *m = &it->names[k];
+        if (strcmp(m->name, nm) == 0) {
+            if (sent > m->sent)
+                m->sent = sent;
+            if (role && role[0])
+                strcpy(m->role, role);
+            if (m->label == LEDE_QUOTE_NONE)
+                m->label = label;
+            return;
+        }
+    }
+    lede_quotes_name *m = &it->names[it->nnames % LEDE_QUOTES_NAMES];
+    it->nnames++;
+    strcpy(m->name, nm);
+    m->label = label;
+    m->sent = sent;
+    strcpy(m->role, role ? role : "");
+}
+
+/* Remembers the names of the block: capitalised runs of two words or more
+   that read as names, with the role their title or apposition gives. */
+static void remember_names(lede_quotes_iter *it) {
+    char buf[LEDE_QUOTES_NAME_MAX];
+    for (size_t i = 0; i < it->ntoks;) {
+        if (!(tf(it, i) & QF_CAP)) {
+            i++;
+            continue;
+        }
+        size_t e = cap_run_fwd(it, i, it->toks[i].send);
+        if (e <= i) {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        while (a < e && (tin(it, a, openers) || tin(it, a, pronouns)))
+            a++;
+        name_run r;
+        if (a < e && name_prepare(it, a, e, &r) && r.label != LEDE_QUOTE_NONE &&
+            (r.b - r.a >= 2 || r.label == LEDE_QUOTE_ORG)) {
+            /* an apposition: "Jen Psaki, the White House spokeswoman," */
+            if (!r.role[0] && tpunct(it, e, ",") && tin(it, e + 1, dets)) {
+                size_t k = e + 1;
+                while (k < it->toks[i].send && k - e < 10 && !tpunct(it, k, ",;:") &&
+                       !tend(it, k) && !tmark(it, k))
+                    k++;
+                size_t h = k - 1;
+                if (h > e + 1 && tin(it, h, roles) && tl(it, h) < LEDE_QUOTES_ROLE_MAX) {
+                    for (size_t q = 0; q < tl(it, h); q++)
+                        r.role[q] = (char)lede_ascii_lower((unsigned char)tp(it, h)[q]);
+                    r.role[tl(it, h)] = '\0';
+                }
+            }
+            display(it, r.a, r.b, buf, sizeof buf);
+            if (buf[0])
+                name_add(it, buf, r.label, r.role, it->toks[i].sent);
+        }
+        i = e;
+    }
+}
+
+/* The most recent person name remembered up to sentence sent. */
+static const lede_quotes_name *last_person(const lede_quotes_iter *it, size_t sent) {
+    const lede_quotes_name *best = NULL;
+    size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    for (size_t k = 0; k < total; k++) {
+        const lede_quotes_name *m = &it->names[k];
+        if (m->label == LEDE_QUOTE_PERSON && m->sent <= sent && (!best || m->sent >= best->sent))
+            best = m;
+    }
+    return best;
+}
+
+/* The name with role word role, most recent up to sentence sent. */
+static const lede_quotes_name *by_role(const lede_quotes_iter *it, const char *role, size_t rn,
+                                       size_t sent) {
+    const lede_quotes_name *best = NULL;
+    size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    for (size_t k = 0; k < total; k++) {
+        const lede_quotes_name *m = &it->names[k];
+        if (m->sent <= sent + 1 && words_eq(m->role, strlen(m->role), role, rn) &&
+            (!best || m->sent >= best->sent))
+            best = m;
+    }
+    return best;
+}
+
+static void set_speaker(lede_quotes_item *x, const char *nm, lede_quote_label label) {
+    size_t n = strlen(nm);
+    if (n >= sizeof x->speaker)
+        n = sizeof x->speaker - 1;
+    memcpy(x->speaker, nm, n);
+    x->speaker[n] = '\0';
+    x->q.label = label == LEDE_QUOTE_NONE ? LEDE_QUOTE_PERSON : label;
+}
+
+/* Resolves the source [ss, se) of item x to a speaker. */
+static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
+    x->speaker[0] = '\0';
+    x->q.label = LEDE_QUOTE_NONE;
+    size_t a = x->ss, b = x->se;
+    if (a == NONE || a >= b)
+        return;
+    size_t sent = it->toks[a].sent;
+    /* a name in the source: the last capitalised run before any comma */
+    size_t end = b;
+    for (size_t i = a; i < b; i++)
+        if (tpunct(it, i, ",")) {
+            end = i;
+            break;
+        }
+    if (tin(it, a, pronouns) && end - a == 1) {
+        if (tis(it, a, "who")) {
+            /* "X, who said": the name before the comma */
+            if (a >= 2 && tpunct(it, a - 1, ",")) {
+                size_t r0 = cap_run_back(it, it->toks[a].sbeg, a - 1);
+                name_run r;
+                char buf[LEDE_QUOTES_NAME_MAX];
+                if (r0 < a - 1 && name_prepare(it, r0, a - 1, &r)) {
+                    display(it, r.a, r.b, buf, sizeof buf);
+                    const lede_quotes_name *m = name_find(it, buf, sent);
+                    if (m)
+                        set_speaker(x, m->name, m->label);
+                    else
+                        set_speaker(x, buf, r.label);
+                }
+            }
+            return;
+        }
+        if (tis(it, a, "he") || tis(it, a, "she") || tis(it, a, "i")) {
+            if (it->have_last && it->last.speaker[0] && it->last.q.label == LEDE_QUOTE_PERSON &&
+                it->last_sent + 3 >= sent) {
+                set_speaker(x, it->last.speaker, LEDE_QUOTE_PERSON);
+                return;
+            }
+            const lede_quotes_name *m = last_person(it, sent);
+            if (m)
+                set_speaker(x, m->name, LEDE_QUOTE_PERSON);
+        }
+        return;
+    }
+    for (size_t i = end; i > a; i--) {
+        if (!(tf(it, i - 1) & QF_CAP))
+            continue;
+        size_t r0 = cap_run_back(it, a, i);
+        name_run r;
+        char buf[LEDE_QUOTES_NAME_MAX];
+        if (r0 < i && name_prepare(it, r0, i, &r)) {
+            display(it, r.a, r.b, buf, sizeof buf);
+            const lede_quotes_name *m = name_find(it, buf, sent);
+            if (m)
+                set_speaker(x, m->name, r.label != LEDE_QUOTE_NONE ? r.label : m->label);
+            else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2)
+                set_speaker(x, buf, r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON);
+            /* else one unknown capitalised word ("Officials"): no speaker */
+            return;
+        }
+        break;
+    }
+    /* a description: "the minister", "the White House spokeswoman" */
+    size_t h = end;
+    while (h > a && !(tf(it, h - 1) & QF_WORD))
+        h--;
+    if (h > a && tin(it, h - 1, roles)) {
+        const lede_quotes_name *m = by_role(it, tp(it, h - 1), tl(it, h - 1), sent);
+        if (m)
+            set_speaker(x, m->name, m->label);
+    }
+}
+
+/* ---- a block ---------------------------------------------------------------- */
+
+static int item_cmp(const lede_quotes_item *a, const lede_quotes_item *b) {
+    return a->cs < b->cs ? -1 : a->cs > b->cs;
+}
+
+static void sort_items(lede_quotes_item *v, size_t n) {
+    for (size_t i = 1; i < n; i++) { /* insertion sort: few items, nearly in order */
+        lede_quotes_item t = v[i];
+        size_t j = i;
+        while (j > 0 && item_cmp(&v[j - 1], &t) > 0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = t;
+    }
+}
+
+static void span_of(const lede_quotes_iter *it, size_t a, size_t b, lede_span *sp) {
+    sp->byte_start = it->toks[a].t.span.byte_start;
+    sp->cp_start = it->toks[a].t.span.cp_start;
+    sp->byte_end = it->toks[b - 1].t.span.byte_end;
+    sp->cp_end = it->toks[b - 1].t.span.cp_end;
+}
+
+/* Finds the attributions of the block into it->items. */
+static lede_rc find_in_block(lede_quotes_iter *it) {
+    it->nitems = 0;
+    it->next_item = 0;
+    lede_rc rc = pair_marks(it);
+    if (rc != LEDE_OK)
+        return rc;
+    remember_names(it);
+    /* quotations attributed by the words around them */
+    for (size_t k = 0; k < it->npairs; k++) {
+        lede_quotes_pair *p = &it->pairs[k];
+        lede_quotes_item tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.ss = tmp.se = tmp.us = tmp.ue = NONE;
+        if (!attribute_after(it, p, &tmp) && !attribute_before(it, p, &tmp))
+            continue;
+        lede_quotes_item *x = item_new(it);
+        if (!x)
+            return LEDE_NOMEM;
+        *x = tmp;
+        x->cs = p->o + 1;
+        x->ce = p->c;
+        x->q.kind = LEDE_QUOTE_DIRECT;
+        p->taken = 1;
+        mark_used(it, x->ss, x->se);
+        mark_used(it, x->us, x->ue);
+        mark_used(it, p->o, p->closed ? p->c + 1 : p->c);
+    }
+    /* reported speech, sentence by sentence */
+    for (size_t b = 0; b < it->ntoks; b = it->toks[b].send) {
+        rc = reported_in(it, b);
+        if (rc != LEDE_OK)
+            return rc;
+    }
+    /* the quotations left: continuations, unattributed speech, or not speech */
+    for (size_t k = 0; k < it->npairs; k++) {
+        lede_quotes_pair *p = &it->pairs[k];
+        if (p->taken)
+            continue;
+        size_t words = count_words(it, p->o + 1, p->c);
+        int opens_sentence = p->o == it->toks[p->o].sbeg;
+        if (words < LEDE_QUOTES_MIN_WORDS || (!opens_sentence && words < 8))
+            continue;
+        /* a capitalised title ("The Art of the Deal") is not speech */
+        size_t caps = 0;
+        for (size_t i = p->o + 1; i < p->c; i++)
+            caps += (tf(it, i) & QF_CAP) != 0;
+        if (caps * 10 >= words * 7 && words < 10)
+            continue;
+        lede_quotes_item *x = item_new(it);
+        if (!x)
+            return LEDE_NOMEM;
+        x->cs = p->o + 1;
+        x->ce = p->c;
+        x->q.kind = LEDE_QUOTE_DIRECT;
+        x->inherit = opens_sentence;
+        p->taken = 1;
+    }
+    sort_items(it->items, it->nitems);
+    /* spans and speakers, in text order */
+    for (size_t k = 0; k < it->nitems; k++) {
+        lede_quotes_item *x = &it->items[k];
+        /* the content less its edge punctuation */
+        while (x->ce > x->cs && (tpunct(it, x->ce - 1, ",;:") ||
+                                 (x->q.kind != LEDE_QUOTE_DIRECT && tend(it, x->ce - 1))))
+            x->ce--;
+        if (x->ce <= x->cs) {
+            x->cs = NONE;
+            continue;
+        }
+        span_of(it, x->cs, x->ce, &x->q.content);
+        x->q.sentence = it->toks[x->cs].sent;
+        size_t end_sent = it->toks[x->ce - 1].sent;
+        if (x->inherit) {
+            /* continues the last speaker when it spoke just before */
+            if (it->have_last && it->last_sent + 2 >= x->q.sentence && it->last.q.has_source) {
+                x->q.has_source = 1;
+                x->q.source = it->last.q.source;
+                x->q.has_cue = it->last.q.has_cue;
+                x->q.cue = it->last.q.cue;
+                memcpy(x->speaker, it->last.speaker, sizeof x->speaker);
+                x->q.label = it->last.q.label;
+            }
+        } else {
+            if (x->ss != NONE && x->se > x->ss) {
+                while (x->se > x->ss + 1 && tpunct(it, x->se - 1, ",") && 0)
+                    x->se--;
+                x->q.has_source = 1;
+                span_of(it, x->ss, x->se, &x->q.source);
+                resolve(it, x);
+            }
+            if (x->us != NONE && x->ue > x->us) {
+                x->q.has_cue = 1;
+                span_of(it, x->us, x->ue, &x->q.cue);
+            }
+        }
+        if (x->q.has_source) {
+            it->last = *x;
+            it->have_last = 1;
+            it->last_sent = end_sent;
+        }
+    }
+    /* drop the emptied ones */
+    size_t w = 0;
+    for (size_t k = 0; k < it->nitems; k++)
+        if (it->items[k].cs != NONE)
+            it->items[w++] = it->items[k];
+    it->nitems = w;
+    return LEDE_OK;
+}
+
+/* ---- the iterator ---------------------------------------------------------- */
+
+void lede_quotes_init(lede_quotes_iter *it, const char *s, size_t n) {
+    memset(it, 0, sizeof *it);
+    it->s = s;
+    it->n = n;
+    lede_sent_init(&it->sents, s, n);
+}
+
+lede_rc lede_quotes_next(lede_quotes_iter *it, lede_quote *out) {
+    while (it->next_item >= it->nitems) {
+        lede_rc rc = read_block(it);
+        if (rc != LEDE_OK)
+            return rc;
+        if (it->ntoks == 0)
+            return LEDE_DONE;
+        rc = find_in_block(it);
+        if (rc != LEDE_OK)
+            return rc;
+    }
+    const lede_quotes_item *x = &it->items[it->next_item++];
+    it->cur = x->q;
+    memcpy(it->cur_speaker, x->speaker, sizeof it->cur_speaker);
+    it->cur.speaker = it->cur_speaker[0] ? it->cur_speaker : NULL;
+    it->cur.speaker_len = it->cur_speaker[0] ? strlen(it->cur_speaker) : 0;
+    if (!it->cur.speaker)
+        it->cur.label = LEDE_QUOTE_NONE;
+    *out = it->cur;
+    return LEDE_OK;
+}
+
+void lede_quotes_free(lede_quotes_iter *it) {
+    lede_free(it->toks);
+    lede_free(it->pairs);
+    lede_free(it->items);
+    it->toks = NULL;
+    it->pairs = NULL;
+    it->items = NULL;
+    it->ntoks = it->toks_cap = it->npairs = it->pairs_cap = 0;
+    it->nitems = it->items_cap = it->next_item = 0;
+}

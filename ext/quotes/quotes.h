@@ -1,0 +1,166 @@
+/*
+ * quotes.h: who said what: quotations and reported speech in news text,
+ * with their source, cue and speaker.
+ *
+ * Each attribution found is reported once, in the order of its content:
+ *
+ *   content  what was said: the words between quotation marks (kind
+ *            DIRECT), the reported clause ("that the deal was off" in "She
+ *            said that the deal was off", kind INDIRECT), or a reported
+ *            clause that holds a quoted fragment (kind MIXED);
+ *   source   the words that name who said it, as written ("he", "a senior
+ *            official", "Antony Blinken, the secretary of state,"), or none;
+ *   cue      the word that attributes it ("said", "has said", "told",
+ *            "according to", ":"), or none;
+ *   speaker  the name the source refers to: a name in the source itself
+ *            made as full as the text makes it ("Blinken" -> "Antony
+ *            Blinken"), a pronoun resolved to the person last quoted or
+ *            named, a description ("the minister", "the spokeswoman")
+ *            resolved to the name the text gave that role ("Foreign
+ *            Minister Takeshi Iwaya", "Jen Psaki, the spokeswoman"); none
+ *            when nothing in the text says who.
+ *
+ * The rules (quotes.c):
+ *
+ *  - Quotation marks: straight and curly double marks (" “ ” „ « ») pair
+ *    up within a paragraph; a straight mark opens after a space and closes
+ *    before one. A quotation that runs over several paragraphs opens each
+ *    with a mark and closes only at the end: a paragraph that ends inside
+ *    a quotation joins the next when that one opens with a mark. Curly
+ *    single marks (‘ ’) pair as quotations outside double ones; inside a
+ *    double quotation every single mark is part of it (nested quotes).
+ *  - A quotation is attributed by the words after it ('"...," he said',
+ *    '"...," said X, the minister, on Monday', '"...," X told reporters')
+ *    or before it ('She said: "..."', 'X told reporters, "..."').
+ *  - Reported speech: a cue word (cues.h) with its source before it and
+ *    the clause after it ("X said (that) ...", "X told reporters ..."), or
+ *    the clause before it ("..., X said.", "..., said X."), and "according
+ *    to X" on either side of its clause. A quotation inside the reported
+ *    clause makes it MIXED (a partial quote).
+ *  - A quotation with no attribution of its own that opens a sentence in
+ *    the same or the next paragraph after an attributed one continues that
+ *    speaker (the source reported is the earlier one); other unattributed
+ *    quotations of at least LEDE_QUOTES_MIN_WORDS words are reported with
+ *    no source; shorter ones (titles, scare quotes, nicknames) are not
+ *    speech and are not reported.
+ *
+ * Speakers are labelled PERSON or ORG: PERSON for a name with a given name
+ * (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal
+ * pronoun; ORG for names with an organisation word (Post, Ministry, Party)
+ * or a leading "The".
+ *
+ * Offsets are bytes and code points, end exclusive (core.h); sentence is
+ * the seq lede_sentences gives the sentence where the content starts.
+ *
+ * A pull iterator whose state the caller owns: lede_quotes_init,
+ * lede_quotes_next until LEDE_DONE (or LEDE_NOMEM), lede_quotes_free. It
+ * reads a paragraph at a time (paragraphs joined by a running quotation
+ * at most LEDE_QUOTES_BLOCK_TOKENS tokens, cut at a sentence end past
+ * that) and remembers at most LEDE_QUOTES_NAMES names and roles, so memory
+ * is bounded whatever the input's length. The text is not copied and must
+ * outlive the iterator; the strings a quote points to live until the next
+ * call.
+ */
+#ifndef LEDE_QUOTES_QUOTES_H
+#define LEDE_QUOTES_QUOTES_H
+
+#include "../core.h"
+#include "../text/sentences.h"
+
+#define LEDE_QUOTES_MIN_WORDS 4
+#define LEDE_QUOTES_BLOCK_TOKENS 4096
+#define LEDE_QUOTES_NAMES 128
+#define LEDE_QUOTES_NAME_MAX 80
+#define LEDE_QUOTES_ROLE_MAX 24
+
+typedef enum { LEDE_QUOTE_DIRECT = 0, LEDE_QUOTE_INDIRECT, LEDE_QUOTE_MIXED } lede_quote_kind;
+
+typedef enum { LEDE_QUOTE_NONE = 0, LEDE_QUOTE_PERSON, LEDE_QUOTE_ORG } lede_quote_label;
+
+typedef struct {
+    lede_span content;     /* what was said */
+    lede_quote_kind kind;  /* direct, indirect or mixed */
+    int has_source;        /* source holds a span */
+    lede_span source;      /* who, as written */
+    int has_cue;           /* cue holds a span */
+    lede_span cue;         /* the attributing words */
+    const char *speaker;   /* NUL-terminated name, or NULL */
+    size_t speaker_len;    /* its length in bytes */
+    lede_quote_label label; /* the speaker's label (NONE when no speaker) */
+    size_t sentence;       /* seq of the sentence where content starts */
+} lede_quote;
+
+/* "direct", "indirect", "mixed". */
+const char *lede_quote_kind_name(lede_quote_kind kind);
+/* "PERSON", "ORG", or NULL for LEDE_QUOTE_NONE. */
+const char *lede_quote_label_name(lede_quote_label label);
+
+/* One token of the block being read (quotes.c). */
+typedef struct {
+    lede_token t;  /* the token */
+    size_t sent;   /* seq of its sentence */
+    size_t sbeg, send; /* its sentence's tokens in the block */
+    size_t pbeg;   /* the first token of its paragraph */
+    unsigned flags; /* QF_* of quotes.c */
+} lede_quotes_tok;
+
+/* An attribution of the block, before it is reported: token indices into
+   the block, [start, end), SIZE_MAX when absent. */
+typedef struct {
+    lede_quote q;
+    size_t cs, ce;  /* content */
+    size_t ss, se;  /* source */
+    size_t us, ue;  /* cue */
+    int inherit;    /* a quotation that continues the last speaker */
+    char speaker[LEDE_QUOTES_NAME_MAX];
+} lede_quotes_item;
+
+/* A pair of quotation marks of the block: the content is tokens (o, c);
+   c is the closing mark, or the end of the paragraph when none closes. */
+typedef struct {
+    size_t o, c;
+    int closed;   /* c is a mark */
+    int taken;    /* reported, or part of a reported clause */
+} lede_quotes_pair;
+
+/* A name the text gave, remembered for speakers. */
+typedef struct {
+    char name[LEDE_QUOTES_NAME_MAX];  /* display form */
+    char role[LEDE_QUOTES_ROLE_MAX];  /* lowercase role word ("minister"), or "" */
+    lede_quote_label label;
+    size_t sent;                      /* the sentence it was last seen in */
+} lede_quotes_name;
+
+typedef struct {
+    const char *s; /* the input; not owned */
+    size_t n;
+    lede_sent_iter sents;  /* sentences of the whole text */
+    size_t nsent;          /* sentences read so far */
+    int have_next;         /* next_span holds a sentence read ahead */
+    lede_span next_span;   /* it */
+    lede_quotes_tok *toks; /* [ntoks] the block */
+    size_t ntoks, toks_cap;
+    lede_quotes_pair *pairs; /* the block's quotation marks */
+    size_t npairs, pairs_cap;
+    int qopen;             /* a quotation is open at the end of the block */
+    lede_quotes_item *items; /* the block's attributions, in text order */
+    size_t nitems, items_cap, next_item;
+    lede_quotes_name names[LEDE_QUOTES_NAMES]; /* a ring of names, roles */
+    size_t nnames;                             /* names ever stored */
+    lede_quotes_item last;  /* the last attribution with a speaker or source */
+    int have_last;          /* last holds one */
+    size_t last_sent;       /* the sentence of its content's end */
+    lede_quote cur;         /* the quote reported */
+    char cur_speaker[LEDE_QUOTES_NAME_MAX];
+} lede_quotes_iter;
+
+/* Starts reading s[0..n). Allocates nothing. */
+void lede_quotes_init(lede_quotes_iter *it, const char *s, size_t n);
+
+/* Stores the next attribution in *out: LEDE_OK, LEDE_DONE at the end, or
+   LEDE_NOMEM. */
+lede_rc lede_quotes_next(lede_quotes_iter *it, lede_quote *out);
+
+void lede_quotes_free(lede_quotes_iter *it);
+
+#endif
