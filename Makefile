@@ -1,17 +1,22 @@
 # lede: build, test, evaluate and benchmark the SQLite extension.
 #
 #   make            build/lede.so (lede.dylib on macOS)
+#   make help       this list
 #   make run        set up, build, and report on the sample articles in seeds/
 #   make test       set up, build with -Werror, run unit, SQL and docs tests
 #   make eval       Golden Rules, OntoNotes 5.0 dev and CoNLL-2003 valid scores (needs ../shared)
-#   make bench      speed and memory figures (docs/performance.md)
+#   make bench      speed and memory figures, each beside its floor (docs/performance.md)
+#   make bench-check  the same, and exit 1 when a figure misses its floor
+#   make clean-bench  remove the benchmark data generated under /tmp
 #   make sanitize   unit, SQL and fault tests under AddressSanitizer + UBSan
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (60) each (needs clang)
 #   make valgrind   unit and SQL tests under valgrind memcheck, no leaks
 #   make tsan       8 threads, one connection each, under ThreadSanitizer
-#   make install    copy the extension to $(PREFIX)/lib
+#   make network    draw docs/img/network.png from seeds/ (needs Graphviz)
+#   make install    copy the extension to $(PREFIX)/lib (PREFIX=/usr/local)
+#   make uninstall  remove what make install copied
 #   make model      retrain the two entity models and the quote cues from ../shared (about 15 minutes)
-#   make regen      regenerate gazetteers from their public sources (needs ../shared)
+#   make regen      regenerate gazetteers and word statistics from their sources (needs ../shared)
 #   make clean
 
 VERSION := $(shell cat VERSION)
@@ -40,6 +45,13 @@ endif
 BUILD ?= build
 LEDE := $(BUILD)/lede.$(SOEXT)
 
+# The compiler and flags of the last build, written only when they change:
+# every object depends on it, so `make test` (-Werror) after `make run`
+# (without) builds again instead of reusing the objects.
+FLAGS_STAMP := $(BUILD)/flags.txt
+FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
+shell_quote = '$(subst ','\'',$(1))'
+
 CORE_SRCS := $(sort $(wildcard ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c))
 BIND_SRCS := ext/lede.c $(sort $(wildcard ext/sqlite/*.c))
 CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -47,12 +59,22 @@ BIND_OBJS := $(BIND_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test check-deps unit sqltest docstest examplestest eval bench sanitize install \
-	clean model model-quotes regen examples network fuzz valgrind tsan
+.PHONY: all help run test check-deps check-deps-run uninstall unit sqltest docstest examplestest eval \
+	bench sanitize install clean model model-quotes regen regen-orth examples network fuzz valgrind tsan
 
 all: $(LEDE)
 
-$(BUILD)/obj/%.o: %.c
+help:
+	@sed -n '3,/^$$/s/^# \{0,1\}//p' Makefile
+
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' $(call shell_quote,$(FLAGS_NOW)) | cmp -s - $@ || \
+		printf '%s\n' $(call shell_quote,$(FLAGS_NOW)) > $@
+
+FORCE:
+
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -75,9 +97,12 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/alloc.c $(BUILD)/libledecore.a
 # ---- the two README commands ------------------------------------------------
 
 check-deps:
-	@sh tools/deps.sh
+	@sh tools/deps.sh test
 
-run: check-deps
+check-deps-run:
+	@sh tools/deps.sh run
+
+run: check-deps-run
 	@$(MAKE) --no-print-directory all
 	@sh tools/run.sh $(LEDE) seeds
 
@@ -94,7 +119,7 @@ sqltest: $(LEDE)
 
 examples: $(BUILD)/examples/embed
 
-$(BUILD)/examples/embed: examples/embed.c
+$(BUILD)/examples/embed: examples/embed.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(WERROR) $(CFLAGS) -o $@ $< -lsqlite3 $(LDFLAGS)
 
@@ -151,11 +176,11 @@ sanitize-run: $(UNIT_BINS) $(BUILD)/tests/faultsql
 faulttest: $(LEDE) $(BUILD)/tests/faultsql
 	@sh tests/faults/run.sh $(LEDE) $(BUILD)/tests/faultsql
 
-$(BUILD)/tests/faultsql: tests/faults/faultsql.c
+$(BUILD)/tests/faultsql: tests/faults/faultsql.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(WERROR) $(CFLAGS) -D_DEFAULT_SOURCE -o $@ $< -lsqlite3 $(LDFLAGS)
 
-$(BUILD)/tests/threads: tests/threads/threads.c
+$(BUILD)/tests/threads: tests/threads/threads.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(WERROR) $(CFLAGS) -D_DEFAULT_SOURCE -o $@ $< -lsqlite3 -lpthread $(LDFLAGS)
 
@@ -185,7 +210,13 @@ tsan: check-deps
 # (never copied in), keys made by the built extension's tokenizer (docs/data-sources.md).
 LISTS := $(SHARED)/data/lists
 
-regen: $(LEDE)
+# The words that start a sentence after an abbreviation (ext/text/orth.h), counted from the
+# news text in $(SHARED)/data by ext/text/gen/orth.py.
+regen-orth:
+	@test -d "$(SHARED)/data" || { echo "make regen-orth: $(SHARED)/data not found (SHARED=path)" >&2; exit 1; }
+	python3 ext/text/gen/orth.py --shared $(SHARED) --out ext/text/orth_data.c
+
+regen: $(LEDE) regen-orth
 	@test -d "$(LISTS)" || { echo "make regen: no lists folder $(LISTS);" \
 		"set SHARED to the shared folder (make regen SHARED=/path/to/shared)" >&2; exit 1; }
 	python3 ext/ner/gen/fetch.py build/gen
@@ -226,6 +257,9 @@ model-quotes:
 install: $(LEDE)
 	install -d $(DESTDIR)$(PREFIX)/lib
 	install -m 644 $(LEDE) $(DESTDIR)$(PREFIX)/lib/lede.$(SOEXT)
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/lede.$(SOEXT)
 
 clean:
 	rm -rf build

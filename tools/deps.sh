@@ -1,28 +1,47 @@
 #!/bin/sh
-# Makes sure the Debian packages lede builds and tests with are installed:
-# installs the missing ones when it can (as root, or through sudo), and
-# otherwise stops with the exact command to run.
+# Makes sure what lede builds and tests with is installed: installs the
+# missing Debian packages when it can (as root, or through sudo), and
+# otherwise stops with the exact commands to run.
 #
-# On a system without dpkg (macOS, other Linux distributions) it only checks
-# that the headers and the sqlite3 shell can be found.
+#   sh tools/deps.sh run     what `make run` needs: make, a C compiler, the
+#                            sqlite3 shell, the SQLite and utf8proc headers
+#   sh tools/deps.sh test    the same and cmocka, which only the unit tests use
+#
+# A missing `make` or C compiler means Debian's build-essential. On a system
+# without dpkg (macOS, other Linux distributions) it only checks that the
+# tools, the headers and the sqlite3 shell can be found.
 set -u
-pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libcmocka-dev"
+mode=${1:-test}
+case $mode in
+run) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev"; headers="sqlite3.h utf8proc.h" ;;
+test) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libcmocka-dev"; headers="sqlite3.h utf8proc.h cmocka.h" ;;
+*) echo "usage: sh tools/deps.sh run|test" >&2; exit 2 ;;
+esac
+cc=${CC:-cc}
+
+# make and a C compiler come with build-essential on Debian
+tools_missing=
+command -v make >/dev/null 2>&1 || tools_missing="$tools_missing make"
+command -v "$cc" >/dev/null 2>&1 || tools_missing="$tools_missing $cc"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-    missing=
+    missing=$tools_missing
     command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3-shell"
-    for h in sqlite3.h utf8proc.h cmocka.h; do
-        printf '#include <stddef.h>\n#include <stdint.h>\n#include <stdarg.h>\n#include <setjmp.h>\n#include <%s>\n' "$h" |
-            ${CC:-cc} -E -x c - >/dev/null 2>&1 || missing="$missing $h"
-    done
+    if command -v "$cc" >/dev/null 2>&1; then
+        for h in $headers; do
+            printf '#include <stddef.h>\n#include <stdint.h>\n#include <stdarg.h>\n#include <setjmp.h>\n#include <%s>\n' "$h" |
+                "$cc" -E -x c - >/dev/null 2>&1 || missing="$missing $h"
+        done
+    fi
     if [ -n "$missing" ]; then
-        echo "lede needs:$missing (install SQLite, utf8proc and cmocka with your package manager)" >&2
+        echo "lede needs:$missing (install make, a C compiler, SQLite, utf8proc and cmocka with your package manager)" >&2
         exit 1
     fi
     exit 0
 fi
 
 missing=
+[ -n "$tools_missing" ] && missing=" build-essential"
 for p in $pkgs; do
     status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
     case $status in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
@@ -36,7 +55,7 @@ elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
 else
     echo "lede needs these Debian packages:$missing" >&2
     echo "Install them with:" >&2
-    echo "    sudo apt-get install -y$missing" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y$missing" >&2
     exit 1
 fi
 echo "Installing$missing ..." >&2
