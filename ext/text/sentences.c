@@ -11,6 +11,7 @@
 
 #include "abbrev.h"
 #include "chars.h"
+#include "orth.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -20,8 +21,10 @@ enum { SENT_MARKER_NONE = 0, SENT_MARKER_BULLET, SENT_MARKER_NUMBER, SENT_MARKER
 /* The longest spaced ellipsis and the most closing marks looked at. */
 #define SENT_MAX_DOTS 6
 #define SENT_MAX_CLOSERS 4
+/* The most tokens of one citation mark, brackets included: "[note 12]". */
+#define SENT_MAX_CITATION 5
 
-_Static_assert(SENT_MAX_DOTS + SENT_MAX_CLOSERS + 4 <= LEDE_SENT_LOOKAHEAD,
+_Static_assert(SENT_MAX_DOTS + SENT_MAX_CLOSERS + 2 * SENT_MAX_CITATION + 4 <= LEDE_SENT_LOOKAHEAD,
                "the look-ahead must hold an ellipsis, its closers and what follows");
 
 /* ---- tokens ahead ------------------------------------------------------- */
@@ -84,13 +87,19 @@ static int sent_is_bullet(const lede_sent_iter *it, const lede_token *t) {
     return sent_len(t) <= 3 && sent_is_bullet_char(sent_first(it, t));
 }
 
-/* A run of periods, an ellipsis character, or a run of ! and ?. */
+/* The full stops of CJK and full-width text: 。 ｡ ． ！ ？, which end a
+   sentence without a space after them. */
+static int sent_is_wide_stop_char(uint32_t c) {
+    return c == 0x3002u || c == 0xFF61u || c == 0xFF0Eu || c == 0xFF01u || c == 0xFF1Fu;
+}
+
+/* A run of periods, an ellipsis character, a run of ! and ?, or a CJK stop. */
 static int sent_is_stop(const lede_sent_iter *it, const lede_token *t) {
     if (t->kind != LEDE_TOK_PUNCT)
         return 0;
     uint32_t c = sent_first(it, t);
     return c == '.' || c == '!' || c == '?' || c == 0x2026u || c == 0x203Cu || c == 0x2047u ||
-           c == 0x2048u || c == 0x2049u;
+           c == 0x2048u || c == 0x2049u || sent_is_wide_stop_char(c);
 }
 
 /* A word that kept its period: an abbreviation, an initial, an initialism. */
@@ -186,8 +195,8 @@ static int sent_break_before(lede_sent_iter *it, const sent_state *st, const led
         return 1;
     if (t->newlines_before == 1) {
         uint32_t end = sent_last(it, &st->last);
-        int runs_on = (lede_char_is_lower(end) || end == ',') &&
-                      lede_char_is_lower(sent_first(it, t));
+        int runs_on =
+            (lede_char_is_lower(end) || end == ',') && lede_char_is_lower(sent_first(it, t));
         return !runs_on;
     }
     if (!t->space_before)
@@ -224,20 +233,43 @@ static int sent_starts(lede_sent_iter *it, const lede_token *t, size_t k, int af
     return 0;
 }
 
-/* The number of closing marks from ahead[k]. */
+/* The tokens of a citation mark glued to what is before it, "[3]" or
+   "[a]" or "[note 2]", at ahead[k] (at most SENT_MAX_CITATION tokens on one
+   line, words and numbers between the brackets), or 0. */
+static size_t sent_citation(lede_sent_iter *it, size_t k) {
+    const lede_token *t = sent_peek(it, k);
+    if (!t || t->space_before || t->kind != LEDE_TOK_PUNCT || !sent_is(it, t, "["))
+        return 0;
+    for (size_t i = 1; i < SENT_MAX_CITATION; i++) {
+        const lede_token *u = sent_peek(it, k + i);
+        if (!u || u->newlines_before > 0)
+            return 0;
+        if (u->kind == LEDE_TOK_PUNCT && sent_is(it, u, "]"))
+            return !u->space_before && i > 1 ? i + 1 : 0;
+        if (u->kind != LEDE_TOK_WORD && u->kind != LEDE_TOK_NUMBER)
+            return 0;
+    }
+    return 0;
+}
+
+/* The number of closing marks from ahead[k], citation marks included
+   ("1911.[3] Its"). */
 static size_t sent_closers(lede_sent_iter *it, size_t k) {
     size_t n = 0;
     const lede_token *t;
     while (n < SENT_MAX_CLOSERS && (t = sent_peek(it, k + n)) && sent_is_closer(it, t))
         n++;
+    size_t c;
+    for (int cites = 0; cites < 2 && (c = sent_citation(it, k + n)) > 0; cites++)
+        n += c;
     return n;
 }
 
 /* The sentence so far is a short introductory phrase ("At 5 a.m."). */
 static int sent_intro_phrase(const lede_sent_iter *it, const sent_state *st) {
-    static const char *const preps[] = {"At",    "By",   "From",  "Until", "Till",
+    static const char *const preps[] = {"At",     "By",    "From",   "Until", "Till",
                                         "Before", "After", "Around", "About", "Since",
-                                        "On",    "In",   "During"};
+                                        "On",     "In",    "During"};
     if (st->taken > 5 || st->first->kind != LEDE_TOK_WORD)
         return 0;
     for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
@@ -292,6 +324,25 @@ static int sent_starter_or_title(const lede_sent_iter *it, const lede_token *t) 
            lede_abbrev_lookup(sent_text(it, t), sent_len(t) - 1) == LEDE_ABBREV_TITLE;
 }
 
+/* The evidence sent_common_word asks for (orth.h): a word written in lower
+   case inside sentences this many times for each capitalised use. After an
+   initialism, which often opens a name ("the U.S. Government", "U.S.
+   Military"), ask for much more. */
+#define SENT_ORTH_RATIO 8
+#define SENT_ORTH_RATIO_INITIALISM 64
+
+/* Whether t is a capitalised common word, one news writes in lower case
+   inside sentences (orth.h): "U.K. Delegates", "etc. Teachers". */
+static int sent_common_word(const lede_sent_iter *it, const lede_token *t, unsigned min_ratio) {
+    return t->kind == LEDE_TOK_WORD && lede_orth_ratio(sent_text(it, t), sent_len(t)) >= min_ratio;
+}
+
+/* Whether the initial t is a Roman numeral one: I, V or X ("World War I."). */
+static int sent_roman_initial(const lede_sent_iter *it, const lede_token *t) {
+    const char *p = sent_text(it, t);
+    return sent_len(t) == 2 && (p[0] == 'I' || p[0] == 'V' || p[0] == 'X');
+}
+
 /*
  * After the abbreviation st->last, with its closers before ahead[k]: does
  * the sentence end?
@@ -310,8 +361,10 @@ static int sent_abbrev_ends(lede_sent_iter *it, const sent_state *st, size_t k) 
         if (quoted && quoted->space_before)
             quoted = NULL;
     }
-    int capital_next = lede_char_is_upper(c) || (quoted && lede_char_is_upper(sent_first(it, quoted)));
-    switch (sent_classify(it, t)) {
+    int capital_next =
+        lede_char_is_upper(c) || (quoted && lede_char_is_upper(sent_first(it, quoted)));
+    sent_abbr cls = sent_classify(it, t);
+    switch (cls) {
     case SENT_ABBR_NEVER:
         return 0;
     case SENT_ABBR_NUMERIC:
@@ -322,18 +375,26 @@ static int sent_abbrev_ends(lede_sent_iter *it, const sent_state *st, size_t k) 
     case SENT_ABBR_GENERAL:
         if (sent_intro_phrase(it, st))
             return 0;
-        return sent_starter_or_title(it, n) || (quoted && capital_next);
+        return sent_starter_or_title(it, n) || (quoted && capital_next) ||
+               sent_common_word(it, n,
+                                cls == SENT_ABBR_GENERAL &&
+                                        memchr(sent_text(it, t), '.', sent_len(t) - 1)
+                                    ? SENT_ORTH_RATIO_INITIALISM
+                                    : SENT_ORTH_RATIO);
     case SENT_ABBR_INITIAL:
         if (st->taken <= st->marker_tokens)
             return 0; /* "a." opening a list item */
-        if (st->taken > 1 && (sent_is_capitalised(it, &st->before_last) ||
-                              sent_is_abbrev(it, &st->before_last)))
+        if (st->taken > 1 && sent_is_capitalised(it, &st->before_last) && sent_roman_initial(it, t))
+            return sent_starter_or_title(it, n) ||
+                   sent_common_word(it, n, SENT_ORTH_RATIO); /* World War I. */
+        if (st->taken > 1 &&
+            (sent_is_capitalised(it, &st->before_last) || sent_is_abbrev(it, &st->before_last)))
             return 0; /* Albert I. Jones */
         if (st->taken <= 1)
             return 0; /* "M. Atherton" opening a line */
         if (sent_len(t) == 2 && sent_text(it, t)[0] != 'I')
             return sent_starter_or_title(it, n) || (quoted && capital_next); /* said J. Smith */
-        return capital_next; /* "you and I. Then" */
+        return capital_next;                                                 /* "you and I. Then" */
     }
     return 0;
 }
@@ -371,10 +432,10 @@ static int sent_after_stop(lede_sent_iter *it, sent_state *st) {
             sent_add_n(it, st, closers);
         return ends;
     }
-    int after_word = st->taken > 1 && (st->before_last.kind == LEDE_TOK_WORD ||
-                                       st->before_last.kind == LEDE_TOK_NUMBER ||
-                                       st->before_last.kind == LEDE_TOK_URL ||
-                                       st->before_last.kind == LEDE_TOK_EMAIL);
+    int after_word =
+        st->taken > 1 &&
+        (st->before_last.kind == LEDE_TOK_WORD || st->before_last.kind == LEDE_TOK_NUMBER ||
+         st->before_last.kind == LEDE_TOK_URL || st->before_last.kind == LEDE_TOK_EMAIL);
     if (sent_is_single_period(it, &t)) {
         /* a spaced ellipsis: ". . ." or ". . . ." */
         size_t dots = 1;
@@ -395,12 +456,36 @@ static int sent_after_stop(lede_sent_iter *it, sent_state *st) {
         /* the period of a list item's marker: "2. The second item" */
         if (st->marker_tokens > 0 && st->taken == st->marker_tokens + 1)
             return 0;
+        /* "shirt no. 9": "no" keeps no period in the tokenizer ("He said
+           no."), but before a number it is the abbreviation of "number" */
+        const lede_token *n = sent_peek(it, 0);
+        if (!t.space_before && st->taken > 1 && sent_is(it, &st->before_last, "no") && n &&
+            n->space_before && n->newlines_before == 0 && n->kind == LEDE_TOK_NUMBER)
+            return 0;
         size_t closers = sent_closers(it, 0);
         if (sent_starts(it, sent_peek(it, closers), closers, after_word)) {
             sent_add_n(it, st, closers);
             return 1;
         }
         return 0;
+    }
+    /* a CJK or full-width stop ends the sentence with the stops and closers
+       after it, space or not; "．" between digits is a decimal point */
+    if (sent_is_wide_stop_char(sent_first(it, &t))) {
+        const lede_token *n = sent_peek(it, 0);
+        if (n && !n->space_before && lede_char_is_digit(sent_first(it, n)) && st->taken > 1 &&
+            !t.space_before && lede_char_is_digit(sent_last(it, &st->before_last)) &&
+            sent_first(it, &t) == 0xFF0Eu)
+            return 0;
+        while ((n = sent_peek(it, 0)) && !n->space_before && sent_is_stop(it, n))
+            sent_add(it, st);
+        size_t closers = sent_closers(it, 0);
+        /* 「行く。」と言った: a quotation goes on into its attribution */
+        n = sent_peek(it, closers);
+        if (closers > 0 && n && !n->space_before && n->kind == LEDE_TOK_WORD)
+            return 0;
+        sent_add_n(it, st, closers);
+        return 1;
     }
     /* an omission: "[...]" */
     if (st->taken > 1 && sent_is(it, &st->before_last, "[") && sent_first(it, &t) != '!' &&

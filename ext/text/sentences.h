@@ -12,19 +12,28 @@
  *  - before a bullet (•, ⁃, ‣, ◦, ▪) and before the next item of a numbered
  *    or lettered list ("1.) ... 2.)", "a. ... b.");
  *  - after ., !, ?, … or a run of them, together with the closing quotes
- *    and brackets that follow without space, when the next token starts a
- *    sentence: it follows a space and starts with a capital, a digit (after
- *    a word or number), an opening quote or bracket before one, or a bullet;
+ *    and brackets and the citation marks ("1911.[3] Its") that follow
+ *    without space, when the next token starts a sentence: it follows a
+ *    space and starts with a capital, a digit (after a word or number, but
+ *    not after "no." as in "shirt no. 9"), an opening quote or bracket
+ *    before one, or a bullet;
+ *  - after a CJK or full-width stop (。｡．！？) and the stops and closers
+ *    glued to it, space or not, unless a quotation goes on into its
+ *    attribution (「行く。」と) or "．" is a decimal point between digits;
  *  - after an abbreviation's period (abbrev.h) by its class: never after a
  *    title (Mr., Gen., Mt.), nor after e.g. and i.e.; not after No., p. or
  *    Jan. before a number; after Inc., Co., U.S., E.U. when a sentence
- *    starter ("The", "He", "How", ...) or a title follows, and so after
- *    a.m. and p.m. ("at 3 p.m. Friday" goes on); after an initial (E.)
- *    only when it does not follow a capitalised word or open the sentence,
- *    and then, as after Inc., only before a sentence starter ("said J.
- *    Smith" goes on), except the pronoun I ("you and I. Did" ends, "Albert
- *    I. Jones" does not); and never when the sentence so far is a short
- *    introductory phrase ("At 5 a.m. Mr. Smith ...");
+ *    starter ("The", "He", "How", ...) or a title follows, or a capitalised
+ *    common word (orth.h: "etc. Teachers", "the U.K. Delegates"; after an
+ *    initialism, which often opens a name, the word must be far commoner
+ *    in lower case), and so after a.m. and p.m. ("at 3 p.m. Friday" goes
+ *    on, "9 a.m. Tickets" ends); after an initial (E.) only when it does
+ *    not follow a capitalised word or open the sentence, and then, as after
+ *    Inc., only before a sentence starter ("said J. Smith" goes on), except
+ *    the pronoun I ("you and I. Did" ends, "Albert I. Jones" does not) and
+ *    a Roman numeral I, V or X after a name, which ends one before a starter
+ *    or a common word ("World War I. The"); and never when the sentence so
+ *    far is a short introductory phrase ("At 5 a.m. Mr. Smith ...");
  *  - not inside an omission ("[...]"), not at a three-dot spaced ellipsis
  *    (". . ."), and at a four-dot one either after its first period (when it
  *    follows a word: "compounds. . . . The") or after all four.
@@ -37,7 +46,7 @@
 
 #include "tokens.h"
 
-#define LEDE_SENT_LOOKAHEAD 16
+#define LEDE_SENT_LOOKAHEAD 32
 
 typedef struct {
     lede_tok_iter tokens;                     /* source of tokens */

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "text/abbrev.h"
+#include "text/orth.h"
 
 #include <string.h>
 
@@ -88,11 +89,36 @@ static void test_abbrev_starters_ignore_case(void **state) {
     assert_false(lede_abbrev_is_starter("Nevertheless-ish", 16));
 }
 
+/* The generated list of orth_data.c is sorted (lookup bisects) and says
+   common nouns from names. */
+static void test_orth_sorted_and_looked_up(void **state) {
+    (void)state;
+    assert_true(lede_orth_lower_count > 1000);
+    for (size_t i = 1; i < lede_orth_lower_count; i++)
+        if (strcmp(lede_orth_lower_words[i - 1], lede_orth_lower_words[i]) >= 0)
+            fail_msg("orth list out of order at %s", lede_orth_lower_words[i]);
+    for (size_t i = 0; i < lede_orth_lower_count; i += 97) {
+        char w[32];
+        size_t n = strlen(lede_orth_lower_words[i]);
+        assert_true(n < sizeof w);
+        memcpy(w, lede_orth_lower_words[i], n);
+        w[0] = (char)(w[0] - 32);
+        assert_int_equal(lede_orth_ratio(w, n), lede_orth_lower_ratio[i]);
+    }
+    assert_true(lede_orth_ratio("Officials", 9) >= 8);
+    assert_int_equal(lede_orth_ratio("officials", 9), 0); /* only a capitalised word */
+    assert_int_equal(lede_orth_ratio("OFFICIALS", 9), 0);
+    assert_int_equal(lede_orth_ratio("Senate", 6), 0); /* capitalised inside sentences */
+    assert_int_equal(lede_orth_ratio("Tuesday", 7), 0);
+    assert_int_equal(lede_orth_ratio("", 0), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_abbrev_every_entry_is_found),
         cmocka_unit_test(test_abbrev_case_and_misses),
         cmocka_unit_test(test_abbrev_starters_ignore_case),
+        cmocka_unit_test(test_orth_sorted_and_looked_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
