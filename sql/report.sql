@@ -2,7 +2,7 @@
 -- sql/views.sql): the articles, the most mentioned people (PERSON),
 -- organisations (ORG) and places (GPE: countries, cities, states; LOC: other
 -- places; FAC: buildings, airports, bridges), the strongest co-occurrences,
--- and the amounts of money.
+-- the amounts of money, and the most quoted speakers with an example each.
 --
 --   sqlite3 news.db < sql/report.sql
 .mode box --wrap 48 --wordwrap on
@@ -32,3 +32,8 @@ LIMIT 8;
 .print
 .print Money
 SELECT path AS article, amount, currency, value FROM money ORDER BY path, amount;
+
+.print
+.print Most quoted
+SELECT speaker, label, quotes, articles, example FROM speakers
+ORDER BY quotes DESC, speaker LIMIT 5;

@@ -8,6 +8,8 @@
 --   mentions   each entity found in a sentence (lede_entities)
 --   article_entities  which entities each article mentions, and how often
 --              (one row per article and entity: the article-level joins)
+--   quotes     who said what: each quotation and reported speech of a body
+--              (lede_quotes), with its source, speaker and cue
 --   sentences_fts  full-text index over sentences.text (FTS5):
 --              SELECT snippet(sentences_fts, 0, '[', ']', '…', 12)
 --              FROM sentences_fts WHERE sentences_fts MATCH 'missile*'
@@ -80,6 +82,23 @@ INSERT INTO article_entities(article_id, entity_id, mentions)
   SELECT article_id, entity_id, count(*) FROM mentions
   WHERE NOT EXISTS (SELECT 1 FROM article_entities)
   GROUP BY article_id, entity_id;
+
+CREATE TABLE IF NOT EXISTS quotes(
+  id            INTEGER PRIMARY KEY,
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_id   INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE, -- where it starts
+  seq           INTEGER NOT NULL,  -- as lede_quotes(body) numbers it
+  start         INTEGER NOT NULL,  -- offsets of the content into articles.body, code points
+  "end"         INTEGER NOT NULL,
+  text          TEXT NOT NULL,     -- what was said
+  kind          TEXT NOT NULL,     -- direct, indirect or mixed
+  source        TEXT,              -- who, as written ('he', 'a senior official')
+  speaker       TEXT,              -- the name the source refers to
+  speaker_label TEXT,              -- PERSON or ORG
+  cue           TEXT,              -- 'said', 'told', 'according to'
+  UNIQUE(article_id, seq)
+);
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker, article_id);
 
 CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences(article_id);
 -- article_id and country make it cover the counts ingest brings up to date

@@ -14,6 +14,8 @@
 --   cooccurrence_article   pairs of names in the same article: count, an example title
 --   timeline               mentions of each name per published date
 --   money                  every amount of money (MONEY) with its sentence
+--   quoted                 every quote with its article and the names its content mentions
+--   speakers               each speaker: quotes, articles, an example
 --
 --   sqlite3 news.db < sql/views.sql
 
@@ -94,3 +96,25 @@ JOIN entities AS e ON e.id = m.entity_id
 JOIN articles AS a ON a.id = m.article_id
 JOIN sentences AS s ON s.id = m.sentence_id
 WHERE e.label = 'MONEY';
+
+DROP VIEW IF EXISTS quoted;
+CREATE VIEW quoted AS
+SELECT q.id, a.path, a.title, a.published, q.speaker, q.speaker_label, q.source, q.cue, q.kind,
+       q.text,
+       (SELECT group_concat(name, '; ') FROM
+          (SELECT DISTINCT e.canonical AS name FROM mentions AS m
+           JOIN entities AS e ON e.id = m.entity_id
+           WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
+             AND e.label IN ('PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT',
+                             'WORK_OF_ART', 'LAW', 'LANGUAGE')
+           ORDER BY m.start)) AS about
+FROM quotes AS q JOIN articles AS a ON a.id = q.article_id;
+
+DROP VIEW IF EXISTS speakers;
+CREATE VIEW speakers AS
+SELECT speaker, speaker_label AS label, count(*) AS quotes, count(DISTINCT article_id) AS articles,
+       (SELECT q2.text FROM quotes AS q2 WHERE q2.speaker = q.speaker
+        ORDER BY q2.kind = 'direct' DESC, length(q2.text) > 160, q2.article_id, q2.seq
+        LIMIT 1) AS example
+FROM quotes AS q WHERE speaker IS NOT NULL
+GROUP BY speaker;

@@ -53,6 +53,8 @@ const char *lede_quote_label_name(lede_quote_label label) {
         return "PERSON";
     case LEDE_QUOTE_ORG:
         return "ORG";
+    case LEDE_QUOTE_GPE:
+        return "GPE";
     case LEDE_QUOTE_NONE:
         break;
     }
@@ -79,7 +81,8 @@ static const char *const preps[] = {
 static const char *const stops[] = {"that", "which", "where", "when", "while", "because",
                                     "if",   "although", "though", "and", "but", "or",
                                     "so",   "than", "whether", NULL};
-static const char *const aux_in[] = {"has", "have", "had", "also", NULL};
+static const char *const aux_in[] = {"has", "have", "had", "also", "is", "are", "was", "were",
+                                     NULL};
 static const char *const aux_skip[] = {
     "later",  "previously", "then", "recently", "repeatedly", "once",    "again",
     "just",   "publicly",   "privately", "reportedly", "would", "will", "could",
@@ -306,6 +309,23 @@ static lede_rc add_sentence(lede_quotes_iter *it, const lede_span *sp) {
     size_t first = it->ntoks;
     while (lede_tok_next(&ti, &t)) {
         const lede_token *prev = it->ntoks > first ? &it->toks[it->ntoks - 1].t : NULL;
+        /* two straight single marks (or backquotes) side by side are a double one: ''...'' */
+        if (prev && !t.space_before && t.span.byte_start == prev->span.byte_end &&
+            t.span.byte_end == t.span.byte_start + 1 &&
+            prev->span.byte_end == prev->span.byte_start + 1 &&
+            ((it->s[t.span.byte_start] == '\'' && it->s[prev->span.byte_start] == '\'') ||
+             (it->s[t.span.byte_start] == '`' && it->s[prev->span.byte_start] == '`'))) {
+            lede_quotes_tok *q = &it->toks[it->ntoks - 1];
+            const lede_token *pp = it->ntoks - 1 > first ? &it->toks[it->ntoks - 2].t : NULL;
+            int opening = q->t.space_before || !pp || it->s[t.span.byte_start] == '`';
+            q->t.span.byte_end = t.span.byte_end;
+            q->t.span.cp_end = t.span.cp_end;
+            q->flags = (q->flags & QF_PARA) | (opening ? QF_OPEN : QF_CLOSE);
+            it->qopen = 0;
+            for (size_t k = first; k < it->ntoks; k++) /* replay the running state */
+                track_open(it, k);
+            continue;
+        }
         unsigned f = tok_flags(it->s, &t, prev);
         if (it->ntoks == first && (t.newlines_before > 0 || it->nsent == 0))
             f |= QF_PARA;
@@ -559,6 +579,17 @@ static size_t np_before(const lede_quotes_iter *it, size_t e) {
     size_t lo = it->toks[e - 1].sbeg;
     if (e - 1 < lo)
         return NONE;
+    if (tpunct(it, e - 1, ")")) { /* "Sen. Bernie Sanders (I-Vt.) said" */
+        size_t k = e - 1;
+        while (k > lo && e - k < 10 && !tpunct(it, k - 1, "("))
+            k--;
+        if (k > lo + 1 && tpunct(it, k - 1, "(")) {
+            size_t a = np_tight(it, lo, k - 1);
+            if (a != NONE && (tf(it, a) & QF_CAP))
+                return a;
+        }
+        return NONE;
+    }
     if (tpunct(it, e - 1, ",")) { /* "Name, the minister, said" */
         size_t k = e - 1;
         size_t stop = k > lo + 20 ? k - 20 : lo;
@@ -656,7 +687,10 @@ static size_t cue_start(const lede_quotes_iter *it, size_t c) {
    between a source and its verb ("he later said"). */
 static size_t skip_aux_back(const lede_quotes_iter *it, size_t a) {
     size_t lo = a < it->ntoks ? it->toks[a].sbeg : 0;
-    while (a > lo && tin(it, a - 1, aux_skip) && !tin(it, a - 1, aux_in))
+    while (a > lo && !tin(it, a - 1, aux_in) &&
+           (tin(it, a - 1, aux_skip) ||
+            ((tf(it, a - 1) & (QF_WORD | QF_CAP)) == QF_WORD && tl(it, a - 1) > 4 &&
+             tp(it, a - 1)[tl(it, a - 1) - 1] == 'y' && tp(it, a - 1)[tl(it, a - 1) - 2] == 'l')))
         a--;
     return a;
 }
@@ -1002,7 +1036,35 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
         org = 1;
         a++;
     }
-    while (a < b && (tin(it, a, titles) || tin(it, a, honorifics)) && b - a > 1) {
+    int has_org = 0;
+    for (size_t i = a; i < b; i++)
+        if (tin(it, i, org_words))
+            has_org = 1;
+    /* "Japanese Foreign Minister X", "Japan's Foreign Minister X", "U.S. Secretary X" */
+    if (!has_org && b - a > 2) {
+        size_t k = a;
+        for (size_t w = 3; w >= 1 && k == a; w--) { /* "United States", "South Korean" */
+            char key[48];
+            size_t kn = 0;
+            if (a + w >= b)
+                continue;
+            for (size_t i = a; i < a + w && kn + tl(it, i) + 2 < sizeof key; i++) {
+                if (i > a)
+                    key[kn++] = ' ';
+                for (size_t q = 0; q < tl(it, i); q++)
+                    key[kn++] = (char)lede_ascii_lower((unsigned char)tp(it, i)[q]);
+            }
+            lede_gaz_entry ge;
+            if (kn > 0 && lede_gaz_lookup(key, kn, &ge) &&
+                (ge.types & (LEDE_GAZ_DEMONYM | LEDE_GAZ_COUNTRY)))
+                k = a + w;
+        }
+        if (k > a && k < b && (tis(it, k, "'s") || tis(it, k, "\xe2\x80\x99s")))
+            k++;
+        if (k > a && k < b && (tin(it, k, titles) || tin(it, k, honorifics)))
+            a = k;
+    }
+    while (!has_org && a < b && (tin(it, a, titles) || tin(it, a, honorifics)) && b - a > 1) {
         if (tin(it, a, person_titles))
             person = 1;
         if (tin(it, a, roles) && tl(it, a) < LEDE_QUOTES_ROLE_MAX) {
@@ -1025,7 +1087,19 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     for (size_t i = a; i < b; i++)
         if (tin(it, i, org_words))
             org = 2;
-    if (org == 2)
+    char key[LEDE_QUOTES_NAME_MAX];
+    size_t kn = 0;
+    for (size_t i = a; i < b && kn + tl(it, i) + 2 < sizeof key; i++) {
+        if (i > a)
+            key[kn++] = ' ';
+        for (size_t q = 0; q < tl(it, i); q++)
+            key[kn++] = (char)lede_ascii_lower((unsigned char)tp(it, i)[q]);
+    }
+    lede_gaz_entry ge;
+    if (!person && org != 2 && kn > 0 && lede_gaz_lookup(key, kn, &ge) &&
+        (ge.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_CITY)))
+        r->label = LEDE_QUOTE_GPE;
+    else if (org == 2)
         r->label = LEDE_QUOTE_ORG;
     else if (person || gaz_has(tp(it, a), tl(it, a), LEDE_GAZ_GIVEN_NAME))
         r->label = LEDE_QUOTE_PERSON;
@@ -1250,9 +1324,10 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
             const lede_quotes_name *m = name_find(it, buf, sent);
             if (m)
                 set_speaker(x, m->name, r.label != LEDE_QUOTE_NONE ? r.label : m->label);
-            else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2)
+            else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2 ||
+                     tp(it, r.a)[tl(it, r.a) - 1] != 's')
                 set_speaker(x, buf, r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON);
-            /* else one unknown capitalised word ("Officials"): no speaker */
+            /* else one unknown capitalised plural ("Officials"): no speaker */
             return;
         }
         break;

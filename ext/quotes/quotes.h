@@ -44,10 +44,12 @@
  *    no source; shorter ones (titles, scare quotes, nicknames) are not
  *    speech and are not reported.
  *
- * Speakers are labelled PERSON or ORG: PERSON for a name with a given name
- * (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal
+ * Speakers are labelled PERSON, ORG or GPE: PERSON for a name with a given
+ * name (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal
  * pronoun; ORG for names with an organisation word (Post, Ministry, Party)
- * or a leading "The".
+ * or a leading "The"; GPE for a country, region or city the gazetteer
+ * knows ("China said"). A nationality or country before a title is no part
+ * of the name ("Japanese Foreign Minister Takeshi Iwaya").
  *
  * Offsets are bytes and code points, end exclusive (core.h); sentence is
  * the seq lede_sentences gives the sentence where the content starts.
@@ -75,7 +77,7 @@
 
 typedef enum { LEDE_QUOTE_DIRECT = 0, LEDE_QUOTE_INDIRECT, LEDE_QUOTE_MIXED } lede_quote_kind;
 
-typedef enum { LEDE_QUOTE_NONE = 0, LEDE_QUOTE_PERSON, LEDE_QUOTE_ORG } lede_quote_label;
+typedef enum { LEDE_QUOTE_NONE = 0, LEDE_QUOTE_PERSON, LEDE_QUOTE_ORG, LEDE_QUOTE_GPE } lede_quote_label;
 
 typedef struct {
     lede_span content;     /* what was said */
@@ -92,7 +94,7 @@ typedef struct {
 
 /* "direct", "indirect", "mixed". */
 const char *lede_quote_kind_name(lede_quote_kind kind);
-/* "PERSON", "ORG", or NULL for LEDE_QUOTE_NONE. */
+/* "PERSON", "ORG", "GPE", or NULL for LEDE_QUOTE_NONE. */
 const char *lede_quote_label_name(lede_quote_label label);
 
 /* One token of the block being read (quotes.c). */

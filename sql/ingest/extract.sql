@@ -1,6 +1,6 @@
--- ingest/extract.sql: the sentences and entities of the articles listed in
--- temp.lede_built, which have none yet: fills sentences, entities,
--- mentions and article_entities, and lists in temp.lede_touched every
+-- ingest/extract.sql: the sentences, entities and quotes of the articles
+-- listed in temp.lede_built, which have none yet: fills sentences, entities,
+-- mentions, article_entities and quotes, and lists in temp.lede_touched every
 -- entity they mention (ingest/finish.sql brings its counts up to date).
 -- Read by ingest/batch.sql and by sql/upgrade.sql.
 INSERT INTO sentences(article_id, seq, start, "end", text)
@@ -33,3 +33,12 @@ INSERT INTO article_entities(article_id, entity_id, mentions)
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT DISTINCT e.id FROM temp.lede_found AS f
   JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label;
+
+DELETE FROM quotes WHERE article_id IN (SELECT id FROM temp.lede_built);
+INSERT INTO quotes(article_id, sentence_id, seq, start, "end", text, kind, source, speaker,
+                   speaker_label, cue)
+  SELECT a.id, s.id, q.seq, q.start, q."end", q.text, q.kind, q.source, q.speaker,
+         q.speaker_label, q.cue
+  FROM temp.lede_built AS b JOIN articles AS a ON a.id = b.id,
+       lede_quotes(a.body) AS q
+  JOIN sentences AS s ON s.article_id = a.id AND s.seq = q.sentence;
