@@ -27,9 +27,12 @@ CC ?= cc
 CFLAGS ?= -O2 -ftree-vectorize
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wshadow
 WERROR ?=
+# libxml2 (the HTML parser of ext/corpus/html.c): its flags from pkg-config, Debian's paths otherwise.
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \
-	-DLEDE_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
-LDLIBS_CORE := -lutf8proc -lm
+	-DLEDE_VERSION='"$(VERSION)"' $(XML_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_CORE := -lutf8proc $(XML_LIBS) -lm
 
 UNAME := $(shell uname -s)
 ifeq ($(UNAME),Darwin)

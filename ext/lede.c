@@ -8,6 +8,7 @@
  * sqlite3_lede_init registers every SQL object (see docs/reference.md) and
  * stops at the first failure, naming the object in *pzErrMsg.
  */
+#include "corpus/html.h"
 #include "sqlite/bind.h"
 
 #include <sqlite3ext.h>
@@ -55,6 +56,7 @@ LEDE_EXPORT int sqlite3_lede_init(sqlite3 *db, char **pzErrMsg,
                                     sqlite3_libversion());
         return SQLITE_ERROR;
     }
+    lede_corpus_html_init(); /* libxml2's one-time set-up, before any query can parse a page */
     for (size_t i = 0; i < sizeof lede_objects / sizeof lede_objects[0]; i++) {
         int rc = lede_objects[i].reg(db);
         if (rc != SQLITE_OK) {

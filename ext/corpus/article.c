@@ -46,7 +46,7 @@ typedef struct {
     lede_corpus_text source[FROM_N]; /* by origin: FRONT, MENAFN, CREDIT (a name),
                                         DATELINE (agency), FOOTER (a web address) */
     date_found date[FROM_N];         /* by origin; y == 0 when none */
-    lede_corpus_text title, dateline;
+    lede_corpus_text title, dateline, url;
     int front_authors; /* front matter listed authors */
 } findings;
 
@@ -1082,6 +1082,10 @@ static lede_rc front_matter(lede_corpus_article *a, size_t nl, findings *f, size
         } else if (lede_ascii_eq_ci(s, key, "source") && y > x) {
             f->source[FROM_FRONT].s = t + x;
             f->source[FROM_FRONT].n = y - x;
+        } else if ((lede_ascii_eq_ci(s, key, "url") || lede_ascii_eq_ci(s, key, "link")) &&
+                   y > x) {
+            f->url.s = t + x;
+            f->url.n = y - x;
         } else if (lede_ascii_eq_ci(s, key, "dateline") && y > x) {
             f->dateline.s = t + x;
             f->dateline.n = y - x;
@@ -1301,7 +1305,7 @@ static void set_text(lede_corpus_text *x, const char *s, size_t n) {
 
 lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_t raw_n) {
     lede_corpus_text none = {NULL, 0};
-    a->title = a->published = a->dateline = a->source = a->authors = a->body = none;
+    a->title = a->published = a->dateline = a->source = a->authors = a->body = a->url = none;
     size_t n, nl, first;
     lede_rc rc = clean(a, raw, raw_n, &n);
     if (rc == LEDE_OK)
@@ -1464,6 +1468,8 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
         a->title = f.title;
     if (f.dateline.s)
         a->dateline = f.dateline;
+    if (f.url.s)
+        a->url = f.url;
     for (int k = 0; k < FROM_N; k++)
         if (!a->source.s && f.source[k].s)
             a->source = f.source[k];
@@ -1504,5 +1510,34 @@ void lede_corpus_article_free(lede_corpus_article *a) {
     lede_free(a->out);
     lede_free(a->lines);
     lede_free(a->names);
+    lede_free(a->nodes);
+    lede_free(a->json);
     memset(a, 0, sizeof *a);
+}
+
+int lede_corpus_date(const char *s, size_t n, char out[11]) {
+    date_found f;
+    if (!find_date(s, n, 1, 0, &f))
+        return 0;
+    int v[3] = {f.y, f.m, f.d}, w[3] = {4, 2, 2};
+    char *p = out;
+    for (int q = 0; q < 3; q++) {
+        for (int r = w[q] - 1; r >= 0; r--, v[q] /= 10)
+            p[r] = (char)('0' + v[q] % 10);
+        p += w[q];
+        if (q < 2)
+            *p++ = '-';
+    }
+    *p = '\0';
+    return 1;
+}
+
+size_t lede_corpus_dateline(const char *s, size_t n, lede_corpus_text *place) {
+    dateline d;
+    parse_dateline(s, n, &d);
+    if (d.place_e <= d.place_s)
+        return 0;
+    place->s = s + d.place_s;
+    place->n = d.place_e - d.place_s;
+    return d.body;
 }

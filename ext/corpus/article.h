@@ -9,8 +9,8 @@
  * Front matter: a first line "---" and a later "---" (or "...") within
  * 200 lines enclose "key: value" lines. title, date (or published),
  * source, dateline, and author or authors (a [list], a comma string, or
- * "- name" lines below) win over what the text says. Quotes around values
- * are dropped. The rules below still run on the text after it.
+ * "- name" lines below) win over what the text says; url (or link) gives
+ * the url field, which is NULL otherwise. Quotes around values are dropped. The rules below still run on the text after it.
  *
  * The header (the first lines, in this order):
  *  - boilerplate lines (see below, e.g. "loading…") are skipped;
@@ -104,6 +104,8 @@ typedef struct {
     lede_corpus_text source;    /* or NULL */
     lede_corpus_text authors;   /* JSON array text, "[]" when none */
     lede_corpus_text body;      /* never NULL ("" when empty) */
+    lede_corpus_text url;       /* the page's address (front matter url:, or an HTML
+                                   page's canonical link), NULL when none */
 
     /* scratch, reused from parse to parse */
     const char *src; /* the text parsed: the input, or text */
@@ -116,6 +118,10 @@ typedef struct {
     lede_corpus_text *names; /* authors found, into text */
     size_t names_len, names_cap;
     char date[11]; /* backing store of published */
+    void *nodes;   /* html.c: per-element scratch */
+    size_t nodes_cap;
+    void *json; /* html.c: JSON-LD scratch */
+    size_t json_cap;
 } lede_corpus_article;
 
 /* Parses s[0..n). LEDE_OK, or LEDE_NOMEM (results then unset). */
@@ -129,5 +135,17 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *s, size_t 
 size_t lede_corpus_article_words(const lede_corpus_article *a);
 
 void lede_corpus_article_free(lede_corpus_article *a);
+
+/*
+ * The text parser's date and dateline rules, for other readers (html.c).
+ * lede_corpus_date: the first full date (with a year) in s[0..n) written
+ * as the parser reads dates ("2025-01-07", "Jan 7, 2025", "7 January
+ * 2025"), as "YYYY-MM-DD" in out (NUL-terminated); 1 when found, else 0.
+ * lede_corpus_dateline: when the paragraph s[0..n) opens with a dateline,
+ * sets *place to its place and returns where the paragraph's text starts
+ * after it; 0 when it has none.
+ */
+int lede_corpus_date(const char *s, size_t n, char out[11]);
+size_t lede_corpus_dateline(const char *s, size_t n, lede_corpus_text *place);
 
 #endif

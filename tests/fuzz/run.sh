@@ -13,11 +13,13 @@ set -u
 out=${1:?usage: run.sh build-dir seconds [target ...]}
 secs=${2:?usage: run.sh build-dir seconds [target ...]}
 shift 2
-targets=${*:-text glob article entities sql}
+targets=${*:-text glob article html entities sql}
 cc=${FUZZ_CC:-clang}
 version=$(cat VERSION)
 command -v "$cc" >/dev/null 2>&1 || { echo "make fuzz needs clang: sudo apt-get install -y clang" >&2; exit 1; }
-flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Iext -D_DEFAULT_SOURCE -DLEDE_VERSION=\"$version\""
+xml_cflags=$(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+xml_libs=$(pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Iext -D_DEFAULT_SOURCE -DLEDE_VERSION=\"$version\" $xml_cflags"
 mkdir -p "$out/obj" || exit 1
 
 # Objects are rebuilt when their source or any header is newer (the headers are few).
@@ -52,11 +54,11 @@ for t in $targets; do
     if [ "$t" = sql ]; then
         # shellcheck disable=SC2086
         $cc $flags -fsanitize=fuzzer -DSQLITE_CORE -o "$bin" tests/fuzz/fuzz_sql.c $bind \
-            "$out/libcore.a" -lsqlite3 -lutf8proc -lm || exit 1
+            "$out/libcore.a" -lsqlite3 -lutf8proc $xml_libs -lm || exit 1
     else
         # shellcheck disable=SC2086
         $cc $flags -fsanitize=fuzzer -o "$bin" "tests/fuzz/fuzz_$t.c" "$out/obj/tests/fuzz/alloc.o" \
-            "$out/libcore.a" -lutf8proc -lm || exit 1
+            "$out/libcore.a" -lutf8proc $xml_libs -lm || exit 1
     fi
     mkdir -p "$out/work/$t" "$out/crash/$t"
     log="$out/fuzz_$t.log"

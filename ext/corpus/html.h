@@ -1,0 +1,70 @@
+/*
+ * html.h: reading a saved web page into the parts of an article (the
+ * fields of article.h), with libxml2's HTML parser.
+ *
+ * The page is parsed into a tree (libxml2 recovers from any markup, as a
+ * browser does); nothing here scans tags by hand.
+ *
+ * body, the article's main text:
+ *  - left out first: scripts, styles, forms' controls, frames, media,
+ *    navigation (nav, menus), page headers and footers, asides, dialogs,
+ *    hidden elements (hidden, aria-hidden, display:none), and elements
+ *    whose class or id names boilerplate (comments, related, share,
+ *    social, cookie, subscribe, newsletter, ad, promo, sidebar, ...) unless
+ *    they hold an article, a main element or schema.org articleBody;
+ *  - the text blocks (paragraphs, cells, and block elements with text of
+ *    their own) are scored by their length and commas; a block's score
+ *    goes to its parent, and in shares to the ancestors above; an
+ *    element's score is scaled by its share of text outside links, and
+ *    raised or lowered by class/id hints (article, content, post, story vs
+ *    the boilerplate words) and by its tag (article, main, itemprop
+ *    articleBody);
+ *  - the best-scored element, with those of its siblings that score near
+ *    it or are plain paragraphs, is the article; inside it, lists, tables
+ *    and divisions that are mostly links, mostly images or form controls,
+ *    or hinted as boilerplate are dropped;
+ *  - its text: runs of white space read as one space; paragraphs and
+ *    other blocks are separated by a blank line, list items, table rows
+ *    and line breaks start a new line; <pre> keeps its lines.
+ *
+ * Metadata, first found in this order:
+ *  - title: JSON-LD headline, og:title, twitter:title, <title>, the first
+ *    <h1>; a site name at its start or end ("Headline | Site") is cut;
+ *  - published (YYYY-MM-DD): JSON-LD datePublished, article:published_time
+ *    and date meta tags, <time> with itemprop/pubdate, a date in the URL
+ *    path, the first <time datetime> in the page;
+ *  - source: og:site_name, JSON-LD publisher name, the WebSite's name,
+ *    application-name; NULL when none;
+ *  - authors: JSON-LD author names, meta author, elements marked
+ *    itemprop=author or rel=author, a byline ("By Jane Doe");
+ *  - url: <link rel=canonical>, og:url, JSON-LD url;
+ *  - dateline: as the text parser reads it at the start of the body's
+ *    first paragraph (the place; the prefix then leaves the body).
+ *
+ * JSON-LD is read from <script type="application/ld+json">: objects,
+ * arrays and @graph, the first object whose @type is an article type
+ * (NewsArticle, Article, BlogPosting, ...).
+ */
+#ifndef LEDE_CORPUS_HTML_H
+#define LEDE_CORPUS_HTML_H
+
+#include "article.h"
+
+/* Parses an HTML page s[0..n) (UTF-8: the caller has decoded it) into a:
+ * title, published (YYYY-MM-DD), source (site or publisher name), authors
+ * (JSON array text, "[]" when none), body (main text: paragraphs separated by
+ * blank lines, headings and list items on their own lines), url (canonical
+ * link or og:url, NULL when none); dateline NULL unless the body's first
+ * paragraph has one. Results live in a as lede_corpus_article_parse's do:
+ * until the next parse or lede_corpus_article_free. LEDE_OK or LEDE_NOMEM. */
+lede_rc lede_corpus_html_parse(lede_corpus_article *a, const char *s, size_t n);
+
+/* Nonzero when s[0..n) looks like HTML (doctype/<html/<head/<body near the start,
+ * after a BOM and white space). */
+int lede_corpus_html_sniff(const char *s, size_t n);
+
+/* Prepares libxml2 for use from several threads; call once before any
+ * thread parses (the extension does it when it is loaded). */
+void lede_corpus_html_init(void);
+
+#endif

@@ -1,0 +1,164 @@
+/*
+ * test_html.c: the page reader of ext/corpus/html.h on pages written for
+ * these tests in the style of news and blog sites (menus, share bars,
+ * related stories, comments, cookie notices, JSON-LD and meta tags).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "corpus/html.h"
+
+#include <string.h>
+
+static void check(const char *what, lede_corpus_text got, const char *want) {
+    if (!want) {
+        if (got.s)
+            fail_msg("%s: expected NULL, got \"%.*s\"", what, (int)got.n, got.s);
+        return;
+    }
+    if (!got.s)
+        fail_msg("%s: expected \"%s\", got NULL", what, want);
+    if (got.n != strlen(want) || memcmp(got.s, want, got.n) != 0)
+        fail_msg("%s:\n expected \"%s\"\n got      \"%.*s\"", what, want, (int)got.n, got.s);
+}
+
+static int contains(lede_corpus_text t, const char *w) {
+    size_t wn = strlen(w);
+    for (size_t i = 0; t.s && i + wn <= t.n; i++)
+        if (memcmp(t.s + i, w, wn) == 0)
+            return 1;
+    return 0;
+}
+
+/* A news page: the article among a menu, a share bar, related stories, comments and a footer. */
+static const char news_page[] =
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    "<title>Harbour Bridge Reopens After Repairs | The Coastal Herald</title>\n"
+    "<meta property=\"og:site_name\" content=\"The Coastal Herald\">\n"
+    "<meta property=\"og:title\" content=\"Harbour Bridge Reopens After Repairs\">\n"
+    "<meta property=\"article:published_time\" content=\"2025-03-14T08:30:00+00:00\">\n"
+    "<link rel=\"canonical\" href=\"https://herald.example/news/2025/03/14/bridge-reopens\">\n"
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+    "{\"@type\":\"WebSite\",\"name\":\"Coastal Herald\"},"
+    "{\"@type\":\"NewsArticle\",\"headline\":\"Harbour Bridge Reopens After Repairs\","
+    "\"datePublished\":\"2025-03-14T08:30:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":"
+    "\"Mara Quinlan\"},{\"@type\":\"Person\",\"name\":\"Tom\\u00e1s Reyes\"}],"
+    "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Coastal Herald\"}}]}</script>\n"
+    "<style>.share{display:flex}</style></head>\n<body>\n"
+    "<header class=\"site-header\"><a href=\"/\">The Coastal Herald</a>"
+    "<nav><ul><li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li>"
+    "<li><a href=\"/opinion\">Opinion</a></li></ul></nav></header>\n"
+    "<div id=\"cookie-banner\">We use cookies to improve your experience. <button>Accept</button></div>\n"
+    "<main><article class=\"story\">\n<h1>Harbour Bridge Reopens After Repairs</h1>\n"
+    "<div class=\"byline\">By Mara Quinlan and Tom\xC3\xA1s Reyes</div>\n"
+    "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>\n"
+    "<div class=\"story-body\">\n"
+    "<p>PORT ELLIS \xE2\x80\x93 The harbour bridge reopened to traffic on Friday morning, six "
+    "months after engineers closed it to replace corroded cables, the city council said.</p>\n"
+    "<p>About 40,000 vehicles crossed the bridge each day before the closure, and businesses on "
+    "the northern shore said their trade had fallen by a third while it was shut.</p>\n"
+    "<h2>Cost of the work</h2>\n"
+    "<p>The repairs cost 85 million dollars, the council said, 12 million more than planned, "
+    "because of delays in the delivery of steel from overseas suppliers.</p>\n"
+    "<ul><li>New cables on both towers</li><li>A wider footpath for cyclists</li></ul>\n"
+    "<p>Ferry operators, who carried extra passengers during the closure, said they would cut "
+    "services back to the winter timetable next week.</p>\n"
+    "</div>\n"
+    "<aside class=\"related\"><h3>Related stories</h3><ul>"
+    "<li><a href=\"/a\">Council approves bridge budget</a></li>"
+    "<li><a href=\"/b\">Ferry fares to rise in spring</a></li></ul></aside>\n"
+    "</article></main>\n"
+    "<section id=\"comments\"><h3>Comments</h3><p>Great news for everyone who lives north of the "
+    "river, finally we can drive to work again.</p></section>\n"
+    "<div class=\"newsletter-signup\"><p>Subscribe to our newsletter for the latest news, "
+    "delivered every morning to your inbox.</p></div>\n"
+    "<footer><p>\xC2\xA9 2025 The Coastal Herald. All rights reserved.</p></footer>\n"
+    "<script>window.dataLayer = [];</script>\n</body></html>\n";
+
+static void test_html_news_page(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, news_page, sizeof news_page - 1), LEDE_OK);
+    check("title", a.title, "Harbour Bridge Reopens After Repairs");
+    check("published", a.published, "2025-03-14");
+    check("source", a.source, "The Coastal Herald");
+    check("authors", a.authors, "[\"Mara Quinlan\",\"Tom\xC3\xA1s Reyes\"]");
+    check("url", a.url, "https://herald.example/news/2025/03/14/bridge-reopens");
+    check("dateline", a.dateline, "PORT ELLIS");
+    check("body", a.body,
+          "The harbour bridge reopened to traffic on Friday morning, six months after engineers "
+          "closed it to replace corroded cables, the city council said.\n\n"
+          "About 40,000 vehicles crossed the bridge each day before the closure, and businesses on "
+          "the northern shore said their trade had fallen by a third while it was shut.\n\n"
+          "Cost of the work\n\n"
+          "The repairs cost 85 million dollars, the council said, 12 million more than planned, "
+          "because of delays in the delivery of steel from overseas suppliers.\n\n"
+          "New cables on both towers\nA wider footpath for cyclists\n\n"
+          "Ferry operators, who carried extra passengers during the closure, said they would cut "
+          "services back to the winter timetable next week.");
+    lede_corpus_article_free(&a);
+}
+
+static void test_html_sniff(void **state) {
+    (void)state;
+    static const char *const yes[] = {"<!DOCTYPE html><html>", "\xEF\xBB\xBF  \n<html lang=en>",
+                                      "<!-- saved page -->\n<HTML>", "<head><title>x</title>",
+                                      "<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C\">",
+                                      "<body><p>hi</p></body>", NULL};
+    static const char *const no[] = {"", "Plain text about <html> tags.", "<header>not a page",
+                                     "{\"title\": \"<html>\"}", "   ", "<p>a fragment</p>", NULL};
+    for (size_t i = 0; yes[i]; i++)
+        if (!lede_corpus_html_sniff(yes[i], strlen(yes[i])))
+            fail_msg("sniff should say yes: %s", yes[i]);
+    for (size_t i = 0; no[i]; i++)
+        if (lede_corpus_html_sniff(no[i], strlen(no[i])))
+            fail_msg("sniff should say no: %s", no[i]);
+}
+
+static void test_html_empty_and_plain(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, "", 0), LEDE_OK);
+    check("empty body", a.body, "");
+    check("empty authors", a.authors, "[]");
+    check("empty title", a.title, NULL);
+    check("empty url", a.url, NULL);
+    const char *s = "just some words, no markup at all";
+    assert_int_equal(lede_corpus_html_parse(&a, s, strlen(s)), LEDE_OK);
+    assert_true(contains(a.body, "just some words"));
+    check("plain authors", a.authors, "[]");
+    lede_corpus_article_free(&a);
+}
+
+/* Reuse: a second page parsed into the same article leaves nothing of the first. */
+static void test_html_reuses_buffers(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, news_page, sizeof news_page - 1), LEDE_OK);
+    const char *p = "<html><head><title>Short note</title></head><body><p>One line.</p></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p, strlen(p)), LEDE_OK);
+    check("title", a.title, "Short note");
+    check("published", a.published, NULL);
+    check("source", a.source, NULL);
+    check("authors", a.authors, "[]");
+    check("url", a.url, NULL);
+    check("body", a.body, "One line.");
+    lede_corpus_article_free(&a);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_html_news_page),
+        cmocka_unit_test(test_html_sniff),
+        cmocka_unit_test(test_html_empty_and_plain),
+        cmocka_unit_test(test_html_reuses_buffers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
