@@ -32,7 +32,7 @@ XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/
 XML_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \
 	-DLEDE_VERSION='"$(VERSION)"' $(XML_CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS_CORE := -lutf8proc $(XML_LIBS) -lm
+LDLIBS_CORE := -lutf8proc $(XML_LIBS) -larchive -lm
 
 UNAME := $(shell uname -s)
 ifeq ($(UNAME),Darwin)

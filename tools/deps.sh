@@ -13,8 +13,8 @@
 set -u
 mode=${1:-test}
 case $mode in
-run) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev pkg-config"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h" ;;
-test) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev pkg-config libcmocka-dev"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h cmocka.h" ;;
+run) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h" ;;
+test) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config libcmocka-dev"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h cmocka.h" ;;
 *) echo "usage: sh tools/deps.sh run|test" >&2; exit 2 ;;
 esac
 cc=${CC:-cc}
@@ -34,7 +34,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
         done
     fi
     if [ -n "$missing" ]; then
-        echo "lede needs:$missing (install make, a C compiler, SQLite, utf8proc, libxml2 and cmocka with your package manager)" >&2
+        echo "lede needs:$missing (install make, a C compiler, SQLite, utf8proc, libxml2, libarchive and cmocka with your package manager)" >&2
         exit 1
     fi
     exit 0

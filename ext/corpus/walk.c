@@ -14,6 +14,7 @@
 #include "walk.h"
 
 #include "../text/utf8.h"
+#include "reader.h"
 #include "utf16.h"
 
 #include <dirent.h>
@@ -141,7 +142,18 @@ static int slot_cmp(const void *a, const void *b) {
 static int slot_wanted(const lede_corpus_walk *w, slot_kind kind) {
     if (slot_is_folder(kind))
         return lede_corpus_glob_may_enter(&w->glob, w->path, w->path_len);
-    return lede_corpus_glob_match(&w->glob, w->path, w->path_len);
+    if (lede_corpus_glob_match(&w->glob, w->path, w->path_len))
+        return 1;
+    /* an archive is a folder to the pattern: wanted when a member could match */
+    if (kind != SLOT_FILE && kind != SLOT_LINK_FILE)
+        return 0;
+    size_t name = w->path_len;
+    while (name > 0 && w->path[name - 1] != '/')
+        name--;
+    int compressed;
+    return lede_corpus_name_kind(w->path + name, w->path_len - name, &compressed) ==
+               LEDE_CORPUS_NAME_ARCHIVE &&
+           lede_corpus_glob_may_enter(&w->glob, w->path, w->path_len);
 }
 
 /* Adds an entry to the frame's listing. */
@@ -572,6 +584,34 @@ lede_rc lede_corpus_walk_stat(lede_corpus_walk *w, lede_corpus_stat *st, lede_co
     return LEDE_OK;
 }
 
+lede_rc lede_corpus_walk_open_file(lede_corpus_walk *w, int *fd, lede_corpus_stat *st,
+                                   lede_corpus_fault *f) {
+    memset(f, 0, sizeof *f);
+    memset(st, 0, sizeof *st);
+    *fd = -1;
+    if (!w->cur_is_file || w->depth == 0)
+        return LEDE_INVALID;
+    int d = openat(w->frames[w->depth - 1].fd, w->path + w->cur_name,
+                   O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    struct stat sb;
+    if (d < 0 || fstat(d, &sb) != 0) {
+        os_fault(f, errno);
+        if (d >= 0)
+            close(d);
+        return LEDE_OK;
+    }
+    st->size = (uint64_t)sb.st_size;
+    st->mtime = (int64_t)sb.st_mtime;
+    if (!S_ISREG(sb.st_mode)) {
+        f->kind = LEDE_CORPUS_FAULT_NOT_REGULAR;
+        f->mode = (unsigned)(sb.st_mode & S_IFMT);
+        close(d);
+        return LEDE_OK;
+    }
+    *fd = d;
+    return LEDE_OK;
+}
+
 lede_rc lede_corpus_walk_read(lede_corpus_walk *w, uint64_t limit, lede_corpus_buf *buf,
                               lede_corpus_stat *st, lede_corpus_fault *f) {
     memset(f, 0, sizeof *f);
@@ -647,7 +687,6 @@ lede_rc lede_corpus_walk_read(lede_corpus_walk *w, uint64_t limit, lede_corpus_b
     close(fd);
     buf->len = got;
     st->size = got;
-    lede_corpus_check_text(buf->p, got, f);
     return LEDE_OK;
 }
 
@@ -789,6 +828,20 @@ size_t lede_corpus_fault_message(const lede_corpus_fault *f, char *out, size_t c
         break;
     case LEDE_CORPUS_FAULT_BINARY_UTF16:
         n = snprintf(out, cap, "binary file (invalid UTF-16 in %u%% of characters)", f->percent);
+        break;
+    case LEDE_CORPUS_FAULT_UNDECODABLE:
+        n = snprintf(out, cap,
+                     "not text in UTF-8 or windows-1252: byte 0x%02X at offset %" PRIu64
+                     " does not convert",
+                     f->byte, f->size);
+        break;
+    case LEDE_CORPUS_FAULT_FORMAT:
+        n = snprintf(out, cap, "%s", f->detail);
+        break;
+    case LEDE_CORPUS_FAULT_INFLATE:
+        n = snprintf(out, cap,
+                     "archive inflates past %" PRIu64 " bytes in all (a zip bomb?): rest not read",
+                     f->limit);
         break;
     }
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;

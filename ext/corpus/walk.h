@@ -69,7 +69,13 @@ typedef enum {
     LEDE_CORPUS_FAULT_TOO_LARGE,      /* size above limit */
     LEDE_CORPUS_FAULT_BINARY_NUL,     /* contains a NUL byte */
     LEDE_CORPUS_FAULT_BINARY_UTF8,    /* over a quarter of its characters are ill-formed UTF-8 */
-    LEDE_CORPUS_FAULT_BINARY_UTF16    /* UTF-16 (utf16.h), over a quarter of it ill-formed */
+    LEDE_CORPUS_FAULT_BINARY_UTF16,   /* UTF-16 (utf16.h), over a quarter of it ill-formed */
+    LEDE_CORPUS_FAULT_UNDECODABLE,    /* not UTF-8, not Windows-1252 (encoding.h): byte, size
+                                         (its offset) */
+    LEDE_CORPUS_FAULT_FORMAT,         /* a corrupt archive, compressed file, record or WARC
+                                         record, or one nested too deep: detail */
+    LEDE_CORPUS_FAULT_INFLATE         /* an archive's members inflate past the total limit
+                                         (limit) */
 } lede_corpus_fault_kind;
 
 typedef struct {
@@ -79,6 +85,8 @@ typedef struct {
     uint64_t size;    /* TOO_LARGE: the file's size */
     uint64_t limit;   /* TOO_LARGE: the limit */
     unsigned percent; /* BINARY_UTF8, BINARY_UTF16: ill-formed characters, in percent */
+    unsigned byte;    /* UNDECODABLE: the first byte that does not convert */
+    char detail[112]; /* FORMAT: the whole message, NUL-terminated */
 } lede_corpus_fault;
 
 /* What a file's stat says. */
@@ -149,9 +157,16 @@ lede_rc lede_corpus_walk_next(lede_corpus_walk *w, lede_corpus_entry *e);
 lede_rc lede_corpus_walk_stat(lede_corpus_walk *w, lede_corpus_stat *st, lede_corpus_fault *f);
 
 /*
+ * Opens the current file entry for reading: *fd (the caller closes it), or
+ * -1 with *f set (READ, VANISHED, NOT_REGULAR). *st gets what fstat said.
+ */
+lede_rc lede_corpus_walk_open_file(lede_corpus_walk *w, int *fd, lede_corpus_stat *st,
+                                   lede_corpus_fault *f);
+
+/*
  * Reads the current file entry into buf (buf->len bytes; buf->p has one
- * spare byte) with one open, fstat and, normally, one read, and checks that
- * it is text (lede_corpus_check_text). A file above limit bytes is not
+ * spare byte) with one open, fstat and, normally, one read; whether it is
+ * text is for encoding.h to say. A file above limit bytes is not
  * read. Faults go to *f (f->kind NONE when all is well) and *st gets what
  * fstat said; returns LEDE_OK, or LEDE_NOMEM.
  */

@@ -7,30 +7,33 @@
  *                                                 max_size=1048576, follow_links=0);
  * Schema (column numbers in the enum below):
  *   CREATE TABLE x(path, size, mtime, hash, title, published, dateline, source, authors,
- *                  body, raw, words, error, root HIDDEN, pattern HIDDEN, max_size HIDDEN)
- * Rows come sorted by path. Walk, glob and parsing rules: ext/corpus/walk.h, glob.h,
- * article.h; hash: hash.h. A NULL argument gives no rows. Errors (SQL): missing root;
- * "cannot open root 'x': <reason>"; a bad pattern or max_size. A file that cannot be
- * read, is binary or too large gives its row with error set and content columns NULL.
+ *                  body, raw, words, error, format, url, encoding,
+ *                  root HIDDEN, pattern HIDDEN, max_size HIDDEN)
+ * Files, archives, record files and WARC: ext/corpus/reader.h; walk, glob, encodings and
+ * parsing: walk.h, glob.h, encoding.h, article.h, records.h, warc.h; hash: hash.h. JSON
+ * records are decoded with SQLite's json_each on this connection. A NULL argument gives
+ * no rows. Errors (SQL): missing root; "cannot open root 'x': <reason>"; a bad pattern or
+ * max_size. A file, member or record that cannot be read gives its row with error set and
+ * content columns NULL.
  *
  * xBestIndex turns EQ constraints on root, pattern, max_size and path (BINARY) into
  * argv, and colUsed into what each row must do, both in idxNum:
  *   bit 0-2  root, pattern, max_size given (argv in that order)
  *   bit 3    path = ? given (argv last): only that entry is looked up
  *   bit 4    stat the file (size, mtime)
- *   bit 5    read it (hash, raw, error)
- *   bit 6    parse it (title, published, dateline, source, authors, body)
+ *   bit 5    read it (hash, raw, error, format, encoding)
+ *   bit 6    parse it (title, published, dateline, source, authors, body, url)
  *   bit 7    count its words (words)
  * A query using only path, size and mtime never opens a file. Each row is read and
- * parsed at most once, on the first column that needs it. ORDER BY path is consumed.
+ * parsed at most once, on the first column that needs it.
  * Direct-only: views and triggers cannot use it (it reads files).
  */
 #include "bind.h"
 
 #include "../corpus/article.h"
+#include "../corpus/encoding.h"
 #include "../corpus/hash.h"
-#include "../corpus/utf16.h"
-#include "../corpus/walk.h"
+#include "../corpus/reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +55,9 @@ enum {
     ART_COL_RAW,
     ART_COL_WORDS,
     ART_COL_ERROR,
+    ART_COL_FORMAT,
+    ART_COL_URL,
+    ART_COL_ENCODING,
     ART_COL_ROOT,
     ART_COL_PATTERN,
     ART_COL_MAX_SIZE
@@ -60,7 +66,8 @@ enum {
 #define ART_SCHEMA                                                                                 \
     "CREATE TABLE x(path TEXT, size INTEGER, mtime TEXT, hash TEXT, title TEXT, published "        \
     "TEXT, dateline TEXT, source TEXT, authors TEXT, body TEXT, raw BLOB, words INTEGER, "         \
-    "error TEXT, root HIDDEN, pattern HIDDEN, max_size HIDDEN)"
+    "error TEXT, format TEXT, url TEXT, encoding TEXT, root HIDDEN, pattern HIDDEN, "             \
+    "max_size HIDDEN)"
 
 #define ART_USAGE "lede_articles(root [, pattern [, max_size]]): missing argument root"
 
@@ -83,24 +90,32 @@ typedef struct {
 
 typedef struct {
     sqlite3_vtab_cursor base;
-    lede_corpus_walk walk;     /* the walk over root */
+    sqlite3 *db;
+    lede_corpus_reader rd;     /* the rows */
     lede_corpus_glob glob;     /* over pattern */
     char *root, *pattern;      /* this scan's arguments (sqlite3_malloc) */
     uint64_t limit;            /* max_size in effect */
     int limit_is_sqlite;       /* it is SQLITE_LIMIT_LENGTH, lower than max_size */
     int needs;                 /* ART_NEED_* bits */
-    lede_corpus_entry entry;   /* the current row's entry */
-    sqlite3_int64 rowid;       /* its number, from 1 */
+    sqlite3_int64 rowid;       /* the row's number, from 1 */
     int eof;                   /* no current row */
-    int have_stat, stat_ok;    /* stat done; size and mtime known */
-    int have_read, have_parse; /* read and checked; parsed */
+    int have_read, have_parse; /* read, decoded and checked; parsed */
     int have_words;
-    lede_corpus_stat st;     /* size and mtime */
-    lede_corpus_fault fault; /* why the content is NULL (kind NONE: it is not) */
-    lede_corpus_buf buf;     /* the file's bytes */
-    lede_corpus_buf utf8;    /* their UTF-8 conversion, when the file is UTF-16 */
-    lede_corpus_article art; /* the parsed article */
-    sqlite3_int64 words;     /* its word count */
+    const char *raw;           /* the row's bytes (raw, hash), or NULL */
+    size_t raw_n;
+    const char *text;          /* their decoded text */
+    size_t text_n;
+    const char *encoding;      /* its name */
+    int html;                  /* the row is HTML */
+    lede_corpus_decoder dec;   /* for text and pages */
+    lede_corpus_fields fields; /* JSON records: fields, into json */
+    lede_corpus_buf json;      /* their values */
+    lede_corpus_buf scratch;   /* the text built from a record's fields */
+    sqlite3_stmt *json_type;   /* SELECT json_type(?1) */
+    sqlite3_stmt *json_each;   /* the members of ?1, arrays and objects flattened */
+    lede_corpus_article art;   /* the parsed article */
+    lede_corpus_text url;      /* its url, or NULL */
+    sqlite3_int64 words;       /* its word count */
 } articles_cursor;
 
 /* ---- arguments of CREATE VIRTUAL TABLE ----------------------------------- */
@@ -233,18 +248,18 @@ static int articles_connect(sqlite3 *db, void *aux, int argc, const char *const 
 }
 
 static int articles_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
-    (void)vtab;
     articles_cursor *cur = sqlite3_malloc64(sizeof *cur);
     if (!cur)
         return SQLITE_NOMEM;
     memset(cur, 0, sizeof *cur);
+    cur->db = ((articles_vtab *)vtab)->db;
     cur->eof = 1;
     *out = &cur->base;
     return SQLITE_OK;
 }
 
 static void articles_reset(articles_cursor *cur) {
-    lede_corpus_walk_close(&cur->walk);
+    lede_corpus_reader_close(&cur->rd);
     sqlite3_free(cur->root);
     sqlite3_free(cur->pattern);
     cur->root = cur->pattern = NULL;
@@ -254,8 +269,11 @@ static void articles_reset(articles_cursor *cur) {
 static int articles_close(sqlite3_vtab_cursor *base) {
     articles_cursor *cur = (articles_cursor *)base;
     articles_reset(cur);
-    lede_corpus_buf_free(&cur->buf);
-    lede_corpus_buf_free(&cur->utf8);
+    lede_corpus_decoder_free(&cur->dec);
+    lede_corpus_buf_free(&cur->json);
+    lede_corpus_buf_free(&cur->scratch);
+    sqlite3_finalize(cur->json_type);
+    sqlite3_finalize(cur->json_each);
     lede_corpus_article_free(&cur->art);
     sqlite3_free(cur);
     return SQLITE_OK;
@@ -263,74 +281,197 @@ static int articles_close(sqlite3_vtab_cursor *base) {
 
 static int articles_next(sqlite3_vtab_cursor *base) {
     articles_cursor *cur = (articles_cursor *)base;
-    cur->have_stat = cur->stat_ok = cur->have_read = cur->have_parse = cur->have_words = 0;
-    lede_rc rc = lede_corpus_walk_next(&cur->walk, &cur->entry);
+    cur->have_read = cur->have_parse = cur->have_words = 0;
+    cur->raw = cur->text = cur->encoding = NULL;
+    cur->raw_n = cur->text_n = 0;
+    cur->html = 0;
+    lede_rc rc = lede_corpus_reader_next(&cur->rd);
     if (rc == LEDE_DONE) {
         cur->eof = 1;
         return SQLITE_OK;
     }
     if (rc != LEDE_OK)
         return lede_bind_rc(rc);
-    cur->fault = cur->entry.fault;
     cur->rowid++;
     return SQLITE_OK;
 }
 
-/* The current entry is a file to stat and read (not a fault of the walk). */
-static int row_is_file(const articles_cursor *cur) {
-    return cur->entry.fault.kind == LEDE_CORPUS_FAULT_NONE;
+/* The row has content to read (it is not a fault of the walk or an archive). */
+static int row_has_content(const articles_cursor *cur) {
+    return cur->rd.row != LEDE_CORPUS_ROW_FAULT;
 }
 
-static int ensure_read(articles_cursor *cur);
+static void set_fault(articles_cursor *cur, const char *msg) {
+    lede_corpus_fault *f = &cur->rd.fault;
+    memset(f, 0, sizeof *f);
+    f->kind = LEDE_CORPUS_FAULT_FORMAT;
+    snprintf(f->detail, sizeof f->detail, "%s", msg);
+}
 
-static int ensure_stat(articles_cursor *cur) {
-    if (cur->have_stat || !row_is_file(cur))
-        return SQLITE_OK;
-    if (cur->needs & ART_NEED_READ) { /* the read's fstat gives size and mtime for free */
-        int rc = ensure_read(cur);
-        if (rc != SQLITE_OK || cur->have_stat)
-            return rc;
+static int json_add(articles_cursor *cur, const unsigned char *s, int n) {
+    lede_corpus_buf *b = &cur->json;
+    size_t need = b->len + (size_t)n + 1;
+    if (need > b->cap) {
+        size_t cap = b->cap ? b->cap : 1024;
+        while (cap < need)
+            cap *= 2;
+        char *p = lede_realloc(b->p, cap);
+        if (!p)
+            return 0;
+        b->p = p;
+        b->cap = cap;
     }
-    lede_corpus_fault f;
-    lede_rc rc = lede_corpus_walk_stat(&cur->walk, &cur->st, &f);
-    cur->have_stat = 1;
-    cur->stat_ok = rc == LEDE_OK && f.kind == LEDE_CORPUS_FAULT_NONE;
+    if (n > 0)
+        memcpy(b->p + b->len, s, (size_t)n);
+    b->len += (size_t)n;
+    b->p[b->len++] = '\0';
+    return 1;
+}
+
+/*
+ * The fields of the JSON record s[0..n), with SQLite's JSON functions: the
+ * members of the top-level object by role; an array value is its elements
+ * one per line, an object value (or element) its "name" member (NewsAPI's
+ * source and author objects). A record that is not a JSON object is a
+ * fault of the row.
+ */
+static int json_fields(articles_cursor *cur, const char *s, size_t n) {
+    static const char *const each_sql =
+        "SELECT j.key, CASE j.type WHEN 'array' THEN (SELECT group_concat(CASE e.type WHEN "
+        "'object' THEN json_extract(e.value, '$.name') ELSE e.value END, char(10)) FROM "
+        "json_each(j.value) AS e) WHEN 'object' THEN json_extract(j.value, '$.name') ELSE "
+        "j.value END FROM json_each(?1) AS j";
+    int rc = SQLITE_OK;
+    memset(&cur->fields, 0, sizeof cur->fields);
+    cur->json.len = 0;
+    if (!cur->json_type &&
+        (rc = sqlite3_prepare_v2(cur->db, "SELECT json_type(?1)", -1, &cur->json_type, NULL)) !=
+            SQLITE_OK)
+        return rc;
+    if (!cur->json_each &&
+        (rc = sqlite3_prepare_v2(cur->db, each_sql, -1, &cur->json_each, NULL)) != SQLITE_OK)
+        return rc;
+    sqlite3_bind_text64(cur->json_type, 1, s, n, SQLITE_STATIC, SQLITE_UTF8);
+    rc = sqlite3_step(cur->json_type);
+    const char *type = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(cur->json_type, 0) : NULL;
+    int is_object = type && strcmp(type, "object") == 0;
+    char msg[112];
+    if (rc == SQLITE_ROW && !is_object)
+        snprintf(msg, sizeof msg, "malformed record %llu: a JSON %s, not an object",
+                 (unsigned long long)cur->rd.records.number, type ? type : "null");
+    else if (rc != SQLITE_ROW)
+        snprintf(msg, sizeof msg, "malformed record %llu: %s",
+                 (unsigned long long)cur->rd.records.number, sqlite3_errmsg(cur->db));
+    sqlite3_reset(cur->json_type);
+    sqlite3_clear_bindings(cur->json_type);
+    if (rc == SQLITE_NOMEM)
+        return rc;
+    if (!is_object) {
+        set_fault(cur, msg);
+        return SQLITE_OK;
+    }
+    size_t off[LEDE_CORPUS_ROLE_N];
+    sqlite3_bind_text64(cur->json_each, 1, s, n, SQLITE_STATIC, SQLITE_UTF8);
+    while ((rc = sqlite3_step(cur->json_each)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(cur->json_each, 0);
+        int kn = sqlite3_column_bytes(cur->json_each, 0);
+        lede_corpus_role role = key ? lede_corpus_field_role(key, (size_t)kn) : 0;
+        if (role == LEDE_CORPUS_ROLE_NONE || cur->fields.f[role].n ||
+            sqlite3_column_type(cur->json_each, 1) == SQLITE_NULL)
+            continue;
+        const unsigned char *v = sqlite3_column_text(cur->json_each, 1);
+        int vn = sqlite3_column_bytes(cur->json_each, 1);
+        if (!v)
+            continue;
+        off[role] = cur->json.len;
+        if (!json_add(cur, v, vn)) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        cur->fields.f[role].s = "";
+        cur->fields.f[role].n = (size_t)vn;
+    }
+    sqlite3_reset(cur->json_each);
+    sqlite3_clear_bindings(cur->json_each);
+    if (rc != SQLITE_DONE)
+        return rc == SQLITE_ROW ? SQLITE_OK : rc;
+    for (int k = 0; k < LEDE_CORPUS_ROLE_N; k++)
+        if (cur->fields.f[k].s)
+            cur->fields.f[k].s = cur->json.p + off[k];
     return SQLITE_OK;
 }
 
+/* Reads the row, decodes it and checks it is text, once. */
 static int ensure_read(articles_cursor *cur) {
-    if (cur->have_read || !row_is_file(cur))
+    if (cur->have_read || !row_has_content(cur))
         return SQLITE_OK;
-    lede_corpus_stat st;
-    lede_rc rc = lede_corpus_walk_read(&cur->walk, cur->limit, &cur->buf, &st, &cur->fault);
-    if (rc == LEDE_NOMEM)
-        return SQLITE_NOMEM;
     cur->have_read = 1;
-    lede_corpus_fault_kind k = cur->fault.kind;
-    if (rc == LEDE_OK && k != LEDE_CORPUS_FAULT_READ && k != LEDE_CORPUS_FAULT_VANISHED) {
-        cur->st = st; /* fstat of the file read: agrees with its content */
-        cur->have_stat = cur->stat_ok = 1;
+    lede_corpus_reader *rd = &cur->rd;
+    const char *declared = NULL;
+    size_t declared_n = 0;
+    int sniff = 1;
+    if (rd->row == LEDE_CORPUS_ROW_RECORD) {
+        if (rd->rec_name == LEDE_CORPUS_NAME_WARC) {
+            if (rd->warc.fault.kind != LEDE_CORPUS_FAULT_NONE)
+                return SQLITE_OK;
+            cur->raw = rd->warc.payload.s;
+            cur->raw_n = rd->warc.payload.n;
+            declared = rd->warc.charset;
+            declared_n = strlen(rd->warc.charset);
+            cur->html = rd->warc.html;
+            sniff = cur->html;
+        } else {
+            cur->raw = rd->records.raw.p;
+            cur->raw_n = rd->records.raw.len;
+            if (rd->records.fault.kind != LEDE_CORPUS_FAULT_NONE) {
+                rd->fault = rd->records.fault;
+                return SQLITE_OK;
+            }
+            if (rd->rec_name == LEDE_CORPUS_NAME_JSONL) {
+                cur->encoding = "UTF-8";
+                return json_fields(cur, cur->raw, cur->raw_n);
+            }
+            cur->encoding = rd->records.encoding;
+            cur->fields = rd->records.fields;
+            return SQLITE_OK;
+        }
+    } else {
+        lede_rc rc = lede_corpus_reader_content(rd);
+        if (rc != LEDE_OK)
+            return lede_bind_rc(rc);
+        if (rd->fault.kind != LEDE_CORPUS_FAULT_NONE)
+            return SQLITE_OK;
+        cur->raw = rd->content.p ? rd->content.p : "";
+        cur->raw_n = rd->content.len;
+        cur->html = rd->name == LEDE_CORPUS_NAME_HTML;
     }
+    lede_rc rc = lede_corpus_decode(&cur->dec, cur->raw, cur->raw_n, declared, declared_n, sniff,
+                                    &cur->text, &cur->text_n, &cur->encoding, &rd->fault);
+    if (rc != LEDE_OK)
+        return lede_bind_rc(rc);
+    if (rd->fault.kind != LEDE_CORPUS_FAULT_NONE)
+        cur->text = cur->encoding = NULL;
     return SQLITE_OK;
 }
 
 /* 1 when the row has content (read without fault). */
 static int ensure_parse(articles_cursor *cur, int *rc) {
     *rc = ensure_read(cur);
-    if (*rc != SQLITE_OK || !row_is_file(cur) || cur->fault.kind != LEDE_CORPUS_FAULT_NONE)
+    if (*rc != SQLITE_OK || !row_has_content(cur) || cur->rd.fault.kind != LEDE_CORPUS_FAULT_NONE)
         return 0;
     if (!cur->have_parse) {
-        const char *text = cur->buf.p;
-        size_t n = cur->buf.len;
-        if (lede_corpus_utf16_detect(text, n) != LEDE_CORPUS_UTF16_NONE) {
-            if (lede_corpus_utf16_to_utf8(text, n, &cur->utf8) != LEDE_OK) {
-                *rc = SQLITE_NOMEM;
-                return 0;
-            }
-            text = cur->utf8.p;
-            n = cur->utf8.len;
+        lede_corpus_reader *rd = &cur->rd;
+        lede_rc r;
+        cur->url.s = NULL;
+        cur->url.n = 0;
+        if (rd->row == LEDE_CORPUS_ROW_RECORD && rd->rec_name != LEDE_CORPUS_NAME_WARC) {
+            r = lede_corpus_article_from_fields(&cur->art, &cur->fields, &cur->scratch);
+            cur->url = cur->fields.f[LEDE_CORPUS_ROLE_URL];
+        } else {
+            r = lede_corpus_article_parse(&cur->art, cur->text, cur->text_n);
+            if (rd->row == LEDE_CORPUS_ROW_RECORD)
+                cur->url = rd->warc.url;
         }
-        lede_rc r = lede_corpus_article_parse(&cur->art, text, n);
         if (r != LEDE_OK) {
             *rc = lede_bind_rc(r);
             return 0;
@@ -346,17 +487,16 @@ static int ensure_parse(articles_cursor *cur, int *rc) {
  * SQLITE_LIMIT_LENGTH even though the file did not: that is an error that
  * names the column and the file, never a cut value.
  */
-static void result_text(articles_cursor *cur, sqlite3_context *ctx, int col, lede_corpus_text t) {
-    static const char *const names[] = {"title",  "published", "dateline",
-                                        "source", "authors",   "body"};
+static void result_text(articles_cursor *cur, sqlite3_context *ctx, const char *name,
+                        lede_corpus_text t) {
     sqlite3_int64 most = sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
     if (!t.s) {
         sqlite3_result_null(ctx);
     } else if (t.n > (uint64_t)most) {
         char *msg = sqlite3_mprintf("lede_articles: %s of '%.*s' is %llu bytes, above "
                                     "SQLITE_LIMIT_LENGTH (%lld)",
-                                    names[col - ART_COL_TITLE], (int)cur->entry.path_len,
-                                    cur->entry.path, (unsigned long long)t.n, most);
+                                    name, (int)cur->rd.path.len, cur->rd.path.p,
+                                    (unsigned long long)t.n, most);
         if (msg)
             sqlite3_result_error(ctx, msg, -1);
         else
@@ -370,34 +510,43 @@ static void result_text(articles_cursor *cur, sqlite3_context *ctx, int col, led
 
 static int articles_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col) {
     articles_cursor *cur = (articles_cursor *)base;
+    lede_corpus_reader *rd = &cur->rd;
     int rc = SQLITE_OK;
     switch (col) {
     case ART_COL_PATH:
-        sqlite3_result_text64(ctx, cur->entry.path, cur->entry.path_len, SQLITE_TRANSIENT,
-                              SQLITE_UTF8);
+        sqlite3_result_text64(ctx, rd->path.p, rd->path.len, SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
     case ART_COL_SIZE:
     case ART_COL_MTIME: {
-        rc = ensure_stat(cur);
+        int ok;
+        if (cur->needs & ART_NEED_READ) { /* the read gives size and mtime for free */
+            if ((rc = ensure_read(cur)) != SQLITE_OK)
+                break;
+        }
+        lede_rc r = lede_corpus_reader_stat(rd, &ok);
+        if (r != LEDE_OK) {
+            rc = lede_bind_rc(r);
+            break;
+        }
         char when[21];
-        if (!cur->stat_ok)
+        if (!ok)
             break;
         if (col == ART_COL_SIZE)
-            sqlite3_result_int64(ctx, (sqlite3_int64)cur->st.size);
-        else if (lede_corpus_format_time(cur->st.mtime, when))
+            sqlite3_result_int64(ctx, (sqlite3_int64)rd->st.size);
+        else if (lede_corpus_format_time(rd->st.mtime, when))
             sqlite3_result_text64(ctx, when, 20, SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
     }
     case ART_COL_HASH:
     case ART_COL_RAW:
         rc = ensure_read(cur);
-        if (rc != SQLITE_OK || !row_is_file(cur) || cur->fault.kind != LEDE_CORPUS_FAULT_NONE)
+        if (rc != SQLITE_OK || !cur->raw || rd->fault.kind != LEDE_CORPUS_FAULT_NONE)
             break;
         if (col == ART_COL_RAW) {
-            sqlite3_result_blob64(ctx, cur->buf.p, cur->buf.len, SQLITE_TRANSIENT);
+            sqlite3_result_blob64(ctx, cur->raw, cur->raw_n, SQLITE_TRANSIENT);
         } else {
             char hex[LEDE_CORPUS_HASH_HEX + 1];
-            lede_corpus_hash_hex(lede_corpus_hash64(cur->buf.p, cur->buf.len), hex);
+            lede_corpus_hash_hex(lede_corpus_hash64(cur->raw, cur->raw_n), hex);
             sqlite3_result_text64(ctx, hex, LEDE_CORPUS_HASH_HEX, SQLITE_TRANSIENT, SQLITE_UTF8);
         }
         break;
@@ -407,14 +556,21 @@ static int articles_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int 
     case ART_COL_SOURCE:
     case ART_COL_AUTHORS:
     case ART_COL_BODY: {
+        static const char *const names[] = {"title",  "published", "dateline",
+                                            "source", "authors",   "body"};
         if (!ensure_parse(cur, &rc))
             break;
         const lede_corpus_article *a = &cur->art;
         const lede_corpus_text fields[] = {a->title,  a->published, a->dateline,
                                            a->source, a->authors,   a->body};
-        result_text(cur, ctx, col, fields[col - ART_COL_TITLE]);
+        result_text(cur, ctx, names[col - ART_COL_TITLE], fields[col - ART_COL_TITLE]);
         break;
     }
+    case ART_COL_URL:
+        if (!ensure_parse(cur, &rc))
+            break;
+        result_text(cur, ctx, "url", cur->url);
+        break;
     case ART_COL_WORDS:
         if (!ensure_parse(cur, &rc))
             break;
@@ -427,15 +583,29 @@ static int articles_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int 
     case ART_COL_ERROR: {
         rc = ensure_read(cur);
         char msg[160];
-        if (rc == SQLITE_OK && cur->fault.kind != LEDE_CORPUS_FAULT_NONE) {
-            size_t n = lede_corpus_fault_message(&cur->fault, msg, sizeof msg);
-            if (cur->fault.kind == LEDE_CORPUS_FAULT_TOO_LARGE && cur->limit_is_sqlite)
+        if (rc == SQLITE_OK && rd->fault.kind != LEDE_CORPUS_FAULT_NONE) {
+            size_t n = lede_corpus_fault_message(&rd->fault, msg, sizeof msg);
+            if (rd->fault.kind == LEDE_CORPUS_FAULT_TOO_LARGE && cur->limit_is_sqlite)
                 n += (size_t)snprintf(msg + n, sizeof msg - n, " (SQLITE_LIMIT_LENGTH)");
             sqlite3_result_text64(ctx, msg, n < sizeof msg ? n : sizeof msg - 1, SQLITE_TRANSIENT,
                                   SQLITE_UTF8);
         }
         break;
     }
+    case ART_COL_FORMAT:
+        if (!row_has_content(cur))
+            break;
+        if (rd->row != LEDE_CORPUS_ROW_RECORD && rd->name != LEDE_CORPUS_NAME_HTML &&
+            (rc = ensure_read(cur)) != SQLITE_OK)
+            break;
+        sqlite3_result_text(ctx, lede_corpus_format_name(lede_corpus_reader_format(rd, cur->html)),
+                            -1, SQLITE_STATIC);
+        break;
+    case ART_COL_ENCODING:
+        rc = ensure_read(cur);
+        if (rc == SQLITE_OK && cur->encoding && rd->fault.kind == LEDE_CORPUS_FAULT_NONE)
+            sqlite3_result_text(ctx, cur->encoding, -1, SQLITE_TRANSIENT);
+        break;
     case ART_COL_ROOT:
         sqlite3_result_text(ctx, cur->root, -1, SQLITE_TRANSIENT);
         break;
@@ -525,11 +695,12 @@ static int articles_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     if (arg[3]) {
         if (!text_arg(arg[3], &path, &path_len, &rc))
             return rc;
-        r = lede_corpus_walk_open_path(&cur->walk, cur->root, &cur->glob, vt->flags, path, path_len,
-                                       &os_errno);
+        r = lede_corpus_reader_open(&cur->rd, cur->root, &cur->glob, vt->flags, cur->limit, path,
+                                    path_len, &os_errno);
         sqlite3_free(path);
     } else {
-        r = lede_corpus_walk_open(&cur->walk, cur->root, &cur->glob, vt->flags, &os_errno);
+        r = lede_corpus_reader_open(&cur->rd, cur->root, &cur->glob, vt->flags, cur->limit, NULL, 0,
+                                    &os_errno);
     }
     if (r == LEDE_IO) {
         char why_os[128];
@@ -570,17 +741,17 @@ static int articles_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
 #define ART_USED(c) ((used >> (c)) & 1)
     if (ART_USED(ART_COL_SIZE) || ART_USED(ART_COL_MTIME))
         info->idxNum |= ART_NEED_STAT;
-    if (ART_USED(ART_COL_HASH) || ART_USED(ART_COL_RAW) || ART_USED(ART_COL_ERROR))
+    if (ART_USED(ART_COL_HASH) || ART_USED(ART_COL_RAW) || ART_USED(ART_COL_ERROR) ||
+        ART_USED(ART_COL_FORMAT) || ART_USED(ART_COL_ENCODING))
         info->idxNum |= ART_NEED_READ;
+    if (ART_USED(ART_COL_URL))
+        info->idxNum |= ART_NEED_READ | ART_NEED_PARSE;
     for (int c = ART_COL_TITLE; c <= ART_COL_BODY; c++)
         if (ART_USED(c))
             info->idxNum |= ART_NEED_READ | ART_NEED_PARSE;
     if (ART_USED(ART_COL_WORDS))
         info->idxNum |= ART_NEED_READ | ART_NEED_PARSE | ART_NEED_WORDS;
 #undef ART_USED
-    if (!(info->idxNum & ART_IDX_PATH) && info->nOrderBy == 1 &&
-        info->aOrderBy[0].iColumn == ART_COL_PATH && !info->aOrderBy[0].desc)
-        info->orderByConsumed = 1;
     return SQLITE_OK;
 }
 

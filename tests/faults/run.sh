@@ -77,8 +77,8 @@ setup_race() {
 setup_limits() {
     mkdir -p limits
     head -c 2000 /dev/zero | tr '\000' 'a' > limits/long.txt
-    # 960 bytes, one in four ill-formed (text, not binary): each becomes a three-byte U+FFFD,
-    # so body has 1440 bytes
+    # 960 bytes, one in four not UTF-8 (text, not binary): read as Windows-1252, each 0xFF
+    # becomes a two-byte y-diaeresis, so body has 1200 bytes
     i=0
     while [ $i -lt 240 ]; do printf 'abc\377'; i=$((i + 1)); done > limits/inflates.txt
     article 'Short Story' short > limits/short.txt
