@@ -11,6 +11,7 @@
 #include "records.h"
 
 #include "../text/chars.h"
+#include "html.h"
 #include "utf16.h"
 
 #include <stdio.h>
@@ -478,14 +479,34 @@ static lede_rc add_authors(lede_corpus_buf *b, const char *s, size_t n) {
     return LEDE_OK;
 }
 
-lede_rc lede_corpus_article_from_fields(lede_corpus_article *a, const lede_corpus_fields *fl,
-                                        lede_corpus_buf *scratch) {
+int lede_corpus_looks_html(const char *s, size_t n) {
+    if (lede_corpus_html_sniff(s, n))
+        return 1;
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    if (i >= n || s[i] != '<' || i + 1 >= n)
+        return 0;
+    char c = (char)lede_ascii_lower((unsigned char)s[i + 1]);
+    if (!(c >= 'a' && c <= 'z'))
+        return 0;
+    for (size_t k = i; k + 1 < n; k++) /* a closing tag somewhere: a fragment of markup */
+        if (s[k] == '<' && s[k + 1] == '/')
+            return 1;
+    return 0;
+}
+
+lede_rc lede_corpus_article_from_fields(lede_corpus_article *a, lede_corpus_article *meta,
+                                        const lede_corpus_fields *fl, lede_corpus_buf *scratch,
+                                        int *html) {
     const lede_corpus_text *f = fl->f;
     lede_rc rc;
     scratch->len = 0;
+    *html = 0;
     if ((rc = buf_add(scratch, "---\n", 4)) != LEDE_OK)
         return rc;
-    if (f[LEDE_CORPUS_ROLE_TITLE].s && (rc = add_key(scratch, "title: ", &f[LEDE_CORPUS_ROLE_TITLE])) != LEDE_OK)
+    if (f[LEDE_CORPUS_ROLE_TITLE].s &&
+        (rc = add_key(scratch, "title: ", &f[LEDE_CORPUS_ROLE_TITLE])) != LEDE_OK)
         return rc;
     if (f[LEDE_CORPUS_ROLE_DATE].s) {
         lede_corpus_text d = f[LEDE_CORPUS_ROLE_DATE];
@@ -497,17 +518,39 @@ lede_rc lede_corpus_article_from_fields(lede_corpus_article *a, const lede_corpu
         if ((rc = add_key(scratch, "date: ", &d)) != LEDE_OK)
             return rc;
     }
-    if (f[LEDE_CORPUS_ROLE_SOURCE].s && (rc = add_key(scratch, "source: ", &f[LEDE_CORPUS_ROLE_SOURCE])) != LEDE_OK)
+    if (f[LEDE_CORPUS_ROLE_SOURCE].s &&
+        (rc = add_key(scratch, "source: ", &f[LEDE_CORPUS_ROLE_SOURCE])) != LEDE_OK)
+        return rc;
+    if (f[LEDE_CORPUS_ROLE_URL].s && (rc = add_key(scratch, "url: ", &f[LEDE_CORPUS_ROLE_URL])) != LEDE_OK)
         return rc;
     if (f[LEDE_CORPUS_ROLE_AUTHORS].s) {
         if ((rc = buf_add(scratch, "authors:\n", 9)) != LEDE_OK ||
-            (rc = add_authors(scratch, f[LEDE_CORPUS_ROLE_AUTHORS].s, f[LEDE_CORPUS_ROLE_AUTHORS].n)) != LEDE_OK)
+            (rc = add_authors(scratch, f[LEDE_CORPUS_ROLE_AUTHORS].s,
+                              f[LEDE_CORPUS_ROLE_AUTHORS].n)) != LEDE_OK)
             return rc;
     }
     if ((rc = buf_add(scratch, "---\n", 4)) != LEDE_OK)
         return rc;
-    if (f[LEDE_CORPUS_ROLE_TEXT].s &&
-        (rc = buf_add(scratch, f[LEDE_CORPUS_ROLE_TEXT].s, f[LEDE_CORPUS_ROLE_TEXT].n)) != LEDE_OK)
+    const lede_corpus_text *text = &f[LEDE_CORPUS_ROLE_TEXT];
+    if (text->s && lede_corpus_looks_html(text->s, text->n)) {
+        /* the page gives body, dateline and what the fields do not */
+        *html = 1;
+        if ((rc = lede_corpus_article_parse(meta, scratch->p, scratch->len)) != LEDE_OK ||
+            (rc = lede_corpus_html_parse(a, text->s, text->n)) != LEDE_OK)
+            return rc;
+        if (meta->title.s)
+            a->title = meta->title;
+        if (meta->published.s)
+            a->published = meta->published;
+        if (meta->source.s)
+            a->source = meta->source;
+        if (meta->authors.n > 2)
+            a->authors = meta->authors;
+        if (meta->url.s)
+            a->url = meta->url;
+        return LEDE_OK;
+    }
+    if (text->s && (rc = buf_add(scratch, text->s, text->n)) != LEDE_OK)
         return rc;
     return lede_corpus_article_parse(a, scratch->p, scratch->len);
 }

@@ -117,15 +117,22 @@ void lede_corpus_records_free(lede_corpus_records *r);
 
 /*
  * Builds the article of a record: the text is read as article.h reads a
- * file (dateline, credits, boilerplate), with the record's title given
- * first so that the text's own repeat of it is dropped; title, date,
- * source and authors from fields win over what the text says. A date
+ * file (dateline, credits, boilerplate), or, when it is markup
+ * (lede_corpus_looks_html; *html is then set), as html.h reads a page;
+ * title, date, source, authors and url from the fields win over what the
+ * text says (they are read as front matter, article.h, into meta). A date
  * field is read as ISO 8601 ("2025-01-07", "2025-01-07T09:30:00Z"), RFC
  * 822 ("Tue, 07 Jan 2025 09:30:00 GMT") or any date article.h reads;
- * authors as a JSON array, or a string of names separated by ',' ';' or
- * " and ". scratch is the caller's buffer for the combined text.
+ * authors as names one per line (a JSON array, as lede_articles passes
+ * it), or separated by ',' ';' or " and ". scratch is the caller's buffer
+ * for the text built; results live in a and meta.
  */
-lede_rc lede_corpus_article_from_fields(lede_corpus_article *a, const lede_corpus_fields *fl,
-                                        lede_corpus_buf *scratch);
+lede_rc lede_corpus_article_from_fields(lede_corpus_article *a, lede_corpus_article *meta,
+                                        const lede_corpus_fields *fl, lede_corpus_buf *scratch,
+                                        int *html);
+
+/* Nonzero when s[0..n) is an HTML page (html.h) or a fragment of markup:
+   it starts with a tag and has a closing tag. */
+int lede_corpus_looks_html(const char *s, size_t n);
 
 #endif

@@ -33,6 +33,7 @@
 #include "../corpus/article.h"
 #include "../corpus/encoding.h"
 #include "../corpus/hash.h"
+#include "../corpus/html.h"
 #include "../corpus/reader.h"
 
 #include <stdio.h>
@@ -114,6 +115,7 @@ typedef struct {
     sqlite3_stmt *json_type;   /* SELECT json_type(?1) */
     sqlite3_stmt *json_each;   /* the members of ?1, arrays and objects flattened */
     lede_corpus_article art;   /* the parsed article */
+    lede_corpus_article meta;  /* a record's fields, when its text is a page */
     lede_corpus_text url;      /* its url, or NULL */
     sqlite3_int64 words;       /* its word count */
 } articles_cursor;
@@ -275,6 +277,7 @@ static int articles_close(sqlite3_vtab_cursor *base) {
     sqlite3_finalize(cur->json_type);
     sqlite3_finalize(cur->json_each);
     lede_corpus_article_free(&cur->art);
+    lede_corpus_article_free(&cur->meta);
     sqlite3_free(cur);
     return SQLITE_OK;
 }
@@ -451,6 +454,8 @@ static int ensure_read(articles_cursor *cur) {
         return lede_bind_rc(rc);
     if (rd->fault.kind != LEDE_CORPUS_FAULT_NONE)
         cur->text = cur->encoding = NULL;
+    else if (!cur->html && rd->row != LEDE_CORPUS_ROW_RECORD)
+        cur->html = lede_corpus_html_sniff(cur->text, cur->text_n);
     return SQLITE_OK;
 }
 
@@ -465,13 +470,17 @@ static int ensure_parse(articles_cursor *cur, int *rc) {
         cur->url.s = NULL;
         cur->url.n = 0;
         if (rd->row == LEDE_CORPUS_ROW_RECORD && rd->rec_name != LEDE_CORPUS_NAME_WARC) {
-            r = lede_corpus_article_from_fields(&cur->art, &cur->fields, &cur->scratch);
-            cur->url = cur->fields.f[LEDE_CORPUS_ROLE_URL];
+            r = lede_corpus_article_from_fields(&cur->art, &cur->meta, &cur->fields, &cur->scratch,
+                                                &cur->html);
+        } else if (cur->html) {
+            r = lede_corpus_html_parse(&cur->art, cur->text, cur->text_n);
         } else {
             r = lede_corpus_article_parse(&cur->art, cur->text, cur->text_n);
-            if (rd->row == LEDE_CORPUS_ROW_RECORD)
-                cur->url = rd->warc.url;
         }
+        cur->url = cur->art.url;
+        if (rd->row == LEDE_CORPUS_ROW_RECORD && rd->rec_name == LEDE_CORPUS_NAME_WARC &&
+            rd->warc.url.s)
+            cur->url = rd->warc.url; /* the address it was fetched from */
         if (r != LEDE_OK) {
             *rc = lede_bind_rc(r);
             return 0;
