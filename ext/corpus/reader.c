@@ -559,6 +559,7 @@ static lede_rc next_row(lede_corpus_reader *r) {
         }
         r->inflated = 0;
         r->file_mtime = r->st.mtime;
+        r->outer_len = r->path.len;
         uint64_t by_ratio = r->st.size < UINT64_MAX / INFLATE_RATIO ? r->st.size * INFLATE_RATIO
                                                                    : UINT64_MAX;
         r->inflate_limit = r->limit < UINT64_MAX / 2 && by_ratio < 2 * r->limit ? 2 * r->limit
@@ -576,9 +577,48 @@ lede_rc lede_corpus_reader_next(lede_corpus_reader *r) {
     if (r->target && r->found)
         return LEDE_DONE;
     lede_rc rc = next_row(r);
+    if (rc == LEDE_DONE && r->resumed) {
+        /* not found after where the last target was: look from the start */
+        int os_errno;
+        char *target = r->target, *root = r->root;
+        size_t target_n = r->target_n;
+        lede_corpus_glob g = r->glob;
+        r->target = r->root = NULL;
+        rc = lede_corpus_reader_open(r, root, &g, r->flags, r->limit, target, target_n, &os_errno);
+        lede_free(target);
+        lede_free(root);
+        if (rc == LEDE_IO)
+            return LEDE_DONE; /* the root went away since */
+        if (rc != LEDE_OK)
+            return rc;
+        rc = next_row(r);
+    }
     if (rc == LEDE_OK && r->target)
         r->found = 1;
     return rc;
+}
+
+int lede_corpus_reader_retarget(lede_corpus_reader *r, const lede_corpus_glob *g,
+                                const char *target, size_t n, lede_rc *rc) {
+    *rc = LEDE_OK;
+    if (!r->target || !r->lv || (r->depth == 0 && !r->rec_open) || n <= r->outer_len ||
+        memcmp(target, r->target, r->outer_len) != 0 ||
+        (target[r->outer_len] != '/' && target[r->outer_len] != '#'))
+        return 0;
+    char *t = lede_realloc(r->target, n + 1);
+    if (!t) {
+        *rc = LEDE_NOMEM;
+        return 0;
+    }
+    memcpy(t, target, n);
+    t[n] = '\0';
+    r->target = t;
+    r->target_n = n;
+    r->glob = *g;
+    r->walk.glob = *g;
+    r->found = 0;
+    r->resumed = 1;
+    return 1;
 }
 
 /* ---- content ------------------------------------------------------------------ */
@@ -745,6 +785,11 @@ lede_rc lede_corpus_reader_open(lede_corpus_reader *r, const char *root, const l
     lede_corpus_reader_close(r);
     r->glob = *g;
     r->limit = limit;
+    r->flags = flags;
+    r->root = lede_malloc(strlen(root) + 1);
+    if (!r->root)
+        return LEDE_NOMEM;
+    memcpy(r->root, root, strlen(root) + 1);
     r->lv = lede_malloc(LEDE_CORPUS_LEVELS * sizeof *r->lv);
     if (!r->lv)
         return LEDE_NOMEM;
@@ -795,6 +840,7 @@ void lede_corpus_reader_close(lede_corpus_reader *r) {
     lede_corpus_records_free(&r->records);
     lede_corpus_warc_free(&r->warc);
     lede_free(r->target);
+    lede_free(r->root);
     lede_corpus_buf_free(&r->path);
     lede_corpus_buf_free(&r->content);
     memset(r, 0, sizeof *r);

@@ -104,7 +104,11 @@ typedef struct {
     uint64_t limit;
     char *target; /* path = target, or NULL (lede_malloc) */
     size_t target_n;
-    int found; /* the target's row was given */
+    int found;     /* the target's row was given */
+    int resumed;   /* the target was moved on without starting again */
+    char *root;    /* a copy of root (lede_malloc) */
+    unsigned flags;
+    size_t outer_len; /* path bytes naming the file on disk being read */
 
     /* open containers */
     lede_corpus_level *lv; /* LEDE_CORPUS_LEVELS of them */
@@ -154,6 +158,20 @@ lede_rc lede_corpus_reader_content(lede_corpus_reader *r);
 /* The format of the current row, given that its content looks like HTML
    (html) or not. */
 lede_corpus_format lede_corpus_reader_format(const lede_corpus_reader *r, int html);
+
+/*
+ * A new target for a scan opened with one, when it lies in the same file
+ * on disk (a member of the same archive, a record of the same file): the
+ * scan goes on from where it is, and starts again from the top of the file
+ * only when the target is not found after it. Returns 1 when it could
+ * (rows are then read with lede_corpus_reader_next as after an open), 0
+ * when the caller must open again (*rc LEDE_NOMEM when out of memory). g
+ * replaces the pattern (the same pattern, at its new address). Reading a
+ * file's members or records in order, as the ingest does, so costs one
+ * pass over it rather than one per row.
+ */
+int lede_corpus_reader_retarget(lede_corpus_reader *r, const lede_corpus_glob *g,
+                                const char *target, size_t n, lede_rc *rc);
 
 void lede_corpus_reader_close(lede_corpus_reader *r);
 

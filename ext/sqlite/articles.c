@@ -643,16 +643,39 @@ static int text_arg(sqlite3_value *v, char **out, size_t *len, int *rc) {
     return *rc == SQLITE_OK && !is_null;
 }
 
+static int articles_filter_args(articles_cursor *cur, articles_vtab *vt, sqlite3_vtab_cursor *base,
+                                sqlite3_value **arg, int idx_num, const char *prev_root,
+                                const char *prev_pattern, uint64_t prev_limit);
+
 static int articles_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_str, int argc,
                            sqlite3_value **argv) {
     articles_cursor *cur = (articles_cursor *)base;
     articles_vtab *vt = (articles_vtab *)base->pVtab;
     (void)idx_str;
-    articles_reset(cur);
     sqlite3_value *arg[4] = {NULL, NULL, NULL, NULL}; /* root, pattern, max_size, path */
     for (int k = 0, i = 0; k < 4; k++)
         if ((idx_num & (1 << k)) && i < argc)
             arg[k] = argv[i++];
+    /* a path lookup may go on in the scan of the last one (reader.h, retarget): keep it
+       open until the arguments are known to be the same */
+    char *prev_root = cur->root, *prev_pattern = cur->pattern;
+    uint64_t prev_limit = cur->limit;
+    cur->root = cur->pattern = NULL;
+    cur->eof = 1;
+    if (!arg[3])
+        lede_corpus_reader_close(&cur->rd);
+    int rc0 = articles_filter_args(cur, vt, base, arg, idx_num, prev_root, prev_pattern,
+                                   prev_limit);
+    sqlite3_free(prev_root);
+    sqlite3_free(prev_pattern);
+    if (rc0 != SQLITE_OK)
+        lede_corpus_reader_close(&cur->rd);
+    return rc0;
+}
+
+static int articles_filter_args(articles_cursor *cur, articles_vtab *vt, sqlite3_vtab_cursor *base,
+                                sqlite3_value **arg, int idx_num, const char *prev_root,
+                                const char *prev_pattern, uint64_t prev_limit) {
     int rc = SQLITE_OK;
     size_t root_len = 0, pattern_len = 0, path_len = 0;
     char *path = NULL;
@@ -704,8 +727,15 @@ static int articles_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     if (arg[3]) {
         if (!text_arg(arg[3], &path, &path_len, &rc))
             return rc;
-        r = lede_corpus_reader_open(&cur->rd, cur->root, &cur->glob, vt->flags, cur->limit, path,
-                                    path_len, &os_errno);
+        int same = prev_root && strcmp(prev_root, cur->root) == 0 && prev_limit == cur->limit &&
+                   ((!prev_pattern && !cur->pattern) ||
+                    (prev_pattern && cur->pattern && strcmp(prev_pattern, cur->pattern) == 0));
+        r = LEDE_OK;
+        if (!same || !lede_corpus_reader_retarget(&cur->rd, &cur->glob, path, path_len, &r)) {
+            if (r == LEDE_OK)
+                r = lede_corpus_reader_open(&cur->rd, cur->root, &cur->glob, vt->flags, cur->limit,
+                                            path, path_len, &os_errno);
+        }
         sqlite3_free(path);
     } else {
         r = lede_corpus_reader_open(&cur->rd, cur->root, &cur->glob, vt->flags, cur->limit, NULL, 0,
