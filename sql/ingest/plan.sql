@@ -23,4 +23,5 @@ CREATE TEMP TABLE lede_todo(n INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
 INSERT INTO temp.lede_todo(path)
   SELECT s.path FROM temp.lede_scan AS s LEFT JOIN articles AS a ON a.path = s.path
   WHERE a.id IS NULL OR a.size IS NOT s.size OR a.mtime IS NOT s.mtime OR a.error IS NOT NULL
-  ORDER BY s.path;
+  ORDER BY s.rowid; -- the order of the scan: the rows of one archive or record file are then
+                    -- read in one pass over it (docs/reference/lede_articles.md)
