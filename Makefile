@@ -16,7 +16,7 @@
 #   make install    copy the extension to $(PREFIX)/lib (PREFIX=/usr/local)
 #   make uninstall  remove what make install copied
 #   make model      retrain the two entity models and the quote cues from ../shared (about 15 minutes)
-#   make regen      regenerate gazetteers and word statistics from their sources (needs ../shared)
+#   make regen      regenerate gazetteers, places and word statistics from their sources (needs ../shared)
 #   make clean
 
 VERSION := $(shell cat VERSION)
@@ -55,7 +55,7 @@ FLAGS_STAMP := $(BUILD)/flags.txt
 FLAGS_NOW = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
 shell_quote = '$(subst ','\'',$(1))'
 
-CORE_SRCS := $(sort $(wildcard ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c))
+CORE_SRCS := $(sort $(wildcard ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c ext/geo/*.c))
 BIND_SRCS := ext/lede.c $(sort $(wildcard ext/sqlite/*.c))
 CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/obj/%.o)
 BIND_OBJS := $(BIND_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -225,6 +225,12 @@ regen: $(LEDE) regen-orth
 	python3 ext/ner/gen/fetch.py build/gen
 	python3 ext/ner/gen/gazetteer.py --lede $(LEDE) --src build/gen --lists $(LISTS) \
 		--out ext/ner/gazetteer_data.c
+	@command -v Rscript >/dev/null 2>&1 && test -d /usr/lib/R/site-library/rnaturalearthdata || \
+		{ echo "make regen: places need Natural Earth through R:" \
+		"sudo apt-get install -y r-base-core r-cran-rnaturalearthdata" >&2; exit 1; }
+	@mkdir -p build/gen/ne
+	Rscript ext/geo/gen/naturalearth.R build/gen/ne >/dev/null
+	python3 ext/geo/gen/geo.py --lede $(LEDE) --src build/gen --out ext/geo/geo_data.c
 
 # ---- the entity model (ext/ner/train/, never linked into the extension) -------
 

@@ -632,6 +632,265 @@ static lede_rc name_lookup(lede_canon_ctx *c, const span *t, size_t n, name *m) 
     return LEDE_OK;
 }
 
+/* ---- places (geo.h) -------------------------------------------------------------------- */
+
+#define PLACE_RUN 8       /* capitalised words read together by read_places */
+#define PLACE_KEY_TOKS 4  /* longest name looked up there */
+#define PLACE_DATELINE 80 /* bytes at the start where a name votes twice */
+
+/* 1 when token t starts with a capital letter. */
+static int tok_capital(const lede_canon_ctx *c, const span *t) {
+    uint32_t cp;
+    lede_utf8_next(c->s, t->end, t->start, &cp);
+    return lede_char_is_upper(cp);
+}
+
+/* The geo candidates of key[0..kn) and, through the gazetteer, the country it names.
+   *common is set when the name is also a common word or a given name. */
+static size_t place_candidates(const char *key, size_t kn, const uint32_t **cands,
+                               uint32_t *country, unsigned *flags, int *common, int *given) {
+    lede_gaz_entry g;
+    *country = LEDE_GEO_NO_PLACE;
+    *common = 0;
+    *given = 0;
+    *flags = 0;
+    size_t n = lede_geo_lookup(key, kn, cands, flags);
+    if (lede_gaz_lookup(key, kn, &g)) {
+        if ((g.types & LEDE_GAZ_COUNTRY) && g.country[0])
+            *country = lede_geo_country(g.country);
+        if (g.types & LEDE_GAZ_GIVEN_NAME)
+            *given = 1;
+    }
+    if ((*flags & LEDE_GEO_KEY_COMMON) && *country == LEDE_GEO_NO_PLACE)
+        *common = 1; /* "us" and "china" are countries whatever else they are */
+    return n;
+}
+
+/* 1 when the text's place names (but name key) give country cc a fifth of their votes. */
+static int place_supported(const lede_canon_ctx *c, uint32_t key, const char *cc) {
+    uint32_t p = lede_geo_country(cc);
+    lede_geo_place gp;
+    if (p == LEDE_GEO_NO_PLACE || !lede_geo_place_at(p, &gp))
+        return 0;
+    return lede_geo_doc_share(&c->geo, key, p) >= 0.2f;
+}
+
+/* Reads the place names of the whole text into c->geo: each run of capitalised words,
+   longest names first. */
+static lede_rc read_places(lede_canon_ctx *c) {
+    lede_rc rc = LEDE_OK;
+    c->places_read = 1;
+    lede_geo_doc_init(&c->geo);
+    lede_tok_iter it;
+    lede_token tk;
+    span run[PLACE_RUN];
+    size_t nrun = 0;
+    char key[CANON_KEY_MAX];
+    lede_tok_init(&it, c->s, c->n);
+    for (;;) {
+        int more = lede_tok_next(&it, &tk);
+        span cur = {0, 0};
+        if (more) {
+            cur.start = tk.span.byte_start;
+            cur.end = tk.span.byte_end;
+            if (is_word_span(c, &cur) && tok_capital(c, &cur) && nrun < PLACE_RUN) {
+                run[nrun++] = cur;
+                continue;
+            }
+        }
+        for (size_t i = 0; i < nrun;) {
+            size_t take = 0;
+            for (size_t len = nrun - i < PLACE_KEY_TOKS ? nrun - i : PLACE_KEY_TOKS; len > 0;
+                 len--) {
+                size_t kn = key_of(c, run + i, len, key, &rc);
+                if (rc != LEDE_OK)
+                    return rc;
+                const uint32_t *cands = NULL;
+                uint32_t country;
+                unsigned flags;
+                int common, given;
+                size_t n =
+                    kn ? place_candidates(key, kn, &cands, &country, &flags, &common, &given) : 0;
+                if (!n && country == LEDE_GEO_NO_PLACE)
+                    continue;
+                take = len;
+                if (common || given || (flags & LEDE_GEO_KEY_AFTER_COMMA))
+                    break;
+                float w = run[i].start < PLACE_DATELINE ? 2.0f : 1.0f;
+                uint32_t h = lede_geo_key_hash(key, kn);
+                if (country != LEDE_GEO_NO_PLACE)
+                    lede_geo_doc_vote(&c->geo, h, &country, 1, w);
+                else
+                    lede_geo_doc_vote(&c->geo, h, cands, n, w);
+                break;
+            }
+            i += take ? take : 1;
+        }
+        nrun = 0;
+        if (!more)
+            break;
+        if (is_word_span(c, &cur) && tok_capital(c, &cur))
+            run[nrun++] = cur;
+    }
+    return LEDE_OK;
+}
+
+/* The first-level region or country named by t[0..n) after a comma, or LEDE_GEO_NO_PLACE. */
+static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, lede_rc *rc) {
+    char key[CANON_KEY_MAX];
+    for (size_t len = n < PLACE_KEY_TOKS ? n : PLACE_KEY_TOKS; len > 0; len--) {
+        if (!tok_capital(c, &t[0]))
+            return LEDE_GEO_NO_PLACE;
+        size_t kn = key_of(c, t, len, key, rc);
+        if (!kn)
+            return LEDE_GEO_NO_PLACE;
+        const uint32_t *cands = NULL;
+        uint32_t country;
+        unsigned flags;
+        int common, given;
+        size_t m = place_candidates(key, kn, &cands, &country, &flags, &common, &given);
+        if (country != LEDE_GEO_NO_PLACE)
+            return country;
+        for (size_t k = 0; k < m; k++) {
+            lede_geo_place gp;
+            if (lede_geo_place_at(cands[k], &gp) &&
+                (gp.kind == LEDE_GEO_ADMIN1 || gp.kind == LEDE_GEO_COUNTRY))
+                return cands[k];
+        }
+    }
+    return LEDE_GEO_NO_PLACE;
+}
+
+/* The level of place the words around t[0..n) ask for. */
+static lede_geo_level place_level(lede_canon_ctx *c, const span *t, size_t n, int *place_cue) {
+    static const char *const before_country[] = {
+        "exports",  "imports", "embassy", "ambassador", "government", "invasion",
+        "invaded",  "sanctions", "envoy",  "republic",   "nation",     "country"};
+    /* the last three tokens before the name (the first of the window may be cut) */
+    size_t from = t[0].start > 48 ? t[0].start - 48 : 0;
+    while (from > 0 && from < t[0].start && ((unsigned char)c->s[from] & 0xC0) == 0x80)
+        from++;
+    span all[48], before[3];
+    size_t na0 = tokens_of(c, from, t[0].start, all, 48), skip = from > 0 && na0 ? 1 : 0;
+    size_t k0 = na0 - skip > 3 ? na0 - 3 : skip, nb = na0 - k0;
+    memcpy(before, all + k0, nb * sizeof *before);
+    *place_cue = 0;
+    if (nb) {
+        const span *p = &before[nb - 1];
+        static const char *const preps[] = {"in",     "at",     "near",    "from",    "to",
+                                            "into",   "across", "outside", "inside",  "around",
+                                            "toward", "towards", "throughout", "visited"};
+        for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+            if (tok_is(c, p, preps[k]))
+                *place_cue = 1;
+    }
+    if (nb >= 2 && tok_is(c, &before[nb - 1], "of")) {
+        const span *p = &before[nb - 2];
+        if (tok_is(c, p, "state") || tok_is(c, p, "province") || tok_is(c, p, "region"))
+            return LEDE_GEO_LEVEL_ADMIN1;
+        if (tok_is(c, p, "city") || tok_is(c, p, "town") || tok_is(c, p, "village") ||
+            tok_is(c, p, "mayor") || tok_is(c, p, "suburb"))
+            return LEDE_GEO_LEVEL_CITY;
+        if (tok_is(c, p, "county"))
+            return LEDE_GEO_LEVEL_ADMIN2;
+    }
+    for (size_t k = 0; k < nb; k++)
+        for (size_t j = 0; j < sizeof before_country / sizeof *before_country; j++)
+            if (tok_is(c, &before[k], before_country[j]))
+                return LEDE_GEO_LEVEL_COUNTRY;
+    if (nb && (tok_is(c, &before[nb - 1], "downtown") || tok_is(c, &before[nb - 1], "suburban")))
+        return LEDE_GEO_LEVEL_CITY;
+    /* the words after it */
+    span after[3];
+    size_t end = t[n - 1].end, to = end + 32 < c->n ? end + 32 : c->n;
+    size_t na = tokens_of(c, end, to, after, 3);
+    if (na && (to < c->n) && na == 3)
+        na = 2; /* the last may be cut */
+    if (na && (tok_is(c, &after[0], "state") || tok_is(c, &after[0], "province")))
+        return LEDE_GEO_LEVEL_ADMIN1;
+    if (na && (tok_is(c, &after[0], "city") || tok_is(c, &after[0], "mayor")))
+        return LEDE_GEO_LEVEL_CITY;
+    if (na >= 2 && tok_possessive(c, &after[0]) &&
+        (tok_is(c, &after[1], "government") || tok_is(c, &after[1], "president") ||
+         tok_is(c, &after[1], "economy") || tok_is(c, &after[1], "military") ||
+         tok_is(c, &after[1], "embassy")))
+        return LEDE_GEO_LEVEL_COUNTRY;
+    return LEDE_GEO_LEVEL_ANY;
+}
+
+/* The place the name t[0..n) means (*out, or LEDE_GEO_NO_PLACE). */
+static lede_rc place_resolve(lede_canon_ctx *c, lede_canon_entity *e, const span *t, size_t n,
+                             uint32_t *out) {
+    lede_rc rc = LEDE_OK;
+    char key[CANON_KEY_MAX];
+    lede_geo_query q;
+    memset(&q, 0, sizeof q);
+    q.qualifier = LEDE_GEO_NO_PLACE;
+    *out = LEDE_GEO_NO_PLACE;
+    size_t head = n;
+    for (size_t k = 1; k + 1 < n; k++)
+        if (tok_is(c, &t[k], ",")) { /* "Paris, Texas" in one span */
+            head = k;
+            q.qualifier = place_qualifier(c, t + k + 1, n - k - 1, &rc);
+            break;
+        }
+    if (rc != LEDE_OK)
+        return rc;
+    if (head == n && e->byte_end < c->n) {
+        /* ", Texas" after the name */
+        span after[PLACE_KEY_TOKS + 1];
+        size_t to = e->byte_end + 40 < c->n ? e->byte_end + 40 : c->n;
+        size_t na = tokens_of(c, e->byte_end, to, after, PLACE_KEY_TOKS + 1);
+        if (na >= 2 && tok_is(c, &after[0], ",") && after[0].start == e->byte_end)
+            q.qualifier = place_qualifier(c, after + 1, na - 1, &rc);
+        if (rc != LEDE_OK)
+            return rc;
+    }
+    if (head == n && t[0].start > 1) {
+        /* "Atlanta, " before the name: the places it may be */
+        size_t from = t[0].start > 48 ? t[0].start - 48 : 0;
+        while (from > 0 && from < t[0].start && ((unsigned char)c->s[from] & 0xC0) == 0x80)
+            from++;
+        span all[48];
+        size_t na = tokens_of(c, from, t[0].start, all, 48), i;
+        if (na >= 2 && tok_is(c, &all[na - 1], ",") && all[na - 2].end == all[na - 1].start) {
+            for (i = na - 1; i > (from > 0 ? 1u : 0u) && na - 1 - i < PLACE_KEY_TOKS &&
+                             is_word_span(c, &all[i - 1]) && tok_capital(c, &all[i - 1]);
+                 i--)
+                ;
+            size_t ik = i < na - 1 ? key_of(c, all + i, na - 1 - i, key, &rc) : 0;
+            uint32_t country;
+            unsigned f;
+            int cm, gv;
+            if (ik)
+                q.ninner = place_candidates(key, ik, &q.inner, &country, &f, &cm, &gv);
+        }
+    }
+    size_t kn = key_of(c, t, head, key, &rc);
+    if (!kn)
+        return rc;
+    unsigned flags;
+    q.ncands = place_candidates(key, kn, &q.cands, &q.country, &flags, &q.common, &q.given);
+    q.key = lede_geo_key_hash(key, kn);
+    /* "Rapides Parish Fire District": the longest leading words that name a place (not for
+       FAC: "Dublin Road" is not in Dublin) */
+    for (size_t len = head - 1; !q.ncands && q.country == LEDE_GEO_NO_PLACE &&
+                                e->label != LEDE_ENT_FAC && len >= 1 && len + 1 >= head / 2;
+         len--) {
+        if (!(kn = key_of(c, t, len, key, &rc)))
+            return rc;
+        q.ncands = place_candidates(key, kn, &q.cands, &q.country, &flags, &q.common, &q.given);
+        q.key = lede_geo_key_hash(key, kn);
+        if (q.ncands && (flags & LEDE_GEO_KEY_AFTER_COMMA))
+            q.ncands = 0;
+    }
+    if ((flags & LEDE_GEO_KEY_AFTER_COMMA) && q.country == LEDE_GEO_NO_PLACE && !q.ninner)
+        return LEDE_OK; /* "TX", "IN" name a state only after a city */
+    q.level = place_level(c, t, head, &q.place_cue);
+    *out = lede_geo_resolve(&c->geo, &q);
+    return LEDE_OK;
+}
+
 /* ---- the calls ------------------------------------------------------------------------ */
 
 void lede_canon_init(lede_canon_ctx *c, const char *s, size_t n, size_t mem_limit) {
@@ -669,6 +928,9 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
     lede_rc rc = LEDE_OK;
     e->canonical = NULL;
     e->canonical_len = 0;
+    e->has_point = 0;
+    e->lat = e->lon = 0.0;
+    e->geonames = 0;
     if (e->byte_start > e->byte_end || e->byte_end > c->n) {
         e->country[0] = '\0';
         return put(c, e, "", 0);
@@ -705,6 +967,12 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
             if (kn && lede_gaz_lookup(key, kn, &g) &&
                 (g.types & (LEDE_GAZ_DEMONYM | LEDE_GAZ_GROUP)))
                 memcpy(e->country, g.country, 3);
+        }
+        lede_geo_place gp;
+        if (e->country[0] && lede_geo_place_at(lede_geo_country(e->country), &gp)) {
+            e->has_point = 1; /* "Turkish", "the French": the country's point */
+            e->lat = gp.lat;
+            e->lon = gp.lon;
         }
         return rc != LEDE_OK ? rc : put(c, e, c->scratch, len);
     }
@@ -754,22 +1022,48 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
     }
 
     if (lede_ent_label_is_place(e->label)) {
-        size_t kn = key_of(c, t + a, b - a, key, &rc);
-        int found = kn && lede_gaz_lookup(key, kn, &g) &&
-                    (g.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION));
-        if (!found && b - a > 1 && tok_is(c, &t[a], "the")) {
-            kn = key_of(c, t + a + 1, b - a - 1, key, &rc);
-            found = kn && lede_gaz_lookup(key, kn, &g) &&
-                    (g.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_CITY | LEDE_GAZ_REGION));
-        }
+        if (!c->places_read && (rc = read_places(c)) != LEDE_OK)
+            return rc;
+        size_t pa = a, pb = b;
+        if (pb - pa > 1 && tok_is(c, &t[pa], "the"))
+            pa++;
+        uint32_t p = LEDE_GEO_NO_PLACE;
+        if (pb > pa && (rc = place_resolve(c, e, t + pa, pb - pa, &p)) != LEDE_OK)
+            return rc;
+        lede_geo_place gp;
+        int have = p != LEDE_GEO_NO_PLACE && lede_geo_place_at(p, &gp);
+        size_t kn = pb > pa ? key_of(c, t + pa, pb - pa, key, &rc) : 0;
         if (rc != LEDE_OK)
             return rc;
-        if (found) {
-            memcpy(e->country, g.country, 3);
-            if (g.canonical)
-                return put(c, e, g.canonical, strlen(g.canonical));
+        if (!have || (gp.kind == LEDE_GEO_CITY && !(gp.flags & LEDE_GEO_CAPITAL) &&
+                      gp.weight < 1000000u &&
+                      !place_supported(c, lede_geo_key_hash(key, kn), gp.country))) {
+            /* a region the gazetteer knows and geo.h cannot place beats a town of another
+               country ("Java" is not the Georgian village): its country, no point */
+            if (kn && lede_gaz_lookup(key, kn, &g) && (g.types & LEDE_GAZ_REGION) &&
+                g.country[0] && (!have || memcmp(g.country, gp.country, 2) != 0)) {
+                memcpy(e->country, g.country, 3);
+                return g.canonical ? put(c, e, g.canonical, strlen(g.canonical))
+                                   : put(c, e, c->scratch, len);
+            }
+            if (rc != LEDE_OK)
+                return rc;
         }
-        return put(c, e, c->scratch, len);
+        if (have) {
+            memcpy(e->country, gp.country, 3);
+            e->has_point = 1;
+            e->lat = gp.lat;
+            e->lon = gp.lon;
+            e->geonames = gp.geonames;
+            if (gp.kind == LEDE_GEO_COUNTRY) {
+                /* the gazetteer's name for the country ("United States") */
+                if (kn && lede_gaz_lookup(key, kn, &g) && (g.types & LEDE_GAZ_COUNTRY) &&
+                    g.canonical)
+                    return put(c, e, g.canonical, strlen(g.canonical));
+            }
+            return rc != LEDE_OK ? rc : put(c, e, gp.name, strlen(gp.name));
+        }
+        return rc != LEDE_OK ? rc : put(c, e, c->scratch, len);
     }
 
     if ((e->label == LEDE_ENT_PERSON || e->label == LEDE_ENT_ORG) && b > a) {

@@ -45,7 +45,20 @@
  *     "State Department" -> "U.S. State Department"), unless the mention is
  *     itself a place or nationality word; ambiguity as for PERSON.
  *  6. NORP: the display form; the country given by the rules, else the
- *     gazetteer's.
+ *     gazetteer's, and that country's point (geo.h).
+ *  3b. GPE, LOC, FAC (and CoNLL's LOC): the place the name means, chosen by
+ *     ext/geo/geo.h from the candidates of its name (and the country the
+ *     gazetteer says it is), with the evidence read here: the votes of the
+ *     place names of the whole text (capitalised runs of words looked up once,
+ *     before the first place; the first 80 bytes, where datelines stand, count
+ *     twice; names that are common words or given names do not vote); a
+ *     qualifier after a comma, inside the span or after it ("Paris, Texas",
+ *     "Mobile, Ala.", "Perth, Scotland"; a postal code such as "TX" only
+ *     there); the level the words around it imply ("state of", "city of",
+ *     "County", "exports to"); a preposition of place before it; whether the
+ *     name is also a common word (SCOWL) or a given name. The place gives the
+ *     canonical name, the country ("" for continents, oceans and regions
+ *     across countries), the point and the GeoNames id.
  *  7. Anything else (MISC, unmatched names): the display form.
  *
  * Only earlier names count (a headline's "Blinken" before "Antony Blinken"
@@ -62,6 +75,7 @@
 #define LEDE_NER_CANON_H
 
 #include "../core.h"
+#include "../geo/geo.h"
 #include "../text/norm.h"
 #include "entity.h"
 
@@ -74,6 +88,9 @@ typedef struct {
     char country[3];             /* in: the rules' country ("" if none); out: the country */
     const char *canonical;       /* out: NUL-terminated; lives until the next call */
     size_t canonical_len;        /* out: its length in bytes */
+    int has_point;               /* out: 1 when lat and lon hold the place's point */
+    double lat, lon;             /* out: WGS84 degrees (places, and NORP of a country) */
+    uint32_t geonames;           /* out: the place's GeoNames id, or 0 */
 } lede_canon_entity;
 
 struct lede_canon_form;
@@ -98,6 +115,8 @@ typedef struct {
     char *scratch; /* display forms and keys being built */
     size_t scratch_cap;
     lede_norm_buf norm;
+    int places_read; /* geo holds the votes of the text's place names */
+    lede_geo_doc geo;
 } lede_canon_ctx;
 
 /* Starts a context over the text s[0..n); mem_limit 0 means

@@ -584,6 +584,10 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
     out->canonical = ce.canonical;
     out->canonical_len = ce.canonical_len;
     memcpy(out->country, ce.country, sizeof out->country);
+    out->has_point = ce.has_point;
+    out->lat = ce.lat;
+    out->lon = ce.lon;
+    out->geonames = ce.geonames;
     if (x->scheme == LEDE_NER_SCHEME_CONLL && out->label == LEDE_ENT_NORP)
         out->label = LEDE_ENT_MISC; /* CoNLL's nationalities, with their country */
     out->value = it->value[0] ? it->value : NULL;

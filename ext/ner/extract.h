@@ -70,6 +70,9 @@ typedef struct {
     const char *unit; /* unit of value ("USD", "%"), or NULL */
     size_t unit_len;
     char country[3]; /* ISO 3166-1 alpha-2 code, or "" */
+    int has_point;     /* lat and lon hold the place's point (canon.h) */
+    double lat, lon;   /* WGS84 degrees */
+    uint32_t geonames; /* GeoNames id of the place, or 0 */
 } lede_ner_entity;
 
 /* An entity of the block being reported, with room for its value and unit. */

@@ -6,14 +6,16 @@
  *
  * Schema (column numbers in the enum below):
  *   CREATE TABLE x(seq, start, "end", text, label, canonical, value, unit, country, sentence,
- *                  input HIDDEN, anchor HIDDEN, scheme HIDDEN)
+ *                  lat, lon, geonames, input HIDDEN, anchor HIDDEN, scheme HIDDEN)
  * seq counts from 0 in text order; start and "end" are code points, end
  * exclusive (substr(input, start + 1, "end" - start) = text); label is one
  * of the 18 OntoNotes types (scheme 'ontonotes', the default or NULL) or
  * PERSON, ORG, LOC, MISC (scheme 'conll'), ext/ner/entity.h; sentence is the seq of
  * the sentence of lede_sentences(input) the entity lies in (entities never
  * cross sentences). canonical, value, unit and country are NULL when not
- * known. The pipeline is ext/ner/extract.h.
+ * known. lat and lon (WGS84 degrees) hold the point of the place a GPE, LOC
+ * or FAC names (or of a NORP's country), geonames its GeoNames id; NULL when
+ * no place is known (ext/geo/geo.h). The pipeline is ext/ner/extract.h.
  *
  * input NULL gives no rows; numbers and blobs are read as their text.
  * anchor_date is NULL or a real date 'YYYY-MM-DD' (it anchors relative
@@ -47,6 +49,9 @@ enum {
     ENT_COL_UNIT,
     ENT_COL_COUNTRY,
     ENT_COL_SENTENCE,
+    ENT_COL_LAT,
+    ENT_COL_LON,
+    ENT_COL_GEONAMES,
     ENT_COL_INPUT,
     ENT_COL_ANCHOR,
     ENT_COL_SCHEME
@@ -76,7 +81,8 @@ static int entities_connect(sqlite3 *db, void *aux, int argc, const char *const 
     return lede_bind_connect_innocuous(db,
                                        "CREATE TABLE x(seq INTEGER, start INTEGER, \"end\" "
                                        "INTEGER, text TEXT, label TEXT, canonical TEXT, value, "
-                                       "unit TEXT, country TEXT, sentence INTEGER, input HIDDEN, "
+                                       "unit TEXT, country TEXT, sentence INTEGER, lat REAL, lon REAL, "
+                                       "geonames INTEGER, input HIDDEN, "
                                        "anchor HIDDEN, scheme HIDDEN)",
                                        out);
 }
@@ -170,6 +176,19 @@ static int entities_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int 
         break;
     case ENT_COL_SENTENCE:
         sqlite3_result_int64(ctx, (sqlite3_int64)e->sentence);
+        break;
+    case ENT_COL_LAT:
+    case ENT_COL_LON:
+        if (e->has_point)
+            sqlite3_result_double(ctx, col == ENT_COL_LAT ? e->lat : e->lon);
+        else
+            sqlite3_result_null(ctx);
+        break;
+    case ENT_COL_GEONAMES:
+        if (e->geonames)
+            sqlite3_result_int64(ctx, (sqlite3_int64)e->geonames);
+        else
+            sqlite3_result_null(ctx);
         break;
     case ENT_COL_INPUT:
         entities_result_text(ctx, cur->text, cur->len);

@@ -121,7 +121,7 @@ static double run(const char *s, size_t n, int mode, size_t *tokens, size_t *mat
             continue;
         for (size_t k = 0, m = 0; k + 1 < nt; k++) {
             /* rule matches, and capitalised word pairs as stand-in names */
-            lede_canon_entity e = {0, 0, LEDE_ENT_PERSON, "", NULL, 0};
+            lede_canon_entity e = {0, 0, LEDE_ENT_PERSON, "", NULL, 0, 0, 0.0, 0.0, 0};
             if (m < rc.count && rc.matches[m].start == k) {
                 e.byte_start = t[k].span.byte_start;
                 e.byte_end = t[rc.matches[m].end - 1].span.byte_end;

@@ -8,7 +8,7 @@
 # 'conll' scheme (overall F1 at least 0.925) and OntoNotes 5.0 development with the default,
 # 18-label scheme (at least 0.85 over the documents that carry name annotation, ner.c -a; the
 # figure over every document is printed too, docs/accuracy.md), each with its timing. Quotes on
-# PolNeAR development (tests/eval/quotes.py). Then the project's own gold articles.
+# PolNeAR development (tests/eval/quotes.py). Then the project's own gold articles. Places: LGL (tests/eval/geo.py).
 # Exits 1 when a part fails or its data is missing, 2 when ../shared/data is missing altogether.
 set -u
 lib=${1:?usage: run.sh path/to/lede.so path/to/shared}
@@ -73,4 +73,12 @@ fi
 # All labels, values and canonical names: the project's own gold articles.
 echo "== entities end to end: the gold articles in tests/data/gold"
 sqlite3 -batch :memory: ".load $lib_noext" ".read tests/eval/gold.sql" || status=1
+
+# Places: LGL's gold toponyms and their points (tests/eval/geo.py): within 161 km at least
+# 0.78 of the toponyms resolved; the share resolved (floor 80%) is reported, not enforced.
+lgl=$data/geo/lgl.xml
+echo "== places: LGL ($lgl)"
+if need "$lgl"; then
+    python3 tests/eval/geo.py "$lib" "$lgl" --floor 0.78 --resolved 0.80 || status=1
+fi
 exit $status

@@ -197,10 +197,10 @@ static void test_canon_many_names(void **state) {
     n += (size_t)snprintf(text + n, sizeof text - n, "Kim");
     lede_canon_init(&ctx, text, n, 0);
     for (int k = 0; k < 3000; k++) {
-        lede_canon_entity e = {starts[k], ends[k], LEDE_ENT_PERSON, "", NULL, 0};
+        lede_canon_entity e = {starts[k], ends[k], LEDE_ENT_PERSON, "", NULL, 0, 0, 0.0, 0.0, 0};
         assert_int_equal(lede_canon_next(&ctx, &e), LEDE_OK);
     }
-    lede_canon_entity e = {kim, n, LEDE_ENT_PERSON, "", NULL, 0};
+    lede_canon_entity e = {kim, n, LEDE_ENT_PERSON, "", NULL, 0, 0, 0.0, 0.0, 0};
     assert_int_equal(lede_canon_next(&ctx, &e), LEDE_OK);
     assert_string_equal(e.canonical, "Kim"); /* thousands of Kims: undecided */
     lede_canon_free(&ctx);
