@@ -301,13 +301,17 @@ static void track_open(lede_quotes_iter *it, size_t i) {
         it->qopen = 0;
 }
 
-/* Appends the tokens of sentence sp (its seq is it->nsent). */
-static lede_rc add_sentence(lede_quotes_iter *it, const lede_span *sp) {
-    lede_tok_iter ti;
+/* Appends the tokens of the sentence being read (its seq is it->nsent - 1)
+   from it->sent_ti, up to LEDE_QUOTES_BLOCK_TOKENS in the block: a longer
+   sentence goes on in the next block (it->in_sent stays set). */
+static lede_rc add_tokens(lede_quotes_iter *it) {
     lede_token t;
-    lede_tok_init_at(&ti, it->s, sp->byte_end, sp->byte_start, sp->cp_start);
     size_t first = it->ntoks;
-    while (lede_tok_next(&ti, &t)) {
+    while (it->ntoks < LEDE_QUOTES_BLOCK_TOKENS) {
+        if (!lede_tok_next(&it->sent_ti, &t)) {
+            it->in_sent = 0;
+            return LEDE_OK;
+        }
         const lede_token *prev = it->ntoks > first ? &it->toks[it->ntoks - 1].t : NULL;
         /* two straight single marks (or backquotes) side by side are a double one: ''...'' */
         if (prev && !t.space_before && t.span.byte_start == prev->span.byte_end &&
@@ -322,19 +326,18 @@ static lede_rc add_sentence(lede_quotes_iter *it, const lede_span *sp) {
             q->t.span.cp_end = t.span.cp_end;
             q->flags = (q->flags & QF_PARA) | (opening ? QF_OPEN : QF_CLOSE);
             it->qopen = 0;
-            for (size_t k = first; k < it->ntoks; k++) /* replay the running state */
+            for (size_t k = 0; k < it->ntoks; k++) /* replay the running state */
                 track_open(it, k);
             continue;
         }
         unsigned f = tok_flags(it->s, &t, prev);
-        if (it->ntoks == first && (t.newlines_before > 0 || it->nsent == 0))
+        if (it->ntoks == first && !it->in_sent_cont && (t.newlines_before > 0 || it->nsent == 1))
             f |= QF_PARA;
-        lede_rc rc = toks_push(it, &t, f, it->nsent);
+        lede_rc rc = toks_push(it, &t, f, it->nsent - 1);
         if (rc != LEDE_OK)
             return rc;
         track_open(it, it->ntoks - 1);
     }
-    it->nsent++;
     return LEDE_OK;
 }
 
@@ -354,7 +357,14 @@ static int first_token(const lede_quotes_iter *it, const lede_span *sp, lede_tok
 static lede_rc read_block(lede_quotes_iter *it) {
     it->ntoks = 0;
     it->qopen = 0;
-    for (;;) {
+    if (it->in_sent) { /* the rest of a sentence cut at the last block's end */
+        it->in_sent_cont = 1;
+        lede_rc rc = add_tokens(it);
+        it->in_sent_cont = 0;
+        if (rc != LEDE_OK)
+            return rc;
+    }
+    while (!it->in_sent) {
         lede_span sp;
         if (it->have_next) {
             sp = it->next_span;
@@ -367,13 +377,16 @@ static lede_rc read_block(lede_quotes_iter *it) {
             unsigned f = 0;
             int has = first_token(it, &sp, &t, &f);
             int para = has && t.newlines_before > 0;
-            if ((para && !(it->qopen && (f & QF_OPEN))) || it->ntoks >= LEDE_QUOTES_BLOCK_TOKENS) {
+            if ((para && !(it->qopen && (f & QF_OPEN))) || it->ntoks >= LEDE_QUOTES_BLOCK_TOKENS / 2) {
                 it->next_span = sp;
                 it->have_next = 1;
                 break;
             }
         }
-        lede_rc rc = add_sentence(it, &sp);
+        lede_tok_init_at(&it->sent_ti, it->s, sp.byte_end, sp.byte_start, sp.cp_start);
+        it->in_sent = 1;
+        it->nsent++;
+        lede_rc rc = add_tokens(it);
         if (rc != LEDE_OK)
             return rc;
     }

@@ -58,7 +58,8 @@
  * lede_quotes_next until LEDE_DONE (or LEDE_NOMEM), lede_quotes_free. It
  * reads a paragraph at a time (paragraphs joined by a running quotation
  * at most LEDE_QUOTES_BLOCK_TOKENS tokens, cut at a sentence end past
- * that) and remembers at most LEDE_QUOTES_NAMES names and roles, so memory
+ * that, and a sentence longer than that cut into windows of that many
+ * tokens) and remembers at most LEDE_QUOTES_NAMES names and roles, so memory
  * is bounded whatever the input's length. The text is not copied and must
  * outlive the iterator; the strings a quote points to live until the next
  * call.
@@ -140,6 +141,9 @@ typedef struct {
     size_t nsent;          /* sentences read so far */
     int have_next;         /* next_span holds a sentence read ahead */
     lede_span next_span;   /* it */
+    int in_sent;           /* a sentence cut at the block's end goes on in sent_ti */
+    lede_tok_iter sent_ti; /* its tokens still to read */
+    int in_sent_cont;      /* reading such a rest: its first token opens no paragraph */
     lede_quotes_tok *toks; /* [ntoks] the block */
     size_t ntoks, toks_cap;
     lede_quotes_pair *pairs; /* the block's quotation marks */
