@@ -124,7 +124,9 @@ static const char *const titles[] = {
     "founder",  "host",      "anchor",     "correspondent", "editor",   "author",
     "national", "security",  "interior",   "trade",       "health",     "education",
     "energy",   "treasury",  "then",       "acting",      "majority",   "minority",
-    "whip",     "assistant", "senior",     "coach",       NULL};
+    "whip",     "assistant", "senior",     "coach",       "captain",    "lieutenant",
+    "sergeant", "colonel",   "admiral",    "major",       "detective",  "inspector",
+    "chancellor", NULL};
 static const char *const person_titles[] = {
     "mr",      "mrs",       "ms",        "dr",          "sir",       "dame",     "lord",
     "lady",    "rev",       "prof",      "mr.",         "mrs.",      "ms.",      "dr.",
@@ -136,7 +138,8 @@ static const char *const person_titles[] = {
     "speaker", "commissioner", "sheriff", "professor",  "lt.",       "col.",     "capt.",
     "sgt.",    "adm.",      "director",  "chairman",    "chairwoman", "ceo",     "founder",
     "adviser", "advisor",   "economist", "analyst",     "manager",   "host",     "anchor",
-    "editor",  "author",    "correspondent", "leader",  "coach",    NULL};
+    "editor",  "author",    "correspondent", "leader",  "coach",    "captain",
+    "lieutenant", "sergeant", "colonel", "admiral",     "detective", "inspector", NULL};
 static const char *const roles[] = {
     "spokesman", "spokeswoman", "spokesperson", "minister",  "secretary", "president",
     "senator",   "governor",    "ambassador",   "director",  "chairman",  "chairwoman",
@@ -887,6 +890,15 @@ static lede_rc reported_in(lede_quotes_iter *it, size_t b) {
             se = np_after(it, c + 2, 0);
             if (se == NONE)
                 continue;
+            if (!tpunct(it, se, ",") && (c == b || (c == b + 1 && tin(it, b, openers)))) {
+                /* "According to nurses at the clinic, ...": the source runs to the comma */
+                size_t k = se;
+                while (k < end && k - se < 8 && !tpunct(it, k, ",;:") && !tend(it, k) &&
+                       !tmark(it, k) && !(tf(it, k) & QF_CUE))
+                    k++;
+                if (tpunct(it, k, ","))
+                    se = k;
+            }
             if (tpunct(it, se, ",") && c == b + 0) {
                 cs = se + 1;
                 ce = clause_end(it, cs);

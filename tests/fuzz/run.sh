@@ -13,7 +13,7 @@ set -u
 out=${1:?usage: run.sh build-dir seconds [target ...]}
 secs=${2:?usage: run.sh build-dir seconds [target ...]}
 shift 2
-targets=${*:-text glob article html entities sql}
+targets=${*:-text glob article html entities quotes sql}
 cc=${FUZZ_CC:-clang}
 version=$(cat VERSION)
 command -v "$cc" >/dev/null 2>&1 || { echo "make fuzz needs clang: sudo apt-get install -y clang" >&2; exit 1; }
@@ -32,7 +32,7 @@ compile() { # source object extra-flags
     fi
 }
 core=""
-for src in ext/text/*.c ext/corpus/*.c ext/ner/*.c; do
+for src in ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c; do
     o="$out/obj/${src%.c}.o"
     compile "$src" "$o" "" || exit 1
     core="$core $o"

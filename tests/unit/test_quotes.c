@@ -1,0 +1,288 @@
+/*
+ * test_quotes.c: quotations and reported speech (ext/quotes/quotes.h) on
+ * passages of our own in the style of news copy, one test per pattern the
+ * header promises, plus empty, NULL-free binary and invalid UTF-8 input and
+ * a long text read in bounded blocks.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "quotes/quotes.h"
+#include "text/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXQ 16
+
+typedef struct {
+    char kind[10];
+    char text[256];
+    char source[96]; /* "" when none */
+    char speaker[96];
+    char label[8];
+    char cue[32];
+    size_t sentence;
+} got;
+
+static void copy_span(const char *s, const lede_span *sp, char *out, size_t cap) {
+    size_t n = sp->byte_end - sp->byte_start;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, s + sp->byte_start, n);
+    out[n] = '\0';
+}
+
+/* Every attribution of s, checked for offsets; returns how many. */
+static size_t quotes_of(const char *s, got *out) {
+    size_t n = strlen(s);
+    lede_quotes_iter *it = test_malloc(sizeof *it);
+    lede_quotes_init(it, s, n);
+    lede_quote q;
+    lede_rc rc;
+    size_t k = 0;
+    while ((rc = lede_quotes_next(it, &q)) == LEDE_OK) {
+        assert_true(q.content.byte_end <= n);
+        assert_int_equal(lede_utf8_count(s, q.content.byte_start), q.content.cp_start);
+        assert_int_equal(lede_utf8_count(s, q.content.byte_end), q.content.cp_end);
+        if (k < MAXQ) {
+            got *g = &out[k];
+            strcpy(g->kind, lede_quote_kind_name(q.kind));
+            copy_span(s, &q.content, g->text, sizeof g->text);
+            g->source[0] = g->cue[0] = g->speaker[0] = g->label[0] = '\0';
+            if (q.has_source)
+                copy_span(s, &q.source, g->source, sizeof g->source);
+            if (q.has_cue)
+                copy_span(s, &q.cue, g->cue, sizeof g->cue);
+            if (q.speaker) {
+                assert_int_equal(strlen(q.speaker), q.speaker_len);
+                snprintf(g->speaker, sizeof g->speaker, "%s", q.speaker);
+                snprintf(g->label, sizeof g->label, "%s", lede_quote_label_name(q.label));
+            }
+            g->sentence = q.sentence;
+        }
+        k++;
+    }
+    assert_int_equal(rc, LEDE_DONE);
+    lede_quotes_free(it);
+    test_free(it);
+    return k;
+}
+
+static void test_quotes_speaker_after(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Prime Minister Ewa Brandt visited the port on Friday. \"The ships will "
+                         "sail again,\" said Brandt, the prime minister, on Saturday.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "The ships will sail again");
+    assert_string_equal(g[0].source, "Brandt, the prime minister");
+    assert_string_equal(g[0].speaker, "Ewa Brandt");
+    assert_string_equal(g[0].label, "PERSON");
+    assert_string_equal(g[0].cue, "said");
+    assert_int_equal(g[0].sentence, 1);
+}
+
+static void test_quotes_pronoun_after(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Judge Tomas Herrera closed the hearing. \u201cThis court will not be "
+                         "rushed,\u201d he said.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].text, "This court will not be rushed");
+    assert_string_equal(g[0].source, "he");
+    assert_string_equal(g[0].speaker, "Tomas Herrera");
+}
+
+static void test_quotes_speaker_before_colon(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("The union leader, Rosa Quintero, was unmoved. She said: \"We strike "
+                         "on Monday unless the offer improves.\"",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "We strike on Monday unless the offer improves.");
+    assert_string_equal(g[0].source, "She");
+    assert_string_equal(g[0].speaker, "Rosa Quintero");
+}
+
+static void test_quotes_told_reporters(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Senator Alan Mbeki told reporters, \"The vote is close.\"", g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].source, "Senator Alan Mbeki");
+    assert_string_equal(g[0].speaker, "Alan Mbeki");
+    assert_string_equal(g[0].cue, "told");
+}
+
+static void test_quotes_paragraphs(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Captain Lena Ortiz reached the harbour at noon.\n\n\"The sea was rough and "
+                         "the radio failed.\n\n\"We found them at dawn, all six alive,\" Ortiz "
+                         "said.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(g[0].text, "The sea was rough"));
+    assert_non_null(strstr(g[0].text, "all six alive"));
+    assert_string_equal(g[0].speaker, "Lena Ortiz");
+}
+
+static void test_quotes_continuation(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("\"Prices are falling,\" said Governor Ilse Varga. \"We expect them to "
+                         "keep falling until spring.\"",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[1].text, "We expect them to keep falling until spring.");
+    assert_string_equal(g[1].speaker, "Ilse Varga");
+    assert_string_equal(g[1].source, "Governor Ilse Varga");
+}
+
+static void test_quotes_nested_single(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("\u201cHe shouted \u2018stop the bus\u2019 and nobody listened,\u201d "
+                         "the driver said.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].text, "He shouted \u2018stop the bus\u2019 and nobody listened");
+    assert_string_equal(g[0].source, "the driver");
+}
+
+static void test_quotes_no_speaker(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("The square was silent. \"Nobody here believes the promises any more, "
+                         "not after last winter.\"",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].source, "");
+    assert_string_equal(g[0].speaker, "");
+}
+
+static void test_quotes_not_speech(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("She reviewed \"The Long Winter\" for the paper and called the new "
+                         "\"reform\" a rebranding.",
+                         g);
+    assert_int_equal(n, 0);
+}
+
+static void test_quotes_indirect(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("The health ministry said that the clinic would reopen in June. "
+                         "According to nurses at the clinic, the repairs are late. The roof "
+                         "leaked for months, a spokeswoman said.",
+                         g);
+    assert_int_equal(n, 3);
+    assert_string_equal(g[0].kind, "indirect");
+    assert_string_equal(g[0].text, "that the clinic would reopen in June");
+    assert_string_equal(g[0].source, "The health ministry");
+    assert_string_equal(g[1].text, "the repairs are late");
+    assert_string_equal(g[1].source, "nurses at the clinic");
+    assert_string_equal(g[1].cue, "According to");
+    assert_string_equal(g[2].text, "The roof leaked for months");
+    assert_string_equal(g[2].source, "a spokeswoman");
+}
+
+static void test_quotes_partial_is_mixed(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Farmers said the new tariff was \"a slow death\" for the valley.", g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "mixed");
+    assert_string_equal(g[0].text, "the new tariff was \"a slow death\" for the valley");
+    assert_string_equal(g[0].source, "Farmers");
+    assert_string_equal(g[0].speaker, "");
+}
+
+static void test_quotes_role_description(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("The talks were led by spokeswoman Mira Sato. Later the spokeswoman "
+                         "said the talks had failed.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].source, "the spokeswoman");
+    assert_string_equal(g[0].speaker, "Mira Sato");
+}
+
+static void test_quotes_double_apostrophes(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("''We will rebuild the bridge,'' Mayor Jon Kessler said.", g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].text, "We will rebuild the bridge");
+    assert_string_equal(g[0].speaker, "Jon Kessler");
+}
+
+static void test_quotes_empty_and_bad_bytes(void **state) {
+    (void)state;
+    got g[MAXQ];
+    assert_int_equal(quotes_of("", g), 0);
+    assert_int_equal(quotes_of("\"\"", g), 0);
+    /* invalid UTF-8 inside and around a quotation: offsets stay consistent */
+    size_t n = quotes_of("\"\xc0\xc1 we go \xff now,\" he said \xe2\x80.", g);
+    assert_true(n <= 1);
+}
+
+static void test_quotes_long_text_bounded(void **state) {
+    (void)state;
+    /* 40,000 words with no sentence break: read in blocks, no quote lost at a cut */
+    const char *unit = "and the council said the plan would fail ";
+    size_t un = strlen(unit), reps = 5000;
+    char *s = test_malloc(un * reps + 64);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(s + i * un, unit, un);
+    strcpy(s + un * reps, "\"That is all,\" she said.");
+    lede_quotes_iter *it = test_malloc(sizeof *it);
+    lede_quotes_init(it, s, strlen(s));
+    lede_quote q;
+    size_t k = 0, last = 0;
+    while (lede_quotes_next(it, &q) == LEDE_OK) {
+        assert_true(q.content.byte_start >= last);
+        last = q.content.byte_start;
+        k++;
+    }
+    assert_true(k >= 1);
+    assert_true(it->toks_cap <= 2 * LEDE_QUOTES_BLOCK_TOKENS);
+    lede_quotes_free(it);
+    test_free(it);
+    test_free(s);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quotes_speaker_after),
+        cmocka_unit_test(test_quotes_pronoun_after),
+        cmocka_unit_test(test_quotes_speaker_before_colon),
+        cmocka_unit_test(test_quotes_told_reporters),
+        cmocka_unit_test(test_quotes_paragraphs),
+        cmocka_unit_test(test_quotes_continuation),
+        cmocka_unit_test(test_quotes_nested_single),
+        cmocka_unit_test(test_quotes_no_speaker),
+        cmocka_unit_test(test_quotes_not_speech),
+        cmocka_unit_test(test_quotes_indirect),
+        cmocka_unit_test(test_quotes_partial_is_mixed),
+        cmocka_unit_test(test_quotes_role_description),
+        cmocka_unit_test(test_quotes_double_apostrophes),
+        cmocka_unit_test(test_quotes_empty_and_bad_bytes),
+        cmocka_unit_test(test_quotes_long_text_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
