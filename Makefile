@@ -147,7 +147,7 @@ eval: $(LEDE)
 	@sh tests/eval/run.sh $(LEDE) $(SHARED)
 
 bench: $(LEDE) $(BUILD)/tests/peakrss
-	@PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh $(LEDE)
+	@SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh $(LEDE)
 
 $(BUILD)/tests/peakrss: tests/bench/peakrss.c
 	@mkdir -p $(dir $@)

@@ -13,6 +13,7 @@
 #include "html.h"
 
 #include "../text/chars.h"
+#include "../text/utf8.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -35,7 +36,8 @@ enum {
     TF_LIST = 32,   /* ul, ol, dl */
     TF_MEDIA = 64,  /* img and embedded media (counted) */
     TF_INPUT = 128, /* form controls (counted) */
-    TF_CELL = 256   /* td, th: a space between cells */
+    TF_CELL = 256,  /* td, th: a space between cells */
+    TF_SOFT = 512   /* with TF_SKIP: kept when it holds an article (parsers nest pages in them) */
 };
 
 typedef struct {
@@ -48,18 +50,18 @@ static const tag_info tags[] = {
     {"a", 0, 0},
     {"address", TF_PARA, -3},
     {"article", TF_PARA, 10},
-    {"aside", TF_SKIP, 0},
+    {"aside", TF_SKIP | TF_SOFT, 0},
     {"audio", TF_SKIP | TF_MEDIA, 0},
     {"blockquote", TF_PARA, 3},
     {"body", TF_PARA, 0},
     {"br", TF_LINE, 0},
-    {"button", TF_SKIP | TF_INPUT, 0},
+    {"button", TF_SKIP | TF_SOFT | TF_INPUT, 0},
     {"canvas", TF_SKIP, 0},
     {"caption", TF_LINE, 0},
     {"center", TF_PARA, 0},
     {"dd", TF_LINE, -3},
     {"details", TF_PARA, 0},
-    {"dialog", TF_SKIP, 0},
+    {"dialog", TF_SKIP | TF_SOFT, 0},
     {"div", TF_PARA, 5},
     {"dl", TF_PARA | TF_LIST, -3},
     {"dt", TF_LINE, -3},
@@ -67,7 +69,7 @@ static const tag_info tags[] = {
     {"fieldset", TF_PARA, -3},
     {"figcaption", TF_LINE, 0},
     {"figure", TF_PARA, 0},
-    {"footer", TF_SKIP, 0},
+    {"footer", TF_SKIP | TF_SOFT, 0},
     {"form", TF_PARA, -3},
     {"frame", TF_SKIP, 0},
     {"frameset", TF_SKIP, 0},
@@ -78,7 +80,7 @@ static const tag_info tags[] = {
     {"h5", TF_PARA | TF_HEAD, -5},
     {"h6", TF_PARA | TF_HEAD, -5},
     {"head", TF_SKIP, 0},
-    {"header", TF_SKIP, 0},
+    {"header", TF_SKIP | TF_SOFT, 0},
     {"hr", TF_PARA, 0},
     {"iframe", TF_SKIP | TF_MEDIA, 0},
     {"img", TF_MEDIA, 0},
@@ -88,9 +90,9 @@ static const tag_info tags[] = {
     {"main", TF_PARA, 10},
     {"map", TF_SKIP, 0},
     {"math", TF_SKIP, 0},
-    {"menu", TF_SKIP, 0},
+    {"menu", TF_SKIP | TF_SOFT, 0},
     {"meta", TF_SKIP, 0},
-    {"nav", TF_SKIP, 0},
+    {"nav", TF_SKIP | TF_SOFT, 0},
     {"noscript", TF_SKIP, 0},
     {"object", TF_SKIP | TF_MEDIA, 0},
     {"ol", TF_PARA | TF_LIST, -3},
@@ -190,13 +192,17 @@ static int has_any(const char *s, const char *const *words) {
 /* Class and id words of boilerplate: strong ones leave an element out whatever its size, weak
    ones only when it is small or mostly links (page builders name their wrappers "widget"). */
 static const char *const strong_words[] = {
-    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscribe", "related",
-    "recommend", "outbrain", "taboola", "share", "sharing", "social", "breadcrumb", "navbar",
-    "skip-link", "skiplink", "paywall", "signup", "sign-up", "most-read", "mostread", "trending",
-    "more-stories", "read-more", "readmore", "next-post", "prev-post", "author-bio", "screen-reader",
-    "sr-only", "visually-hidden", "print-only", NULL};
+    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscribe", "related-",
+    "-related", "recommend", "outbrain", "taboola", "sharedaddy", "social-share", "share-",
+    "sharing", "breadcrumb", "navbar", "skip-link", "skiplink", "paywall", "signup", "sign-up",
+    "most-read", "mostread", "trending", "more-stories", "read-more", "readmore", "next-post",
+    "prev-post", "author-bio", "screen-reader", "sr-only", "visually-hidden", "print-only", NULL};
+/* The same, matched as whole words of the class ("share" but not "shared"). */
+static const char *const strong_tokens[] = {"share", "shares", "social", "related", "promo", NULL};
+/* Post wrappers carry their categories and tags as classes ("category-social"): no hints. */
+static const char *const post_words[] = {"hentry", "type-post", "type-page", "category-", "tag-", NULL};
 static const char *const weak_words[] = {
-    "sidebar", "widget", "menu", "navigation", "footer", "masthead", "banner", "popup", "modal",
+    "sidebar", "menu", "navigation", "footer", "masthead", "banner", "popup", "modal",
     "overlay", "toolbar", "pagination", "pager", "popular", "promo", "sponsor", "advert", "tags",
     "tag-list", "login", "byline", "dateline", "timestamp", "caption", "hidden", "subscription", NULL};
 static const char *const good_words[] = {"article", "content", "entry", "main",  "post",
@@ -204,8 +210,8 @@ static const char *const good_words[] = {"article", "content", "entry", "main", 
                                          "prose",   "single",  NULL};
 
 /* Words that are too short to search inside others: matched as whole class words. */
-static const char *const bad_tokens[] = {"ad", "ads", "nav", "header", "share", "aside", "meta",
-                                         "tools", "rail", "extra", "promo", NULL};
+static const char *const bad_tokens[] = {"ad", "ads", "nav", "header", "aside", "meta",
+                                         "tools", "rail", "extra", NULL};
 
 static int class_word(const char *s, const char *const *words) {
     if (!s)
@@ -228,7 +234,10 @@ static int class_word(const char *s, const char *const *words) {
 /* 2: a strong boilerplate word in class or id, 1: a weak one, 0: none. */
 static int bad_hint(const xmlNode *x) {
     const char *c = attr(x, "class"), *id = attr(x, "id");
-    if (has_any(c, strong_words) || has_any(id, strong_words))
+    if (is_tag(x, "article") || has_any(c, post_words))
+        return 0;
+    if (has_any(c, strong_words) || has_any(id, strong_words) || class_word(c, strong_tokens) ||
+        class_word(id, strong_tokens))
         return 2;
     return has_any(c, weak_words) || class_word(c, bad_tokens) || has_any(id, weak_words) ||
            class_word(id, bad_tokens);
@@ -242,24 +251,25 @@ static int hint_weight(const xmlNode *x) {
     return (good_hint(x) ? 25 : 0) - (bad_hint(x) ? 25 : 0);
 }
 
+/* 2: hidden from readers (hidden, display:none, visibility:hidden); 1: marked as not the
+   content (aria-hidden, a navigation, banner, footer or dialog role); 0: neither. */
 static int hidden(const xmlNode *x) {
     const char *v;
     for (const xmlAttr *p = x->properties; p; p = p->next)
         if (p->name && strcmp((const char *)p->name, "hidden") == 0)
-            return 1;
-    if ((v = attr(x, "aria-hidden")) && lede_ascii_eq_ci(v, strlen(v), "true"))
-        return 1;
+            return 2;
     if ((v = attr(x, "style")) && (find_ci(v, "display:none") || find_ci(v, "display: none") ||
                                    find_ci(v, "visibility:hidden") ||
                                    find_ci(v, "visibility: hidden")))
+        return 2;
+    if ((v = attr(x, "aria-hidden")) && lede_ascii_eq_ci(v, strlen(v), "true"))
         return 1;
-    if ((v = attr(x, "role")) &&
-        (lede_ascii_eq_ci(v, strlen(v), "navigation") || lede_ascii_eq_ci(v, strlen(v), "banner") ||
-         lede_ascii_eq_ci(v, strlen(v), "contentinfo") || lede_ascii_eq_ci(v, strlen(v), "complementary") ||
-         lede_ascii_eq_ci(v, strlen(v), "menu") || lede_ascii_eq_ci(v, strlen(v), "menubar") ||
-         lede_ascii_eq_ci(v, strlen(v), "dialog") || lede_ascii_eq_ci(v, strlen(v), "alertdialog") ||
-         lede_ascii_eq_ci(v, strlen(v), "search")))
-        return 1;
+    static const char *const roles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                        "menu", "menubar", "dialog", "alertdialog", "search", NULL};
+    if ((v = attr(x, "role")))
+        for (size_t i = 0; roles[i]; i++)
+            if (lede_ascii_eq_ci(v, strlen(v), roles[i]))
+                return 1;
     return 0;
 }
 
@@ -303,8 +313,7 @@ static double link_density(const hnode *h) {
 static void measure(xmlNode *root) {
     xmlNode *x = root;
     while (x) {
-        if (x->type == XML_ELEMENT_NODE && x->children && !(info(x)->tag && (info(x)->tag->flags & TF_SKIP) &&
-                                                            !is_tag(x, "head"))) {
+        if (x->type == XML_ELEMENT_NODE && x->children) {
             x = x->children;
             continue;
         }
@@ -315,7 +324,7 @@ static void measure(xmlNode *root) {
                 const char *ip = attr(x, "itemprop");
                 if (ip && find_ci(ip, "articlebody"))
                     h->flags |= NF_ARTBODY | NF_KEEP;
-                if (is_tag(x, "article") || is_tag(x, "main"))
+                if (is_tag(x, "main"))
                     h->flags |= NF_KEEP;
                 h->weight = hint_weight(x);
                 if (tf & TF_MEDIA)
@@ -331,8 +340,13 @@ static void measure(xmlNode *root) {
                 int bad = h->flags & NF_KEEP || is_tag(x, "body") || is_tag(x, "html") ? 0 : bad_hint(x);
                 if (bad == 1 && good_hint(x))
                     bad = 0;
-                if ((tf & TF_SKIP) || hidden(x) || bad == 2 ||
-                    (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
+                /* an element that holds an article's worth of paragraphs is not a header, a
+                   menu or a newsletter box, whatever it is called */
+                int holds = (h->flags & NF_KEEP) ||
+                            (h->paras >= 4 && h->text >= 1500 && link_density(h) < 0.3);
+                int hid = hidden(x);
+                if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || hid == 2 || (hid == 1 && !holds) ||
+                    (bad == 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
                     h->flags |= NF_SKIP;
             }
             xmlNode *p = x->parent;
@@ -430,6 +444,16 @@ static xmlNode *best_element(xmlNode *root) {
         x = next_node(x, root, descend);
     }
 #ifdef LEDE_HTML_DEBUG
+    {
+        xmlNode *lp = NULL;
+        for (xmlNode *x = root; x; x = next_node(x, root, 1))
+            if (is_tag(x, "p") && (!lp || info(x)->text > info(lp)->text))
+                lp = x;
+        for (xmlNode *x = lp; x && x->type == XML_ELEMENT_NODE; x = x->parent)
+            fprintf(stderr, "  path %s.%.60s#%.30s flags %d text %zu link %zu\n", x->name,
+                    attr(x, "class") ? attr(x, "class") : "", attr(x, "id") ? attr(x, "id") : "",
+                    info(x)->flags, info(x)->text, info(x)->link);
+    }
     for (xmlNode *x = root; x; x = next_node(x, root, 1))
         if (x->type == XML_ELEMENT_NODE && (info(x)->flags & NF_SKIP) && info(x)->text > 1000)
             fprintf(stderr, "  skipped %s.%s#%s text %zu link %zu\n", x->name,
@@ -466,6 +490,10 @@ static xmlNode *best_element(xmlNode *root) {
             break;
         top = top->parent;
     }
+#ifdef LEDE_HTML_DEBUG
+    fprintf(stderr, "  TOP %s.%s#%s score %.1f text %zu\n", top->name, attr(top, "class") ? attr(top, "class") : "",
+            attr(top, "id") ? attr(top, "id") : "", info(top)->score, info(top)->text);
+#endif
     return top;
 }
 
@@ -481,8 +509,6 @@ static int drop_inside(const xmlNode *x) {
         return 0;
     if (h->flags & (NF_KEEP | NF_ARTBODY))
         return 0;
-    if (h->weight < 0)
-        return 1;
     if (h->commas >= 10)
         return 0;
     double ld = link_density(h);
@@ -1377,6 +1403,17 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     return LEDE_OK;
 }
 
+static int grow_text(lede_corpus_article *a, size_t need) {
+    if (need <= a->text_cap)
+        return 1;
+    char *q = lede_realloc(a->text, need);
+    if (!q)
+        return 0;
+    a->text = q;
+    a->text_cap = need;
+    return 1;
+}
+
 lede_rc lede_corpus_html_parse(lede_corpus_article *a, const char *s, size_t n) {
     lede_corpus_text none = {NULL, 0};
     a->title = a->published = a->dateline = a->source = a->authors = a->body = a->url = none;
@@ -1387,6 +1424,25 @@ lede_rc lede_corpus_html_parse(lede_corpus_article *a, const char *s, size_t n) 
     }
     if (n > INT_MAX)
         n = INT_MAX;
+    if (!lede_utf8_valid(s, n)) { /* libxml2 would pass ill-formed bytes through: U+FFFD for each */
+        if (n > (SIZE_MAX - 1) / 3 || !grow_text(a, 3 * n + 1))
+            return LEDE_NOMEM;
+        size_t o = 0;
+        for (size_t i = 0; i < n;) {
+            uint32_t cp;
+            size_t j = lede_utf8_next(s, n, i, &cp);
+            if (lede_utf8_ill_formed(s, i, j, cp)) {
+                memcpy(a->text + o, "\xEF\xBF\xBD", 3);
+                o += 3;
+            } else {
+                memcpy(a->text + o, s + i, j - i);
+                o += j - i;
+            }
+            i = j;
+        }
+        s = a->text;
+        n = o < INT_MAX ? o : INT_MAX;
+    }
     xmlDoc *doc = NULL;
     if (n > 0) {
         htmlParserCtxtPtr ctx = htmlNewParserCtxt();

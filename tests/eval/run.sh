@@ -8,7 +8,9 @@
 # 'conll' scheme (overall F1 at least 0.925) and OntoNotes 5.0 development with the default,
 # 18-label scheme (at least 0.85 over the documents that carry name annotation, ner.c -a; the
 # figure over every document is printed too, docs/accuracy.md), each with its timing. Quotes on
-# PolNeAR development (tests/eval/quotes.py). Then the project's own gold articles. Places: LGL (tests/eval/geo.py).
+# PolNeAR development (tests/eval/quotes.py). Web pages: the HTML reader on data/web (body F1 at
+# least 0.92 on the article pages; tests/eval/web.c, web.py). Then the project's own gold
+# articles. Places: LGL (tests/eval/geo.py).
 # Exits 1 when a part fails or its data is missing, 2 when ../shared/data is missing altogether.
 set -u
 lib=${1:?usage: run.sh path/to/lede.so path/to/shared}
@@ -68,6 +70,36 @@ if [ -d "$polnear/attributions" ]; then
 else
     echo "make eval: $polnear not found: the evaluation data in $data is incomplete." >&2
     status=1
+fi
+
+# Web pages: lede's HTML reader (tests/eval/web.c over the core, built to a temporary file) on
+# the 999 pages of data/web, scored by tests/eval/web.py: body F1 (ScrapingHub's shingle metric)
+# overall, by page type and on the dev and held-out parts, and the share of right titles, authors
+# and dates. Floor: body F1 at least 0.92 on the article pages.
+web=$data/web
+echo "== web pages: main text and metadata ($web)"
+if need "$web/ground-truth.jsonl"; then
+    webbin=${TMPDIR:-/tmp}/lede-web.$$
+    webout=${TMPDIR:-/tmp}/lede-web.$$.jsonl
+    core=$(dirname "$lib")/libledecore.a
+    xml_cflags=$(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+    xml_libs=$(pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+    # shellcheck disable=SC2086
+    if [ -f "$core" ] && ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -O2 -D_DEFAULT_SOURCE -Iext $xml_cflags \
+        -o "$webbin" tests/eval/web.c "$core" -lutf8proc $xml_libs -lz -lm; then
+        start=$(date +%s)
+        if "$webbin" "$web"/html/*.html.gz > "$webout"; then
+            echo "read $(wc -l < "$webout") pages in $(( $(date +%s) - start )) s"
+            python3 tests/eval/web.py --floor 0.92 "$web/ground-truth.jsonl" "$webout" || status=1
+        else
+            echo "make eval: tests/eval/web.c failed on $web/html" >&2
+            status=1
+        fi
+    else
+        echo "make eval: cannot build tests/eval/web.c (needs $core and zlib: apt-get install -y zlib1g-dev)" >&2
+        status=1
+    fi
+    rm -f "$webbin" "$webout"
 fi
 
 # All labels, values and canonical names: the project's own gold articles.
