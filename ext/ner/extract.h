@@ -56,6 +56,21 @@
 #include "model.h"
 #include "rules.h"
 
+/*
+ * A memo of the summed weights of each word's own features (features.h:
+ * lede_ner_own_mask), a few thousand words, for one model at a time. Most
+ * tokens of news are common words, so most of a token's own features are
+ * added up once and then read back; the scores are exactly those of adding
+ * them every time. An extractor makes one of its own; a caller that runs
+ * many extractors one after another (lede_entities over the rows of a
+ * table) can keep one and lend it to each (lede_ner_extract_use_memo).
+ */
+typedef struct lede_ner_memo lede_ner_memo;
+
+/* A new, empty memo (lede_malloc), or NULL when out of memory. */
+lede_ner_memo *lede_ner_memo_new(void);
+void lede_ner_memo_free(lede_ner_memo *memo);
+
 /* Which labels an extractor reports (entity.h). */
 typedef enum { LEDE_NER_SCHEME_ONTONOTES = 0, LEDE_NER_SCHEME_CONLL } lede_ner_scheme;
 
@@ -91,6 +106,8 @@ typedef struct {
     lede_ner_block block;        /* the text, read a block at a time */
     lede_ner_doc doc;            /* first-stage statistics of the block */
     lede_ner_viterbi_ctx viterbi;
+    lede_ner_memo *memo;   /* sums of the own features' weights, per word */
+    int memo_owned;        /* memo was made here (freed with the extractor) */
     int32_t *emit;         /* [window][ntags] first-stage scores of one window */
     int32_t *emit2;        /* [block][ntags] second-stage scores of the block */
     uint8_t *tags1;        /* [block] first-stage tags */
@@ -127,6 +144,10 @@ const lede_ner_model *lede_ner_scheme_model(lede_ner_scheme scheme);
 lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out);
 
 void lede_ner_extract_free(lede_ner_extractor *x);
+
+/* Lends x a memo (after lede_ner_extract_init, before the first
+   extract_next); it must outlive x. Without one, x makes its own. */
+void lede_ner_extract_use_memo(lede_ner_extractor *x, lede_ner_memo *memo);
 
 /*
  * The model's tags for the current block of x (used by extract.c, and by

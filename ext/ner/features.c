@@ -682,42 +682,44 @@ typedef void (*feat_fn)(const lede_ner_window *w, size_t i, feat_sink *k);
 static const struct {
     const char *name;
     int stage;   /* 1 local (both stages), 2 document (second stage) */
+    int own;     /* 1 when it reads only the token's own text, kind and
+                    own flags (lede_ner_own_key) */
     feat_fn fn;
 } feat_templates[] = {
-    {"bias",          1, f_bias},
-    {"word",          1, f_word},
-    {"lower",         1, f_lower},
-    {"shape",         1, f_shape},
-    {"shape-short",   1, f_shape_short},
-    {"prefix",        1, f_prefix},
-    {"suffix",        1, f_suffix},
-    {"lower-2",       1, f_lower_m2},
-    {"lower-1",       1, f_lower_m1},
-    {"lower+1",       1, f_lower_p1},
-    {"lower+2",       1, f_lower_p2},
-    {"bigram-1",      1, f_bigram_m1},
-    {"bigram+1",      1, f_bigram_p1},
-    {"shape-1",       1, f_shape_m1},
-    {"shape+1",       1, f_shape_p1},
-    {"shapes3",       1, f_shapes3},
-    {"lower-1-shape", 1, f_lower_m1_shape},
-    {"lower+1-shape", 1, f_lower_p1_shape},
-    {"flags",         1, f_flags},
-    {"kind",          1, f_kind},
-    {"first",         1, f_first},
-    {"caps-lower",    1, f_caps_lower},
-    {"caps-shape",    1, f_caps_shape},
-    {"quoted",        1, f_quoted},
-    {"line",          1, f_line},
-    {"gaz",           1, f_gaz},
-    {"class",         1, f_class},
-    {"class-1",       1, f_class_m1},
-    {"class+1",       1, f_class_p1},
-    {"table",         1, f_table},
-    {"doc-types",     2, f_doc_types},
-    {"doc-types-clean", 2, f_doc_types_clean},
-    {"stage1",        2, f_stage1},
-    {"doc-neighbours", 2, f_doc_neighbours},
+    {"bias",          1, 1, f_bias},
+    {"word",          1, 1, f_word},
+    {"lower",         1, 1, f_lower},
+    {"shape",         1, 1, f_shape},
+    {"shape-short",   1, 1, f_shape_short},
+    {"prefix",        1, 1, f_prefix},
+    {"suffix",        1, 1, f_suffix},
+    {"lower-2",       1, 0, f_lower_m2},
+    {"lower-1",       1, 0, f_lower_m1},
+    {"lower+1",       1, 0, f_lower_p1},
+    {"lower+2",       1, 0, f_lower_p2},
+    {"bigram-1",      1, 0, f_bigram_m1},
+    {"bigram+1",      1, 0, f_bigram_p1},
+    {"shape-1",       1, 0, f_shape_m1},
+    {"shape+1",       1, 0, f_shape_p1},
+    {"shapes3",       1, 0, f_shapes3},
+    {"lower-1-shape", 1, 0, f_lower_m1_shape},
+    {"lower+1-shape", 1, 0, f_lower_p1_shape},
+    {"flags",         1, 1, f_flags},
+    {"kind",          1, 1, f_kind},
+    {"first",         1, 0, f_first},
+    {"caps-lower",    1, 0, f_caps_lower},
+    {"caps-shape",    1, 0, f_caps_shape},
+    {"quoted",        1, 0, f_quoted},
+    {"line",          1, 0, f_line},
+    {"gaz",           1, 0, f_gaz},
+    {"class",         1, 1, f_class},
+    {"class-1",       1, 0, f_class_m1},
+    {"class+1",       1, 0, f_class_p1},
+    {"table",         1, 0, f_table},
+    {"doc-types",     2, 0, f_doc_types},
+    {"doc-types-clean", 2, 0, f_doc_types_clean},
+    {"stage1",        2, 0, f_stage1},
+    {"doc-neighbours", 2, 0, f_doc_neighbours},
 };
 /* clang-format on */
 
@@ -740,6 +742,20 @@ size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, u
         feat_templates[t].fn(w, i, &k);
     }
     return k.n;
+}
+
+uint64_t lede_ner_own_mask(void) {
+    uint64_t mask = 0;
+    for (size_t t = 0; t < FEAT_NTEMPLATES; t++)
+        if (feat_templates[t].own)
+            mask |= (uint64_t)1 << t;
+    return mask;
+}
+
+uint64_t lede_ner_own_key(const lede_ner_token *t) {
+    uint64_t key = lede_ner_mix(lede_ner_mix(t->raw, (uint64_t)t->kind + 1),
+                                (uint64_t)(t->flags & LEDE_NER_TF_OWN) + 1);
+    return key ? key : 1;
 }
 
 size_t lede_ner_features(const lede_ner_window *w, size_t i, int stage, uint64_t *out) {

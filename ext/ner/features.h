@@ -191,6 +191,18 @@ typedef struct {
  */
 size_t lede_ner_features(const lede_ner_window *w, size_t i, int stage, uint64_t *out);
 
+/*
+ * The templates that read only what lede_ner_own_key covers (the token's
+ * text, kind and LEDE_NER_TF_OWN flags), as a mask for
+ * lede_ner_features_masked: their features, and so their summed weights,
+ * are the same wherever the same key comes back, which lets the tagger
+ * add them up once per word (extract.h).
+ */
+uint64_t lede_ner_own_mask(void);
+
+/* A hash of what the own templates read of t; never 0. */
+uint64_t lede_ner_own_key(const lede_ner_token *t);
+
 /* Number of templates and the name of template k (for the trainer's
    reports and ablations). */
 size_t lede_ner_template_count(void);

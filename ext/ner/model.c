@@ -18,7 +18,7 @@
 #endif
 
 _Static_assert(LEDE_NER_MAX_FEATURES * 127 < 32768, "a stage's sum fits half a 32-bit word");
-_Static_assert(LEDE_NER_MAX_TAGS <= 128, "tags index the 128 accumulators");
+_Static_assert(LEDE_NER_MODEL_ACC == 128, "tags (7 bits) index the accumulators");
 
 static uint32_t model_u32(const unsigned char *p) {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -56,10 +56,23 @@ static uint32_t model_find(const lede_ner_model *m, uint64_t h) {
     return 0;
 }
 
-void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *s1,
-                          int32_t *s2) {
+/* acc[t] += the i32 at p + 4 t, for every tag: a loop the compiler turns
+   into vector additions. */
+static void model_add_dense(int32_t *restrict acc, const unsigned char *restrict p, size_t ntags) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (size_t t = 0; t < ntags; t++) {
+        int32_t v;
+        memcpy(&v, p + 4 * t, sizeof v);
+        acc[t] += v;
+    }
+#else
+    for (size_t t = 0; t < ntags; t++)
+        acc[t] += (int32_t)model_u32(p + 4 * t);
+#endif
+}
+
+void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *acc) {
     size_t mask = ((size_t)1 << m->slot_bits) - 1;
-    const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
     /* Ask for every slot first, so that the cache misses overlap. */
     for (size_t k = 0; k < n; k++)
         MODEL_PREFETCH(m->slots + 8 * ((size_t)f[k] & mask));
@@ -72,21 +85,27 @@ void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, 
             found[nf++] = row - 1;
         }
     }
-    /* Both stages' weights add up in one 32-bit word per tag: stage 1 in
-       the low 16 bits, stage 2 in the high 16 (each sum is at most
-       LEDE_NER_MAX_FEATURES * 127 in magnitude, so neither overflows its
-       half); one addition per weight pair instead of two. */
-    int32_t acc[128] = {0};
+    const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
     for (size_t k = 0; k < nf; k++) {
         const unsigned char *r = m->rows + found[k];
+        if (r[0] == LEDE_NER_ROW_DENSE) {
+            /* A row that would run past the end (a damaged table) is left out. */
+            if (found[k] + 1 + 4 * ntags <= m->rows_size)
+                model_add_dense(acc, r + 1, ntags);
+            continue;
+        }
         size_t count = r[0];
-        /* A row that would run past the end (a damaged table) is cut. */
+        /* A row that would run past the end is cut. */
         if (found[k] + 1 + 3 * count > m->rows_size)
             count = (m->rows_size - found[k] - 1) / 3;
         const unsigned char *e = r + 1, *end = e + 3 * count;
         for (; e < end; e += 3)
             acc[e[0] & 127] += (int32_t)(signed char)e[1] + (int32_t)(signed char)e[2] * 65536;
     }
+}
+
+void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int32_t *s2) {
+    const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
     for (size_t t = 0; t < ntags; t++) {
         int32_t lo = (int32_t)((uint32_t)acc[t] & 0xffffu);
         if (lo >= 32768)
@@ -97,4 +116,11 @@ void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, 
         if (s2)
             s2[t] += hi;
     }
+}
+
+void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *s1,
+                          int32_t *s2) {
+    int32_t acc[LEDE_NER_MODEL_ACC] = {0};
+    lede_ner_model_add(m, f, n, acc);
+    lede_ner_model_unpack(m, acc, s1, s2);
 }

@@ -41,7 +41,12 @@
 #include "features.h"
 #include "tagger.h"
 
-#define LEDE_NER_MODEL_MAGIC 0x324e4552u /* "REN2": sparse rows, any number of types */
+#define LEDE_NER_MODEL_MAGIC 0x334e4552u /* "REN3": sparse and dense rows, any number of types */
+
+/* The first byte of a dense row, and when a row is written dense: when
+   it weighs on at least a quarter of the model's ntags tags. */
+#define LEDE_NER_ROW_DENSE 0xffu
+#define LEDE_NER_ROW_IS_DENSE(count, ntags) (4 * (count) >= (ntags))
 
 typedef struct {
     uint32_t magic;                /* LEDE_NER_MODEL_MAGIC */
@@ -76,5 +81,17 @@ lede_rc lede_ner_model_check(const lede_ner_model *m, const char **why);
  */
 void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *s1,
                           int32_t *s2);
+
+/*
+ * The same in two steps, for sums that are kept and reused: _add adds the
+ * weights of f[0..n) to acc, packed (each entry holds a tag's stage-1 sum
+ * in its low 16 bits and its stage-2 sum in the high 16: one addition per
+ * weight pair; neither half overflows while acc sums at most
+ * LEDE_NER_MAX_FEATURES features); _unpack adds acc's two halves to s1
+ * and s2 (either may be NULL).
+ */
+#define LEDE_NER_MODEL_ACC 128 /* entries of a packed accumulator */
+void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *acc);
+void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int32_t *s2);
 
 #endif

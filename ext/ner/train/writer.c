@@ -94,28 +94,40 @@ int writer_write(const char *path, const writer_input *in, writer_stats *st) {
     uint32_t *index_of = xcalloc(nfeat, sizeof *index_of); /* offset + 1, 0 = dropped */
     size_t kept = 0, entries = 0;
     for (size_t id = 0; id < nfeat; id++) {
-        unsigned char row[1 + 3 * LEDE_NER_MAX_TAGS];
+        int8_t w1[LEDE_NER_MAX_TAGS], w2[LEDE_NER_MAX_TAGS];
         size_t count = 0;
         for (size_t t = 0; t < nt; t++) {
-            int8_t w1 = 0, w2 = 0;
+            w1[t] = w2[t] = 0;
             if (id < in->stage1->nfeat)
-                w1 = writer_weight(in->stage1->w[id * nt + t], in->prune);
+                w1[t] = writer_weight(in->stage1->w[id * nt + t], in->prune);
             if (id < in->stage2->nfeat)
-                w2 = writer_weight(in->stage2->w[id * nt + t], in->prune);
-            if (!w1 && !w2)
-                continue;
-            row[1 + 3 * count] = (unsigned char)t;
-            row[2 + 3 * count] = (unsigned char)w1;
-            row[3 + 3 * count] = (unsigned char)w2;
-            count++;
+                w2[t] = writer_weight(in->stage2->w[id * nt + t], in->prune);
+            count += w1[t] || w2[t];
         }
         if (!count)
             continue;
-        row[0] = (unsigned char)count;
+        /* A sparse row: count, then (tag, w1, w2) for the tags that weigh;
+           a dense one (model.h): the mark, then every tag's packed pair. */
+        unsigned char row[1 + 4 * LEDE_NER_MAX_TAGS];
+        size_t len = 1;
+        if (LEDE_NER_ROW_IS_DENSE(count, nt)) {
+            row[0] = LEDE_NER_ROW_DENSE;
+            for (size_t t = 0; t < nt; t++, len += 4)
+                set_u32(row + len, (uint32_t)((int32_t)w1[t] + (int32_t)w2[t] * 65536));
+        } else {
+            row[0] = (unsigned char)count;
+            for (size_t t = 0; t < nt; t++) {
+                if (!w1[t] && !w2[t])
+                    continue;
+                row[len++] = (unsigned char)t;
+                row[len++] = (unsigned char)w1[t];
+                row[len++] = (unsigned char)w2[t];
+            }
+        }
         kept++;
         entries += count;
         index_of[id] = (uint32_t)rows.n + 1;
-        put_bytes(&rows, row, 1 + 3 * count);
+        put_bytes(&rows, row, len);
     }
     /* The table, at most half full: linear probing makes long runs beyond. */
     size_t bits = 4;
