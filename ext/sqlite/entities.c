@@ -67,6 +67,7 @@ typedef struct {
     lede_ner_scheme scheme; /* the labels asked for */
     lede_ner_extractor ext; /* the pipeline over text */
     int ext_open;           /* ext needs lede_ner_extract_free */
+    lede_ner_memo *memo;    /* lent to each scan's ext: kept from row to row */
     lede_ner_entity ent;    /* the current entity */
     sqlite3_int64 seq;      /* its number, from 0 */
     int eof;                /* no current entity */
@@ -111,6 +112,7 @@ static void entities_reset(entities_cursor *cur) {
 static int entities_close(sqlite3_vtab_cursor *base) {
     entities_cursor *cur = (entities_cursor *)base;
     entities_reset(cur);
+    lede_ner_memo_free(cur->memo);
     sqlite3_free(cur);
     return SQLITE_OK;
 }
@@ -269,8 +271,11 @@ static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
     int rc = lede_bind_text_arg(argv[0], &cur->text, &cur->len, &is_null);
     if (rc != SQLITE_OK || is_null)
         return rc;
+    if (!cur->memo && !(cur->memo = lede_ner_memo_new()))
+        return SQLITE_NOMEM;
     lede_ner_extract_init(&cur->ext, lede_ner_scheme_model(cur->scheme), cur->scheme, cur->text,
                           cur->len, cur->anchor[0] ? cur->anchor : NULL);
+    lede_ner_extract_use_memo(&cur->ext, cur->memo);
     cur->ext_open = 1;
     cur->eof = 0;
     cur->seq = -1;
