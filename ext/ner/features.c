@@ -350,32 +350,53 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
         uint64_t *keys = lede_malloc(want * sizeof *keys);
         uint32_t(*counts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *counts);
         uint32_t(*capcounts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *capcounts);
-        if (!keys || !counts || !capcounts) {
+        uint32_t(*sums)[4] = lede_malloc(want * sizeof *sums);
+        if (!keys || !counts || !capcounts || !sums) {
             lede_free(keys);
             lede_free(counts);
             lede_free(capcounts);
+            lede_free(sums);
             return LEDE_NOMEM;
         }
         lede_ner_doc_free(doc);
         doc->keys = keys;
         doc->counts = counts;
         doc->capcounts = capcounts;
+        doc->sums = sums;
         doc->cap = want;
     }
+    if (n > doc->ntok_cap) {
+        uint32_t *slot_of = lede_malloc(n * sizeof *slot_of);
+        if (!slot_of)
+            return LEDE_NOMEM;
+        lede_free(doc->slot_of);
+        doc->slot_of = slot_of;
+        doc->ntok_cap = n;
+    }
+    doc->tok = tok;
+    doc->ntok = n;
     memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
     for (size_t i = 0; i < n; i++) {
+        doc->slot_of[i] = UINT32_MAX;
         if (!(tok[i].flags & LEDE_NER_TF_ALPHA))
             continue;
         size_t s = doc_slot(doc, tok[i].norm);
+        doc->slot_of[i] = (uint32_t)s;
         if (!doc->keys[s]) {
             doc->keys[s] = tok[i].norm;
             memset(doc->counts[s], 0, sizeof doc->counts[s]);
             memset(doc->capcounts[s], 0, sizeof doc->capcounts[s]);
+            memset(doc->sums[s], 0, sizeof doc->sums[s]);
         }
         int ty = feat_tag_type(tags[i]);
         doc->counts[s][ty]++;
-        if (!caps[i])
+        doc->sums[s][0]++;
+        doc->sums[s][2] |= 1u << ty;
+        if (!caps[i]) {
             doc->capcounts[s][ty]++;
+            doc->sums[s][1]++;
+            doc->sums[s][3] |= 1u << ty;
+        }
     }
     return LEDE_OK;
 }
@@ -384,6 +405,8 @@ void lede_ner_doc_free(lede_ner_doc *doc) {
     lede_free(doc->keys);
     lede_free(doc->counts);
     lede_free(doc->capcounts);
+    lede_free(doc->sums);
+    lede_free(doc->slot_of);
     memset(doc, 0, sizeof *doc);
 }
 
@@ -607,62 +630,99 @@ static uint64_t feat_share(uint32_t part, uint32_t whole) {
     return 3;
 }
 
-/* Counts of the first-stage types of the other tokens with this norm in the
-   block; 0 when there are none. */
-static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean,
-                                uint32_t c[LEDE_NER_DOC_TYPES]) {
+/* Counts of the first-stage types of the other tokens with one norm in the
+   block: the block's counts of that norm less the token's own. */
+typedef struct {
+    const uint32_t *c; /* [LEDE_NER_DOC_TYPES] the block's counts */
+    uint32_t types;    /* bit ty set when c[ty] may be non-zero here */
+    uint32_t own;      /* the token's own type */
+    uint32_t less;     /* 1 when the token itself is taken off c[own] */
+} feat_counts;
+
+static uint32_t feat_count(const feat_counts *fc, uint32_t ty) {
+    return fc->c[ty] - (ty == fc->own ? fc->less : 0);
+}
+
+/* The counts for token i (clean: outside headlines only); returns their
+   total, 0 when there are none. */
+static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean, feat_counts *fc) {
     const lede_ner_token *t = &w->tok[i];
     if (!w->doc || !w->doc->cap || !(t->flags & LEDE_NER_TF_ALPHA))
         return 0;
-    size_t s = doc_slot(w->doc, t->norm);
-    if (!w->doc->keys[s])
-        return 0;
-    memcpy(c, clean ? w->doc->capcounts[s] : w->doc->counts[s], LEDE_NER_DOC_TYPES * sizeof c[0]);
-    int own = feat_tag_type(w->stage1[i]);
-    if ((!clean || !(w->wflags & LEDE_NER_WF_CAPS)) && c[own] > 0)
-        c[own]--;
-    uint32_t total = 0;
-    for (int ty = 0; ty < LEDE_NER_DOC_TYPES; ty++)
-        total += c[ty];
-    return total;
+    /* The slot the build found, when t is one of its tokens. */
+    uintptr_t at = (uintptr_t)t, base = (uintptr_t)w->doc->tok;
+    size_t s;
+    if (at >= base && (at - base) / sizeof *t < w->doc->ntok) {
+        uint32_t slot = w->doc->slot_of[(at - base) / sizeof *t];
+        if (slot == UINT32_MAX)
+            return 0;
+        s = slot;
+    } else {
+        s = doc_slot(w->doc, t->norm);
+        if (!w->doc->keys[s])
+            return 0;
+    }
+    fc->c = clean ? w->doc->capcounts[s] : w->doc->counts[s];
+    fc->types = w->doc->sums[s][clean ? 3 : 2];
+    fc->own = (uint32_t)feat_tag_type(w->stage1[i]);
+    fc->less = (!clean || !(w->wflags & LEDE_NER_WF_CAPS)) && fc->c[fc->own] > 0;
+    return w->doc->sums[s][clean ? 1 : 0] - fc->less;
+}
+
+/* The lowest type set in *types, which it clears. */
+static uint32_t feat_next_type(uint32_t *types) {
+    uint32_t ty = 0;
+    while (!(*types >> ty & 1))
+        ty++;
+    *types &= *types - 1;
+    return ty;
 }
 
 /* How the first stage labelled the same word elsewhere in the block: each
    type seen, with its share. */
 static void f_doc_types(const lede_ner_window *w, size_t i, feat_sink *k) {
-    uint32_t c[LEDE_NER_DOC_TYPES];
-    uint32_t total = feat_doc_counts(w, i, 0, c);
-    for (uint64_t ty = 0; total && ty < LEDE_NER_DOC_TYPES; ty++)
-        if (c[ty])
-            emit(k, ty * 8 + feat_share(c[ty], total));
+    feat_counts fc;
+    uint32_t total = feat_doc_counts(w, i, 0, &fc);
+    for (uint32_t types = total ? fc.types : 0; types;) {
+        uint32_t ty = feat_next_type(&types), c = feat_count(&fc, ty);
+        if (c)
+            emit(k, ty * 8 + feat_share(c, total));
+    }
 }
 
 /* The same, counting only occurrences outside headlines, where case is a
    clue, and with the token's shape. */
 static void f_doc_types_clean(const lede_ner_window *w, size_t i, feat_sink *k) {
-    uint32_t c[LEDE_NER_DOC_TYPES];
-    uint32_t total = feat_doc_counts(w, i, 1, c);
-    for (uint64_t ty = 0; total && ty < LEDE_NER_DOC_TYPES; ty++)
-        if (c[ty])
-            emit(k, lede_ner_mix(ty * 8 + feat_share(c[ty], total), w->tok[i].shape_short));
+    feat_counts fc;
+    uint32_t total = feat_doc_counts(w, i, 1, &fc);
+    for (uint32_t types = total ? fc.types : 0; types;) {
+        uint32_t ty = feat_next_type(&types), c = feat_count(&fc, ty);
+        if (c)
+            emit(k, lede_ner_mix(ty * 8 + feat_share(c, total), w->tok[i].shape_short));
+    }
 }
 
 /* The majority first-stage type of the same word elsewhere in the block,
-   for the previous and the next token (how far a name runs). */
+   for the previous and the next token (how far a name runs; ties go to
+   the lower type). */
 static void f_doc_neighbours(const lede_ner_window *w, size_t i, feat_sink *k) {
     for (long off = -1; off <= 1; off += 2) {
         long j = (long)i + off;
         if (j < 0 || j >= (long)w->n)
             continue;
-        uint32_t c[LEDE_NER_DOC_TYPES];
-        uint32_t total = feat_doc_counts(w, (size_t)j, 0, c);
+        feat_counts fc;
+        uint32_t total = feat_doc_counts(w, (size_t)j, 0, &fc);
         if (!total)
             continue;
-        uint64_t best = 0;
-        for (uint64_t ty = 1; ty < LEDE_NER_DOC_TYPES; ty++)
-            if (c[ty] > c[best])
+        uint32_t best = 0, most = feat_count(&fc, 0);
+        for (uint32_t types = fc.types & ~1u; types;) {
+            uint32_t ty = feat_next_type(&types), c = feat_count(&fc, ty);
+            if (c > most) {
                 best = ty;
-        emit(k, lede_ner_mix((uint64_t)(off + 1), best * 8 + feat_share(c[best], total)));
+                most = c;
+            }
+        }
+        emit(k, lede_ner_mix((uint64_t)(off + 1), (uint64_t)best * 8 + feat_share(most, total)));
     }
 }
 

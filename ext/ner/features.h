@@ -161,7 +161,12 @@ typedef struct {
     uint64_t *keys;                            /* norm hashes, 0 = empty slot */
     uint32_t (*counts)[LEDE_NER_DOC_TYPES];    /* per slot, tokens per type (0 = O, 1 + type) */
     uint32_t (*capcounts)[LEDE_NER_DOC_TYPES]; /* the same over tokens outside headlines */
-    size_t cap;                                /* slots (a power of two) */
+    uint32_t (*sums)[4]; /* per slot: the sum of counts and of capcounts, and the
+                            types each counts (bit ty when its count is not 0) */
+    size_t cap;          /* slots (a power of two) */
+    const lede_ner_token *tok; /* the tokens it was built from */
+    uint32_t *slot_of;         /* [ntok] the slot of each token's norm (UINT32_MAX: none) */
+    size_t ntok, ntok_cap;     /* tokens, and room in slot_of */
 } lede_ner_doc;
 
 /*

@@ -104,18 +104,22 @@ void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, in
     }
 }
 
+/* The signed low half of a packed entry. */
+static int32_t model_low(int32_t v) {
+    int32_t lo = (int32_t)((uint32_t)v & 0xffffu);
+    return lo >= 32768 ? lo - 65536 : lo;
+}
+
 void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int32_t *s2) {
     const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
-    for (size_t t = 0; t < ntags; t++) {
-        int32_t lo = (int32_t)((uint32_t)acc[t] & 0xffffu);
-        if (lo >= 32768)
-            lo -= 65536; /* the low half is signed */
-        int32_t hi = (acc[t] - lo) / 65536;
-        if (s1)
-            s1[t] += lo;
-        if (s2)
-            s2[t] += hi;
-    }
+    /* Two plain loops (each vectorises); v - low is a multiple of 65536,
+       so the division is exact. */
+    if (s1)
+        for (size_t t = 0; t < ntags; t++)
+            s1[t] += model_low(acc[t]);
+    if (s2)
+        for (size_t t = 0; t < ntags; t++)
+            s2[t] += (acc[t] - model_low(acc[t])) / 65536;
 }
 
 void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *s1,
