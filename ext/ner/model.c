@@ -104,13 +104,14 @@ void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, in
     }
 }
 
-/* The signed low half of a packed entry. */
+/* The signed low half of a packed entry (without a branch, so that the
+   loops below vectorise). */
 static int32_t model_low(int32_t v) {
-    int32_t lo = (int32_t)((uint32_t)v & 0xffffu);
-    return lo >= 32768 ? lo - 65536 : lo;
+    return (int32_t)(((uint32_t)v & 0xffffu) ^ 0x8000u) - 32768;
 }
 
-void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int32_t *s2) {
+void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *restrict acc, int32_t *restrict s1,
+                           int32_t *restrict s2) {
     const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
     /* Two plain loops (each vectorises); v - low is a multiple of 65536,
        so the division is exact. */
