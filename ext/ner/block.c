@@ -21,6 +21,18 @@ void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n, const lede_
     lede_tok_init(&b->toks, s, n);
 }
 
+void lede_ner_block_restart(lede_ner_block *b, const char *s, size_t n,
+                            const lede_ner_lexicon *lex) {
+    lede_ner_block keep = *b;
+    lede_ner_block_init(b, s, n, lex);
+    b->tok = keep.tok;
+    b->raw = keep.raw;
+    b->tok_cap = keep.tok_cap;
+    b->win = keep.win;
+    b->win_cap = keep.win_cap;
+    b->norm = keep.norm;
+}
+
 void lede_ner_block_free(lede_ner_block *b) {
     lede_free(b->tok);
     lede_free(b->raw);

@@ -75,6 +75,11 @@ void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n, const lede_
  */
 lede_rc lede_ner_block_next(lede_ner_block *b);
 
+/* The same as lede_ner_block_init on a block that was initialised before
+   and not freed: it keeps its buffers for the new text. */
+void lede_ner_block_restart(lede_ner_block *b, const char *s, size_t n,
+                            const lede_ner_lexicon *lex);
+
 void lede_ner_block_free(lede_ner_block *b);
 
 #endif

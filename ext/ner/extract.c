@@ -41,6 +41,40 @@ void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, lede_
     lede_canon_init(&x->canon, s, n, 0);
 }
 
+void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
+                              lede_ner_scheme scheme, const char *s, size_t n, const char *anchor) {
+    if (x->model != m) {
+        /* The score buffers are sized for the model's tags. */
+        lede_ner_memo *memo = x->memo_owned ? NULL : x->memo;
+        lede_ner_extract_free(x);
+        lede_ner_extract_init(x, m, scheme, s, n, anchor);
+        if (memo)
+            lede_ner_extract_use_memo(x, memo);
+        return;
+    }
+    lede_ner_extractor keep = *x;
+    lede_canon_free(&x->canon);
+    lede_ner_extract_init(x, m, scheme, s, n, anchor);
+    x->block = keep.block;
+    lede_ner_block_restart(&x->block, s, n, &m->lexicon);
+    x->doc = keep.doc;
+    x->viterbi = keep.viterbi;
+    x->memo = keep.memo;
+    x->memo_owned = keep.memo_owned;
+    x->emit = keep.emit;
+    x->emit2 = keep.emit2;
+    x->tags1 = keep.tags1;
+    x->tags2 = keep.tags2;
+    x->caps = keep.caps;
+    x->cap = keep.cap;
+    x->ents = keep.ents;
+    x->ents_cap = keep.ents_cap;
+    x->found = keep.found;
+    x->found_cap = keep.found_cap;
+    x->rules = keep.rules;
+    lede_rules_restart(&x->rules);
+}
+
 /* Words the memo holds: 2^LEDE_NER_MEMO_BITS, one per slot (a new word
    takes its slot's place). 2,048 words cover about four in five tokens of
    news copy, in 600 KB. */

@@ -136,6 +136,15 @@ typedef struct {
 void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, lede_ner_scheme scheme,
                            const char *s, size_t n, const char *anchor);
 
+/*
+ * The same on an extractor that was initialised before and not freed:
+ * it starts over on the new text but keeps its buffers (and its memo), so
+ * that a caller running one text after another (lede_entities over the
+ * rows of a table) does not allocate and touch fresh memory for each.
+ */
+void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
+                              lede_ner_scheme scheme, const char *s, size_t n, const char *anchor);
+
 /* The model compiled in for scheme. */
 const lede_ner_model *lede_ner_scheme_model(lede_ner_scheme scheme);
 

@@ -2482,6 +2482,8 @@ static const matcher_def matchers[] = {
 
 void lede_rules_init(lede_rules_ctx *ctx) { memset(ctx, 0, sizeof *ctx); }
 
+void lede_rules_restart(lede_rules_ctx *ctx) { ctx->count = 0; }
+
 void lede_rules_free(lede_rules_ctx *ctx) {
     lede_free(ctx->matches);
     lede_free(ctx->info);

@@ -87,6 +87,10 @@ typedef struct {
 void lede_rules_init(lede_rules_ctx *ctx);
 
 /* Releases what the context holds; it may be initialised again. */
+/* Forgets the last scan's matches and keeps the buffers (on a context
+   initialised before and not freed). */
+void lede_rules_restart(lede_rules_ctx *ctx);
+
 void lede_rules_free(lede_rules_ctx *ctx);
 
 /*

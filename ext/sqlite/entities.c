@@ -98,11 +98,9 @@ static int entities_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
     return SQLITE_OK;
 }
 
-/* Ends the current scan: frees the pipeline and the input copy. */
+/* Ends the current scan; the pipeline keeps its buffers for the next one
+   (entities_close frees it). */
 static void entities_reset(entities_cursor *cur) {
-    if (cur->ext_open)
-        lede_ner_extract_free(&cur->ext);
-    cur->ext_open = 0;
     sqlite3_free(cur->text);
     cur->text = NULL;
     cur->len = 0;
@@ -112,6 +110,8 @@ static void entities_reset(entities_cursor *cur) {
 static int entities_close(sqlite3_vtab_cursor *base) {
     entities_cursor *cur = (entities_cursor *)base;
     entities_reset(cur);
+    if (cur->ext_open)
+        lede_ner_extract_free(&cur->ext);
     lede_ner_memo_free(cur->memo);
     sqlite3_free(cur);
     return SQLITE_OK;
@@ -273,9 +273,14 @@ static int entities_filter(sqlite3_vtab_cursor *base, int idx_num, const char *i
         return rc;
     if (!cur->memo && !(cur->memo = lede_ner_memo_new()))
         return SQLITE_NOMEM;
-    lede_ner_extract_init(&cur->ext, lede_ner_scheme_model(cur->scheme), cur->scheme, cur->text,
-                          cur->len, cur->anchor[0] ? cur->anchor : NULL);
-    lede_ner_extract_use_memo(&cur->ext, cur->memo);
+    const lede_ner_model *m = lede_ner_scheme_model(cur->scheme);
+    const char *an = cur->anchor[0] ? cur->anchor : NULL;
+    if (cur->ext_open) {
+        lede_ner_extract_restart(&cur->ext, m, cur->scheme, cur->text, cur->len, an);
+    } else {
+        lede_ner_extract_init(&cur->ext, m, cur->scheme, cur->text, cur->len, an);
+        lede_ner_extract_use_memo(&cur->ext, cur->memo);
+    }
     cur->ext_open = 1;
     cur->eof = 0;
     cur->seq = -1;
