@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-int lede_quotes_is_cue(const char *s, size_t n) {
+int lede_quotes_is_cue(const char *s, size_t n) { return lede_quotes_cue_percent(s, n) > 0; }
+
+int lede_quotes_cue_percent(const char *s, size_t n) {
     char buf[32];
     if (n == 0 || n >= sizeof buf)
         return 0;
@@ -18,8 +20,10 @@ int lede_quotes_is_cue(const char *s, size_t n) {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(lede_quotes_cues[mid].word, buf);
-        if (c == 0)
-            return 1;
+        if (c == 0) {
+            const lede_quotes_cue *q = &lede_quotes_cues[mid];
+            return q->count > 0 ? 1 + (100 * q->cue_count - 1) / q->count : 1;
+        }
         if (c < 0)
             lo = mid + 1;
         else

@@ -32,7 +32,9 @@ enum {
     QF_INQ = 1u << 7,    /* inside a quotation (between paired marks) */
     QF_USED = 1u << 8,   /* part of a reported attribution */
     QF_MARK = 1u << 9,   /* a mark of a pair (or a paragraph's opening mark inside one) */
-    QF_CUE = 1u << 10    /* a cue word (cues.h) */
+    QF_CUE = 1u << 10,   /* a cue word (cues.h) */
+    QF_STRONG = 1u << 11 /* a cue word that is a cue at least LEDE_QUOTES_STRONG_PERCENT of
+                            the times it occurs (said, told, argued: not opened, read) */
 };
 
 const char *lede_quote_kind_name(lede_quote_kind kind) {
@@ -97,6 +99,10 @@ static const char *const objects[] = {"reporters", "journalists", "me",   "us", 
 static const char *const tell_verbs[] = {"told", "tells", "tell", "telling", "asked",
                                          "asks", "assured", "reminded", "warned", "urged",
                                          NULL};
+static const char *const participles[] = {"saying", "adding", "noting", "arguing", "claiming",
+                                          "warning", "telling", "insisting", "explaining",
+                                          "suggesting", "stressing", "calling", "declaring",
+                                          "acknowledging", "asserting", "writing", NULL};
 static const char *const trail[] = {
     "on",       "in",       "at",       "during",  "this",    "last",     "late",
     "early",    "yesterday", "today",   "monday",  "tuesday", "wednesday", "thursday",
@@ -241,8 +247,11 @@ static unsigned tok_flags(const char *s, const lede_token *t, const lede_token *
         f |= QF_WORD;
         if (lede_char_is_upper(cp))
             f |= QF_CAP;
-        if (lede_quotes_is_cue(s + t->span.byte_start, n))
+        int pc = lede_quotes_cue_percent(s + t->span.byte_start, n);
+        if (pc > 0)
             f |= QF_CUE;
+        if (pc >= LEDE_QUOTES_STRONG_PERCENT)
+            f |= QF_STRONG;
         return f;
     }
     if (t->kind != LEDE_TOK_PUNCT && t->kind != LEDE_TOK_SYMBOL)
@@ -567,6 +576,8 @@ static size_t np_tight(const lede_quotes_iter *it, size_t lo, size_t e) {
             size_t r = cap_run_back(it, lo, p);
             return r < p ? r : NONE;
         }
+        if (it->toks[p].t.kind == LEDE_TOK_NUMBER) /* "47 percent", "three in 10" */
+            return p;
         if (!(tf(it, p) & QF_WORD) || tin(it, p, stops) || (tf(it, p) & QF_CUE))
             break;
         if (tin(it, p, preps) && !tis(it, p, "for") && !tis(it, p, "of"))
@@ -750,7 +761,8 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
     if (j >= it->ntoks || (tf(it, j) & QF_PARA))
         return 0;
     /* "said X" */
-    if (is_cue(it, j) || (tin(it, j, aux_in) && is_cue(it, j + 1))) {
+    if ((is_cue(it, j) && (tf(it, j) & QF_STRONG)) ||
+        (tin(it, j, aux_in) && is_cue(it, j + 1) && (tf(it, j + 1) & QF_STRONG))) {
         size_t c = tin(it, j, aux_in) ? j + 1 : j;
         size_t e = np_after(it, c + 1, 1);
         if (e == NONE)
@@ -769,7 +781,7 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
         if (is_cue(it, k)) {
             size_t cs = cue_start(it, k);
             size_t se = skip_aux_back(it, cs);
-            if (se <= j)
+            if (se <= j || !(tf(it, k) & QF_STRONG))
                 return 0;
             size_t a = np_before(it, se);
             if (a != j && !(a != NONE && a > j && tin(it, j, openers)))
@@ -813,6 +825,8 @@ static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, led
             break;
         if (!is_cue(it, c))
             continue;
+        if (!(tf(it, c) & QF_STRONG))
+            break;
         if (c + 1 < j && !colon && !tpunct(it, j, ","))
             break; /* 'he said the plan was "a disaster"': a partial quote */
         size_t cs = cue_start(it, c);
@@ -846,6 +860,13 @@ static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, led
    a: the sentence end less its final punctuation. */
 static size_t clause_end(const lede_quotes_iter *it, size_t a) {
     size_t e = it->toks[a].send;
+    /* a full stop the splitter did not end at: "Cruz. ''I don't ...'' */
+    for (size_t i = a; i + 1 < e; i++)
+        if (tend(it, i) && !tpunct(it, i, ";") && !(tf(it, i) & QF_INQ) &&
+            (tf(it, i + 1) & QF_OPEN) && !(tf(it, i + 1) & QF_INQ)) {
+            e = i + 1;
+            break;
+        }
     while (e > a && (tend(it, e - 1) || tpunct(it, e - 1, ",:")))
         e--;
     return e;
@@ -914,12 +935,58 @@ static lede_rc reported_in(lede_quotes_iter *it, size_t b) {
                 cs = b;
                 ce = c;
             }
+        } else if (c == b + 1 && tpunct(it, c, ":") && (tf(it, b) & QF_CAP) &&
+                   (tf(it, b) & QF_PARA) && !(tf(it, c) & QF_USED)) {
+            /* a headline "Sanders: Endorsements prove ..." */
+            ss = b;
+            se = c;
+            us = c;
+            ue = c + 1;
+            cs = c + 1;
+            ce = clause_end(it, cs);
+        } else if (c > b + 1 && tpunct(it, c + 1, ":") && (tf(it, c) & QF_CAP) &&
+                   (tf(it, b) & QF_PARA) && cap_run_back(it, b, c + 1) == b && c - b < 4) {
+            ss = b;
+            se = c + 1;
+            us = c + 1;
+            ue = c + 2;
+            cs = c + 2;
+            if (cs >= end)
+                continue;
+            ce = clause_end(it, cs);
+            c++;
+        } else if (is_cue(it, c) && tin(it, c, participles) && c > b && tpunct(it, c - 1, ",")) {
+            /* "X criticised the plan, saying (that) ...": X is the sentence's subject */
+            size_t s0 = b;
+            while (s0 < c && tin(it, s0, openers))
+                s0++;
+            if (tin(it, s0, pronouns))
+                se = s0 + 1;
+            else if (tf(it, s0) & QF_CAP)
+                se = cap_run_fwd(it, s0, c);
+            else
+                continue;
+            if (se <= s0 || se >= c - 1)
+                continue;
+            ss = s0;
+            us = c;
+            ue = c + 1;
+            cs = c + 1;
+            if (cs >= end)
+                continue;
+            ce = clause_end(it, cs);
         } else if (is_cue(it, c)) {
             us = cue_start(it, c);
             ue = c + 1;
             size_t sx = skip_aux_back(it, us);
             ss = np_before(it, sx);
-            if (ss != NONE && ss >= b) {
+            if (ss != NONE && ss >= b && ss > b && tpunct(it, ss - 1, ",") &&
+                tpunct(it, c + 1, ",") && ss - 1 > b) {
+                /* "..., records show, ...": the clause before */
+                se = sx;
+                cs = b;
+                ce = ss - 1;
+            } else if (ss != NONE && ss >= b) {
                 se = sx;
                 size_t a = c + 1;
                 if (tin(it, c, tell_verbs)) {
@@ -960,6 +1027,16 @@ static lede_rc reported_in(lede_quotes_iter *it, size_t b) {
             continue;
         }
         if (ce == NONE || cs >= ce || count_words(it, cs, ce) < 2)
+            continue;
+        /* a weak cue ("opened", "read") reports a clause, not an object */
+        int weak = us < end && !(tf(it, ue - 1) & QF_STRONG) && !tis(it, us, "according") &&
+                   !tpunct(it, us, ":");
+        if (weak && count_words(it, cs, ce) < 4)
+            continue;
+        int quoted = 0;
+        for (size_t i = cs; i < ce; i++)
+            quoted |= (tf(it, i) & QF_INQ) != 0;
+        if (weak && quoted) /* 'has read "War and Peace"': a title, not speech */
             continue;
         int used = 0;
         for (size_t i = cs; i < ce; i++)
@@ -1130,7 +1207,8 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
         r->label = LEDE_QUOTE_PERSON;
     else if (org)
         r->label = LEDE_QUOTE_ORG;
-    else if (gaz_has(tp(it, b - 1), tl(it, b - 1), LEDE_GAZ_SURNAME) && b - a <= 3)
+    else if (gaz_has(tp(it, b - 1), tl(it, b - 1), LEDE_GAZ_SURNAME) && b - a <= 3 &&
+             (b - a == 1 || gaz_has(tp(it, a), tl(it, a), LEDE_GAZ_GIVEN_NAME | LEDE_GAZ_SURNAME)))
         r->label = LEDE_QUOTE_PERSON;
     else
         r->label = LEDE_QUOTE_NONE;
@@ -1468,7 +1546,8 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
         size_t end_sent = it->toks[x->ce - 1].sent;
         if (x->inherit) {
             /* continues the last speaker when it spoke just before */
-            if (it->have_last && it->last_sent + 2 >= x->q.sentence && it->last.q.has_source) {
+            if (it->have_last && it->last_sent + 2 >= x->q.sentence && it->last.q.has_source &&
+                it->last.q.kind == LEDE_QUOTE_DIRECT) {
                 x->q.has_source = 1;
                 x->q.source = it->last.q.source;
                 x->q.has_cue = it->last.q.has_cue;

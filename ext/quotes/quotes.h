@@ -32,10 +32,16 @@
  *  - A quotation is attributed by the words after it ('"...," he said',
  *    '"...," said X, the minister, on Monday', '"...," X told reporters')
  *    or before it ('She said: "..."', 'X told reporters, "..."').
+ *  - Cue words are learned (cues.h); only strong ones (a cue at least
+ *    LEDE_QUOTES_STRONG_PERCENT of the times they occur) attribute a
+ *    quotation, and a weak one reports only a clause of four words or more
+ *    with no quotation in it.
  *  - Reported speech: a cue word (cues.h) with its source before it and
  *    the clause after it ("X said (that) ...", "X told reporters ..."), or
  *    the clause before it ("..., X said.", "..., said X."), and "according
- *    to X" on either side of its clause. A quotation inside the reported
+ *    to X" on either side of its clause; "X ..., saying ..." (the
+ *    sentence's subject speaks); "..., records show, ..."; a headline
+ *    "Name: ...". A quotation inside the reported
  *    clause makes it MIXED (a partial quote).
  *  - A quotation with no attribution of its own that opens a sentence in
  *    the same or the next paragraph after an attributed one continues that
@@ -71,6 +77,7 @@
 #include "../text/sentences.h"
 
 #define LEDE_QUOTES_MIN_WORDS 4
+#define LEDE_QUOTES_STRONG_PERCENT 30
 #define LEDE_QUOTES_BLOCK_TOKENS 4096
 #define LEDE_QUOTES_NAMES 128
 #define LEDE_QUOTES_NAME_MAX 80
