@@ -13,6 +13,7 @@
 #   make valgrind   unit and SQL tests under valgrind memcheck, no leaks
 #   make tsan       8 threads, one connection each, under ThreadSanitizer
 #   make network    draw docs/img/network.png from seeds/ (needs Graphviz)
+#   make map        draw docs/img/map.png, the places of seeds/ on a world map (installs rsvg-convert)
 #   make install    copy the extension to $(PREFIX)/lib (PREFIX=/usr/local)
 #   make uninstall  remove what make install copied
 #   make model      retrain the two entity models and the quote cues from ../shared (about 15 minutes)
@@ -63,7 +64,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all help run test check-deps check-deps-run uninstall unit sqltest docstest examplestest eval \
-	bench sanitize install clean model model-quotes regen regen-orth examples network fuzz valgrind tsan
+	bench sanitize install clean model model-quotes regen regen-orth examples network map fuzz valgrind tsan
 
 all: $(LEDE)
 
@@ -104,6 +105,7 @@ check-deps:
 
 check-deps-run:
 	@sh tools/deps.sh run
+	@sh tools/deps.sh map || echo "make run: without rsvg-convert the report's map stays an SVG" >&2
 
 run: check-deps-run
 	@$(MAKE) --no-print-directory all
@@ -130,6 +132,17 @@ examplestest: $(LEDE) $(BUILD)/examples/embed
 	@sh tests/examples/run.sh $(LEDE) $(BUILD)/examples/embed
 
 # The co-occurrence network of seeds/ drawn by Graphviz, for the README and tutorial.
+# The places of seeds/ on a world map (examples/map.sql, drawn by rsvg-convert), for the
+# README and tutorial.
+map: $(LEDE)
+	@sh tools/deps.sh map
+	@rm -f $(BUILD)/map.db
+	@sqlite3 -batch $(BUILD)/map.db -cmd ".load $(basename $(LEDE))" -cmd ".parameter set :root 'seeds'" < sql/ingest.sql
+	@sqlite3 -batch $(BUILD)/map.db < sql/views.sql
+	@sqlite3 -batch $(BUILD)/map.db < examples/map.sql > $(BUILD)/map.svg
+	@rsvg-convert -o docs/img/map.png $(BUILD)/map.svg
+	@echo "wrote docs/img/map.png"
+
 network: $(LEDE)
 	@command -v dot >/dev/null 2>&1 || { echo "make network needs Graphviz: sudo apt-get install -y graphviz" >&2; exit 1; }
 	@rm -f $(BUILD)/network.db
@@ -231,6 +244,7 @@ regen: $(LEDE) regen-orth
 	@mkdir -p build/gen/ne
 	Rscript ext/geo/gen/naturalearth.R build/gen/ne >/dev/null
 	python3 ext/geo/gen/geo.py --lede $(LEDE) --src build/gen --out ext/geo/geo_data.c
+	python3 ext/geo/gen/worldmap.py build/gen/ne/ne_countries.tsv examples/map_base.svg
 
 # ---- the entity model (ext/ner/train/, never linked into the extension) -------
 

@@ -20,3 +20,14 @@ END;
 DELETE FROM temp.lede_check;
 INSERT INTO temp.lede_check SELECT (SELECT value FROM lede_meta WHERE key = 'label_scheme');
 DROP TABLE temp.lede_check;
+
+-- A database ingested before mentions carried the points of places (lat, lon, geonames) has
+-- no such columns: sql/upgrade.sql makes the table anew and fills it.
+CREATE TEMP TABLE IF NOT EXISTS lede_check_points(has INTEGER);
+CREATE TEMP TRIGGER IF NOT EXISTS lede_check_points_old BEFORE INSERT ON lede_check_points
+WHEN new.has = 0 BEGIN
+  SELECT RAISE(ABORT, 'lede: this database was ingested by an older lede, whose mentions have no points for places (lat, lon, geonames); its articles and entities are unchanged. Ingest into a new database, or run sql/upgrade.sql on this one to re-extract its entities from the articles it stores');
+END;
+INSERT INTO temp.lede_check_points
+  SELECT count(*) FROM pragma_table_info('mentions') WHERE name = 'geonames';
+DROP TABLE temp.lede_check_points;

@@ -5,7 +5,8 @@
 --   sentences  the sentences of each article's body (lede_sentences)
 --   entities   one row per canonical entity and label, with how often and
 --              in how many articles it is mentioned
---   mentions   each entity found in a sentence (lede_entities)
+--   mentions   each entity found in a sentence (lede_entities), places with
+--              their point (lat, lon) and GeoNames id
 --   article_entities  which entities each article mentions, and how often
 --              (one row per article and entity: the article-level joins)
 --   quotes     who said what: each quotation and reported speech of a body
@@ -67,6 +68,9 @@ CREATE TABLE IF NOT EXISTS mentions(
   value       TEXT,                -- normalised date, amount or number
   unit        TEXT,                -- currency code or %
   country     TEXT,                -- ISO 3166-1 alpha-2, as lede_entities gives it
+  lat         REAL,                -- the point of the place it names (WGS84), or NULL
+  lon         REAL,
+  geonames    INTEGER,             -- the place's GeoNames id, or NULL
   UNIQUE(article_id, seq)
 );
 

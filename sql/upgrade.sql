@@ -20,7 +20,9 @@
 BEGIN IMMEDIATE;
 CREATE TEMP TABLE IF NOT EXISTS lede_touched(entity_id INTEGER PRIMARY KEY);
 DELETE FROM temp.lede_touched;
-DELETE FROM mentions;
+-- mentions is made anew, with the columns of today's schema.sql (lat, lon, geonames)
+DROP TABLE mentions;
+.read sql/schema.sql
 DELETE FROM article_entities;
 DELETE FROM entities;
 DELETE FROM sentences;

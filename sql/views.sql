@@ -16,6 +16,8 @@
 --   money                  every amount of money (MONEY) with its sentence
 --   quoted                 every quote with its article and the names its content mentions
 --   speakers               each speaker: quotes, articles, an example
+--   places                 each place named (GPE, LOC, FAC with a point): its country, point,
+--                          GeoNames id, mentions, articles, first and last published date
 --
 --   sqlite3 news.db < sql/views.sql
 
@@ -118,3 +120,17 @@ SELECT speaker, speaker_label AS label, count(*) AS quotes, count(DISTINCT artic
         LIMIT 1) AS example
 FROM quotes AS q WHERE speaker IS NOT NULL
 GROUP BY speaker;
+
+-- One row per place, not per name: "Paris" in France and "Paris" in Texas are two rows (the
+-- entity "Paris" is one), and "U.S." and "United States" one. Nationalities (NORP), which
+-- may carry their country's point, are not places here.
+DROP VIEW IF EXISTS places;
+CREATE VIEW places AS
+SELECT e.canonical AS place, m.country, m.lat, m.lon, m.geonames,
+       count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+       min(a.published) AS first, max(a.published) AS last
+FROM mentions AS m
+JOIN entities AS e ON e.id = m.entity_id
+JOIN articles AS a ON a.id = m.article_id
+WHERE m.lat IS NOT NULL AND e.label IN ('GPE', 'LOC', 'FAC')
+GROUP BY e.canonical, m.country, m.lat, m.lon;

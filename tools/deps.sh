@@ -6,6 +6,8 @@
 #   sh tools/deps.sh run     what `make run` needs: make, a C compiler, the
 #                            sqlite3 shell, the SQLite, utf8proc and libxml2 headers
 #   sh tools/deps.sh test    the same and cmocka, which only the unit tests use
+#   sh tools/deps.sh map     rsvg-convert and a font, which draw the map of places
+#                            (make map, and the map of make run's report)
 #
 # A missing `make` or C compiler means Debian's build-essential. On a system
 # without dpkg (macOS, other Linux distributions) it only checks that the
@@ -15,7 +17,8 @@ mode=${1:-test}
 case $mode in
 run) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h" ;;
 test) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config libcmocka-dev"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h cmocka.h" ;;
-*) echo "usage: sh tools/deps.sh run|test" >&2; exit 2 ;;
+map) pkgs="librsvg2-bin fonts-dejavu-core"; headers="" ;;
+*) echo "usage: sh tools/deps.sh run|test|map" >&2; exit 2 ;;
 esac
 cc=${CC:-cc}
 
@@ -27,6 +30,7 @@ command -v "$cc" >/dev/null 2>&1 || tools_missing="$tools_missing $cc"
 if ! command -v dpkg-query >/dev/null 2>&1; then
     missing=$tools_missing
     command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3-shell"
+    [ "$mode" = map ] && { command -v rsvg-convert >/dev/null 2>&1 || missing="$missing rsvg-convert"; }
     if command -v "$cc" >/dev/null 2>&1; then
         for h in $headers; do
             printf '#include <stddef.h>\n#include <stdint.h>\n#include <stdarg.h>\n#include <setjmp.h>\n#include <%s>\n' "$h" |

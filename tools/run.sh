@@ -2,7 +2,8 @@
 # make run: the main job on a folder of articles (default seeds/): ingests
 # it into a database (build/<folder>.db, kept for more questions), then
 # prints a report from the views: the articles, the most mentioned people,
-# organisations and places, the strongest co-occurrences and the money.
+# organisations and places, the strongest co-occurrences and the money; and
+# draws the places on a world map (build/<folder>-map.png).
 #
 #   sh tools/run.sh build/lede.so [folder]
 set -eu
@@ -21,6 +22,16 @@ fi
 sh tools/ingest.sh "$db" "$root" "$lib"
 sqlite3 -batch "$db" < sql/views.sql
 sqlite3 -batch "$db" < sql/report.sql
+# the map of its places (examples/map.sql): a PNG when rsvg-convert is there, else the SVG
+map=${db%.db}-map
+sqlite3 -batch "$db" < examples/map.sql > "$map.svg"
+if command -v rsvg-convert >/dev/null 2>&1 && rsvg-convert -o "$map.png" "$map.svg"; then
+    echo
+    echo "Map of the places: $map.png"
+else
+    echo
+    echo "Map of the places: $map.svg (rsvg-convert draws it as a PNG: sh tools/deps.sh map)"
+fi
 cat <<MSG
 
 The database is $db. Open it and ask more:
@@ -31,5 +42,5 @@ The database is $db. Open it and ask more:
 
 Tables: articles, sentences, mentions, entities, article_entities,
 sentences_fts (full text); views: entity_counts, cooccurrence_sentence,
-cooccurrence_article, timeline, money. See docs/tutorial.md.
+cooccurrence_article, timeline, money, places. See docs/tutorial.md.
 MSG

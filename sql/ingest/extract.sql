@@ -9,11 +9,12 @@ INSERT INTO sentences(article_id, seq, start, "end", text)
 
 CREATE TEMP TABLE IF NOT EXISTS lede_found(
   article_id INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, text TEXT, label TEXT,
-  canonical TEXT, value TEXT, unit TEXT, country TEXT, sentence INTEGER);
+  canonical TEXT, value TEXT, unit TEXT, country TEXT, sentence INTEGER, lat REAL, lon REAL,
+  geonames INTEGER);
 DELETE FROM temp.lede_found;
 INSERT INTO temp.lede_found
   SELECT a.id, e.seq, e.start, e."end", e.text, e.label, coalesce(e.canonical, e.text),
-         e.value, e.unit, e.country, e.sentence
+         e.value, e.unit, e.country, e.sentence, e.lat, e.lon, e.geonames
   FROM temp.lede_built AS b JOIN articles AS a ON a.id = b.id,
        lede_entities(a.body, a.published) AS e;
 
@@ -21,8 +22,9 @@ INSERT INTO entities(canonical, label)
   SELECT DISTINCT canonical, label FROM temp.lede_found WHERE true
   ON CONFLICT(canonical, label) DO NOTHING;
 INSERT INTO mentions(article_id, sentence_id, entity_id, seq, start, "end", text, value, unit,
-                     country)
-  SELECT f.article_id, s.id, e.id, f.seq, f.start, f."end", f.text, f.value, f.unit, f.country
+                     country, lat, lon, geonames)
+  SELECT f.article_id, s.id, e.id, f.seq, f.start, f."end", f.text, f.value, f.unit, f.country,
+         f.lat, f.lon, f.geonames
   FROM temp.lede_found AS f
   JOIN sentences AS s ON s.article_id = f.article_id AND s.seq = f.sentence
   JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label;

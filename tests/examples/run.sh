@@ -32,6 +32,9 @@ fi
 for f in examples/*.sql; do
     name=$(basename "$f" .sql)
     sqlite3 -batch "$db" < "$f" > "$tmp/$name.out" 2>&1
+    # the map's country outlines are data (examples/map_base.svg): its places are compared
+    [ "$name" = map ] && grep -v '^<path ' "$tmp/$name.out" > "$tmp/$name.places" &&
+        mv "$tmp/$name.places" "$tmp/$name.out"
     check "$name" "$tmp/$name.out"
 done
 py=

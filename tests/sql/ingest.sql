@@ -98,3 +98,20 @@ DETACH other;
 UPDATE lede_meta SET value = 'conll' WHERE key = 'label_scheme';
 .system sh tests/sql/ingest_old.sh '@LEDE_TEST_TMP@'
 SELECT CAST(readfile('@LEDE_TEST_TMP@/old.out') AS TEXT) AS "what the user sees";
+
+.print '-- a database whose mentions have no points of places (lat, lon, geonames): refused, then upgraded'
+UPDATE lede_meta SET value = 'ontonotes' WHERE key = 'label_scheme';
+DROP VIEW temp.cmp_main;
+DROP VIEW temp.cmp_other;
+ALTER TABLE mentions DROP COLUMN geonames;
+ALTER TABLE mentions DROP COLUMN lon;
+ALTER TABLE mentions DROP COLUMN lat;
+.system sh tests/sql/ingest_old.sh '@LEDE_TEST_TMP@'
+SELECT CAST(readfile('@LEDE_TEST_TMP@/old.out') AS TEXT) AS "what the user sees";
+.read sql/upgrade.sql
+SELECT count(*) AS point_columns FROM pragma_table_info('mentions')
+  WHERE name IN ('lat', 'lon', 'geonames');
+SELECT count(*) > 0 AS mentions_with_points FROM mentions WHERE lat IS NOT NULL;
+ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
+.read tests/sql/ingest_compare.inc
+DETACH other;
