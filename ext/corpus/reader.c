@@ -330,7 +330,9 @@ static uint64_t target_number(const lede_corpus_reader *r) {
 static lede_rc rec_next(lede_corpus_reader *r, int *have) {
     *have = 0;
     uint64_t want = r->target ? target_number(r) : 0;
-    if (r->target && want == 0)
+    /* a target that is the file itself can only be a fault of its stream */
+    int file_only = r->target && want == 0;
+    if (file_only && r->target_n != r->rec_prefix)
         return LEDE_OK;
     for (;;) {
         lede_rc rc;
@@ -361,7 +363,7 @@ static lede_rc rec_next(lede_corpus_reader *r, int *have) {
             *have = !r->target || is_target(r);
             return LEDE_OK;
         }
-        if (want && number < want)
+        if (file_only || (want && number < want))
             continue;
         if (want && number > want)
             return LEDE_OK;

@@ -332,8 +332,8 @@ lede_rc lede_corpus_records_next(lede_corpus_records *r, lede_corpus_stream *s, 
                 return rc;
             if (s->end - s->start >= 3 && memcmp(s->p + s->start, "\xEF\xBB\xBF", 3) == 0)
                 lede_corpus_stream_skip(s, 3);
-            if (s->end - s->start >= 2 &&
-                lede_corpus_utf16_detect(s->p + s->start, 2) != LEDE_CORPUS_UTF16_NONE) {
+            else if (s->end - s->start >= 2 &&
+                     lede_corpus_utf16_detect(s->p + s->start, 2) != LEDE_CORPUS_UTF16_NONE) {
                 r->number++;
                 set_detail(&r->fault, "UTF-16 record files are not read (convert to UTF-8)",
                            r->number);
@@ -351,7 +351,7 @@ lede_rc lede_corpus_records_next(lede_corpus_records *r, lede_corpus_stream *s, 
             lede_corpus_stream_skip(s, next);
             continue;
         }
-        if (found < 0) { /* too long: report and skip the rest */
+        if (found < 0 || len > limit) { /* too long: report and skip the rest */
             r->number++;
             char msg[80];
             snprintf(msg, sizeof msg, "longer than the limit of %llu bytes",
@@ -362,6 +362,10 @@ lede_rc lede_corpus_records_next(lede_corpus_records *r, lede_corpus_stream *s, 
                 inq ^= p[i] == '"';
             if ((rc = buf_set(&r->raw, p, len > 256 ? 256 : len)) != LEDE_OK)
                 return rc;
+            if (found >= 0) {
+                lede_corpus_stream_skip(s, next);
+                return LEDE_OK;
+            }
             lede_corpus_stream_skip(s, len);
             return skip_rest(s, csv, inq);
         }
@@ -383,18 +387,20 @@ lede_rc lede_corpus_records_next(lede_corpus_records *r, lede_corpus_stream *s, 
                                      &r->encoding, &df)) != LEDE_OK)
             return rc;
         if (!r->have_header) {
-            if (df.kind != LEDE_CORPUS_FAULT_NONE) {
-                r->number++;
-                set_detail(&r->fault, "the header row is not text", r->number);
-                return LEDE_OK;
+            const char *why = "the header row is not text";
+            if (df.kind == LEDE_CORPUS_FAULT_NONE) {
+                why = split_csv(r, t, tn, sep, header_field, &rc);
+                if (rc != LEDE_OK)
+                    return rc;
+                if (why)
+                    why = "the header row is malformed";
             }
-            const char *why = split_csv(r, t, tn, sep, header_field, &rc);
-            if (rc != LEDE_OK)
-                return rc;
             r->have_header = 1;
-            if (why) {
+            if (why) { /* without names the rows cannot be read: one row says so, then none */
                 r->number++;
-                set_detail(&r->fault, "the header row is malformed", r->number);
+                set_detail(&r->fault, why, r->number);
+                lede_corpus_stream_skip(s, s->end - s->start);
+                s->eof = 1;
                 return LEDE_OK;
             }
             continue;

@@ -19,7 +19,9 @@
  * error, the file goes on) when a quoted field has text after its closing
  * quote, when the file ends inside quotes, or when it has more fields than
  * the header (fewer are read as empty). Each record's bytes are decoded as
- * encoding.h says (UTF-8, else Windows-1252).
+ * encoding.h says (UTF-8, else Windows-1252). A header row that is not
+ * text or is malformed gives one malformed record, and the file is not read
+ * further (its rows have no names); so does a file in UTF-16.
  *
  * Field roles, by name (case and '_' '-' ignored): title, headline; text,
  * maintext, body, content, article, articlebody; date, datepublish,

@@ -13,7 +13,7 @@ set -u
 out=${1:?usage: run.sh build-dir seconds [target ...]}
 secs=${2:?usage: run.sh build-dir seconds [target ...]}
 shift 2
-targets=${*:-text glob article html entities quotes sql}
+targets=${*:-text glob article html records archive entities quotes sql}
 cc=${FUZZ_CC:-clang}
 version=$(cat VERSION)
 command -v "$cc" >/dev/null 2>&1 || { echo "make fuzz needs clang: sudo apt-get install -y clang" >&2; exit 1; }
@@ -54,11 +54,11 @@ for t in $targets; do
     if [ "$t" = sql ]; then
         # shellcheck disable=SC2086
         $cc $flags -fsanitize=fuzzer -DSQLITE_CORE -o "$bin" tests/fuzz/fuzz_sql.c $bind \
-            "$out/libcore.a" -lsqlite3 -lutf8proc $xml_libs -lm || exit 1
+            "$out/libcore.a" -lsqlite3 -lutf8proc $xml_libs -larchive -lm || exit 1
     else
         # shellcheck disable=SC2086
         $cc $flags -fsanitize=fuzzer -o "$bin" "tests/fuzz/fuzz_$t.c" "$out/obj/tests/fuzz/alloc.o" \
-            "$out/libcore.a" -lutf8proc $xml_libs -lm || exit 1
+            "$out/libcore.a" -lutf8proc $xml_libs -larchive -lm || exit 1
     fi
     mkdir -p "$out/work/$t" "$out/crash/$t"
     log="$out/fuzz_$t.log"
