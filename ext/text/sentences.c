@@ -32,12 +32,10 @@ _Static_assert(SENT_MAX_DOTS + SENT_MAX_CLOSERS + 2 * SENT_MAX_CITATION + 4 <= L
 /* The k-th token not yet taken, or NULL past the end. */
 static const lede_token *sent_peek(lede_sent_iter *it, size_t k) {
     while (it->count <= k && !it->eof) {
-        lede_token t;
-        if (!lede_tok_next(&it->tokens, &t)) {
+        if (!lede_tok_next(&it->tokens, &it->ahead[(it->head + it->count) % LEDE_SENT_LOOKAHEAD])) {
             it->eof = 1;
             break;
         }
-        it->ahead[(it->head + it->count) % LEDE_SENT_LOOKAHEAD] = t;
         it->count++;
     }
     return k < it->count ? &it->ahead[(it->head + k) % LEDE_SENT_LOOKAHEAD] : NULL;
@@ -532,7 +530,13 @@ int lede_sent_next(lede_sent_iter *it, lede_span *out) {
         const lede_token *t = sent_peek(it, 0);
         if (!t)
             break;
-        if (st.taken > 0 && sent_break_before(it, &st, t))
+        /* most tokens follow one space or none, start in ASCII (no bullet)
+           and end no list item: nothing can break before them */
+        int plain = t->newlines_before == 0 &&
+                    (!t->space_before || ((unsigned char)it->tokens.s[t->span.byte_start] < 0x80u &&
+                                          it->marker_kind != SENT_MARKER_NUMBER &&
+                                          it->marker_kind != SENT_MARKER_LETTER));
+        if (st.taken > 0 && !plain && sent_break_before(it, &st, t))
             break;
         sent_add(it, &st);
         if ((sent_is_stop(it, &st.last) || sent_is_abbrev(it, &st.last)) &&

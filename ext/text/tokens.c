@@ -42,9 +42,8 @@ static int tok_starts_with(const lede_tok_iter *it, size_t i, const char *p, siz
 /* ---- url ---------------------------------------------------------------- */
 
 static int tok_url_stop(uint32_t c) {
-    return c == 0 || lede_char_is_space(c) || c == '<' || c == '>' || c == '"' ||
-           c == 0x201Cu || c == 0x201Du || c == 0x2018u || c == 0x2019u || c == 0xABu ||
-           c == 0xBBu;
+    return c == 0 || lede_char_is_space(c) || c == '<' || c == '>' || c == '"' || c == 0x201Cu ||
+           c == 0x201Du || c == 0x2018u || c == 0x2019u || c == 0xABu || c == 0xBBu;
 }
 
 static int tok_url_trailing(unsigned char c) {
@@ -99,8 +98,8 @@ static size_t scan_url(const lede_tok_iter *it, size_t i) {
 /* ---- email -------------------------------------------------------------- */
 
 static int tok_email_local(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '%' || c == '+' || c == '-';
 }
 
 static int tok_ascii_alnum(unsigned char c) {
@@ -159,7 +158,9 @@ static int tok_number_suffix(const lede_tok_iter *it, size_t a, size_t b) {
            (x == 't' && y == 'h');
 }
 
-static int tok_is_upper_or_digit(uint32_t c) { return lede_char_is_upper(c) || lede_char_is_digit(c); }
+static int tok_is_upper_or_digit(uint32_t c) {
+    return lede_char_is_upper(c) || lede_char_is_digit(c);
+}
 
 /* The clitics that split off before an apostrophe: 's 'd 'm 'll 're 've. */
 static int tok_clitic(const lede_tok_iter *it, size_t a, size_t b) {
@@ -381,28 +382,46 @@ void lede_tok_init_at(lede_tok_iter *it, const char *s, size_t n, size_t byte, s
     it->cp = cp;
 }
 
-int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
-    size_t i = it->byte, cp = it->cp;
-    unsigned newlines = 0, spaces = 0;
-    uint32_t c = 0;
-    size_t next = i;
-    /* skip space, counting line breaks (CR LF is one) */
-    while (i < it->n) {
-        next = lede_utf8_next(it->s, it->n, i, &c);
-        if (!lede_char_is_space(c))
-            break;
-        if (c == '\n' || c == 0x2028u || c == 0x2029u || c == 0x85u ||
-            (c == '\r' && (next >= it->n || it->s[next] != '\n')))
-            newlines += newlines < 255;
-        spaces++;
-        i = next;
-        cp++;
-    }
-    if (i >= it->n) {
-        it->byte = i;
-        it->cp = cp;
-        return 0;
-    }
+/* ---- the ASCII fast path -------------------------------------------------- */
+
+/*
+ * Byte classes for the fast path: TOK_B_ALNUM an ASCII letter or digit,
+ * TOK_B_DIGIT an ASCII digit, TOK_B_JOIN a byte that may make the token more
+ * than a run of letters and digits (a period: an abbreviation, an initial, a
+ * URL; a joiner: hyphen, ampersand, apostrophe; a character of an e-mail
+ * address or URL; anything not ASCII), TOK_B_PUNCT ASCII punctuation (P*,
+ * less % # & @ * which chars.c reads as symbols), TOK_B_SPACE ASCII space
+ * and controls.
+ */
+enum { TOK_B_ALNUM = 1, TOK_B_DIGIT = 2, TOK_B_JOIN = 4, TOK_B_PUNCT = 8, TOK_B_SPACE = 16 };
+
+/* clang-format off */
+static const unsigned char tok_byte_class[256] = {
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, /* 00 */
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, /* 10 */
+    16,  8,  8,  0,  0,  4,  4, 12,  8,  8,  0,  4,  8, 12, 12,  8, /* 20 */
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3, 12,  8,  0,  0,  0,  8, /* 30 */
+     4,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, /* 40 */
+     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  8,  8,  8,  0, 12, /* 50 */
+     0,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, /* 60 */
+     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  8,  0,  8,  0, 16, /* 70 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* 80 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* 90 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* A0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* B0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* C0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* D0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* E0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* F0 */
+};
+/* clang-format on */
+
+/*
+ * The token starting at byte i with the character c (ending at next) by the
+ * general scanners: any character, any joiner. Stores its end and kind.
+ */
+static void tok_scan_general(const lede_tok_iter *it, size_t i, uint32_t c, size_t next,
+                             unsigned spaces, size_t *end_out, lede_tok_kind *kind_out) {
     size_t end;
     lede_tok_kind kind;
     if ((end = scan_url(it, i)) != i) {
@@ -433,7 +452,125 @@ int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
         end = next;
         kind = LEDE_TOK_SYMBOL;
     }
-    size_t ncp = lede_utf8_count(it->s + i, end - i);
+    *end_out = end;
+    *kind_out = kind;
+}
+
+/*
+ * 1 when the byte at k, after a word and its period, can neither make the
+ * period part of something longer (an e-mail address, a URL, "e.g", an
+ * ellipsis) nor be anything but ASCII: then the word keeps its period
+ * exactly when it is a listed abbreviation (tok_keep_period).
+ */
+static int tok_ascii_plain_after_period(const lede_tok_iter *it, size_t k) {
+    if (k >= it->n)
+        return 1;
+    unsigned char a = (unsigned char)it->s[k];
+    return a < 0x80u && !(tok_byte_class[a] & (TOK_B_ALNUM | TOK_B_JOIN));
+}
+
+/*
+ * Most news tokens are ASCII words, numbers and marks that nothing joins:
+ * this finds them without decoding, and returns 0 (leaving the token to
+ * tok_scan_general) whenever the general scanners could decide otherwise.
+ */
+static int tok_scan_ascii(const lede_tok_iter *it, size_t i, size_t *end_out,
+                          lede_tok_kind *kind_out) {
+    const unsigned char *u = (const unsigned char *)it->s;
+    size_t n = it->n, j = i + 1;
+    unsigned char b = u[i];
+    unsigned cls = tok_byte_class[b];
+    if (cls & TOK_B_ALNUM) {
+        int letter = !(cls & TOK_B_DIGIT);
+        while (j < n && (tok_byte_class[u[j]] & TOK_B_ALNUM))
+            j++;
+        if (letter && j < n && u[j] == '.' && j - i >= 2 &&
+            tok_ascii_plain_after_period(it, j + 1)) {
+            /* a word before a full stop, or an abbreviation that keeps it */
+            *kind_out = LEDE_TOK_WORD;
+            *end_out = lede_abbrev_lookup(it->s + i, j - i) != LEDE_ABBREV_NONE ? j + 1 : j;
+            return 1;
+        }
+        if (j < n &&
+            ((tok_byte_class[u[j]] & TOK_B_JOIN) || (!letter && (u[j] == ',' || u[j] == '/'))))
+            return 0; /* and 1,000 or 11/1/2023 */
+        if (letter) {
+            *kind_out = LEDE_TOK_WORD;
+        } else {
+            /* digits alone, or digits then letters: 5th, 5G, 10km */
+            size_t d = i;
+            while (d < j && (tok_byte_class[u[d]] & TOK_B_DIGIT))
+                d++;
+            if (d != j)
+                return 0;
+            *kind_out = LEDE_TOK_NUMBER;
+        }
+        *end_out = j;
+        return 1;
+    }
+    if (b == '.' || b == '-') { /* a run of periods, or of hyphens */
+        while (j < n && u[j] == b)
+            j++;
+        *kind_out = LEDE_TOK_PUNCT;
+        *end_out = j;
+        return 1;
+    }
+    if (b == '!' || b == '?') {
+        while (j < n && (u[j] == '!' || u[j] == '?'))
+            j++;
+        *kind_out = LEDE_TOK_PUNCT;
+        *end_out = j;
+        return 1;
+    }
+    if (b == '\'' || b >= 0x80u)
+        return 0;
+    *kind_out = (cls & TOK_B_PUNCT) ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
+    *end_out = j;
+    return 1;
+}
+
+int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
+    const unsigned char *u = (const unsigned char *)it->s;
+    size_t i = it->byte, cp = it->cp;
+    unsigned newlines = 0, spaces = 0;
+    uint32_t c = 0;
+    size_t next = i;
+    /* skip space, counting line breaks (CR LF is one) */
+    while (i < it->n) {
+        unsigned char b = u[i];
+        if (b < 0x80u) {
+            if (!(tok_byte_class[b] & TOK_B_SPACE)) {
+                c = b;
+                next = i + 1;
+                break;
+            }
+            next = i + 1;
+            if (b == '\n' || (b == '\r' && (next >= it->n || u[next] != '\n')))
+                newlines += newlines < 255;
+        } else {
+            next = lede_utf8_next(it->s, it->n, i, &c);
+            if (!lede_char_is_space(c))
+                break;
+            if (c == 0x2028u || c == 0x2029u || c == 0x85u)
+                newlines += newlines < 255;
+        }
+        spaces++;
+        i = next;
+        cp++;
+    }
+    if (i >= it->n) {
+        it->byte = i;
+        it->cp = cp;
+        return 0;
+    }
+    size_t end, ncp;
+    lede_tok_kind kind;
+    if (tok_scan_ascii(it, i, &end, &kind)) {
+        ncp = end - i;
+    } else {
+        tok_scan_general(it, i, c, next, spaces, &end, &kind);
+        ncp = lede_utf8_count(it->s + i, end - i);
+    }
     tok->span.byte_start = i;
     tok->span.byte_end = end;
     tok->span.cp_start = cp;

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "text/chars.h"
 #include "text/tokens.h"
 #include "text/utf8.h"
 
@@ -214,6 +215,35 @@ static void test_tokens_offsets_hold_on_random_text(void **state) {
     }
 }
 
+/* The ASCII fast path (tokens.c's byte classes) agrees with chars.h: each
+   printable ASCII byte alone, and between letters, is the token kind the
+   Unicode classes make it. */
+static void test_tokens_ascii_bytes_agree_with_chars(void **state) {
+    (void)state;
+    for (int b = 0x21; b < 0x7F; b++) {
+        char one[2] = {(char)b, 0};
+        lede_tok_iter it;
+        lede_token t;
+        lede_tok_init(&it, one, 1);
+        assert_true(lede_tok_next(&it, &t));
+        lede_tok_kind want = lede_char_is_digit((uint32_t)b)   ? LEDE_TOK_NUMBER
+                             : lede_char_is_alnum((uint32_t)b) ? LEDE_TOK_WORD
+                             : lede_char_is_punct((uint32_t)b) ? LEDE_TOK_PUNCT
+                                                               : LEDE_TOK_SYMBOL;
+        if (t.kind != want)
+            fail_msg("byte 0x%02X: kind %s, want %s", b, lede_tok_kind_name(t.kind),
+                     lede_tok_kind_name(want));
+        assert_int_equal(t.span.byte_end, 1);
+        /* "ab?cd", "12?34": a word or number then the byte */
+        char mid[6] = {'a', 'b', (char)b, 'c', 'd', 0};
+        lede_tok_init(&it, mid, 5);
+        assert_true(lede_tok_next(&it, &t));
+        if (!lede_char_is_alnum((uint32_t)b) && b != '-' && b != '&' && b != '\'' && b != '.' &&
+            b != '@' && b != '_' && b != '%' && b != '+')
+            assert_int_equal(t.span.byte_end, 2);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokens_news_cases),
@@ -222,6 +252,7 @@ int main(void) {
         cmocka_unit_test(test_tokens_invalid_utf8_is_a_symbol),
         cmocka_unit_test(test_tokens_init_at_reports_absolute_offsets),
         cmocka_unit_test(test_tokens_offsets_hold_on_random_text),
+        cmocka_unit_test(test_tokens_ascii_bytes_agree_with_chars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
