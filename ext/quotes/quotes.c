@@ -980,6 +980,12 @@ static lede_rc reported_in(lede_quotes_iter *it, size_t b) {
             ue = c + 1;
             size_t sx = skip_aux_back(it, us);
             ss = np_before(it, sx);
+            /* "its territorial claims": a noun after a possessive, not a verb */
+            if (ss != NONE && sx == us && !(tf(it, c) & QF_STRONG) && (tis(it, ss, "its") || tis(it, ss, "his") ||
+                                           tis(it, ss, "her") || tis(it, ss, "their") ||
+                                           tis(it, ss, "our") || tis(it, ss, "my") ||
+                                           tis(it, ss, "your")))
+                continue;
             if (ss != NONE && ss >= b && ss > b && tpunct(it, ss - 1, ",") &&
                 tpunct(it, c + 1, ",") && ss - 1 > b) {
                 /* "..., records show, ...": the clause before */
