@@ -104,9 +104,21 @@ typedef struct {
     int nul;
 } byte_counts;
 
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
 static void count_bytes(const char *s, size_t n, byte_counts *c) {
     memset(c, 0, sizeof *c);
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8) { /* eight printable ASCII bytes at a time (none below 0x20) */
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (((v | ((v - ONES * 0x20) & ~v)) & HIGHS) == 0) {
+                c->chars += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char b = (unsigned char)s[i];
         c->chars++;
         if (b < 0x80) {
