@@ -20,9 +20,6 @@
 #include <libxml/tree.h>
 
 #include <limits.h>
-#ifdef LEDE_HTML_DEBUG
-#include <stdio.h>
-#endif
 #include <string.h>
 
 /* ---- tags ------------------------------------------------------------------ */
@@ -151,6 +148,7 @@ enum {
 typedef struct {
     size_t text, link, commas;      /* text bytes (white space runs as one), in links, commas */
     size_t paras, imgs, lis, inputs; /* counts in the subtree */
+    size_t ptext;                    /* text of the scored text blocks in the subtree */
     double score;
     int weight; /* class/id hint: +25, -25 or 0 */
     int flags;
@@ -411,6 +409,8 @@ static void score_blocks(xmlNode *root) {
                                               !(h->flags & NF_BLOCKS));
                 if (leaf && h->text >= 25) {
                     double s = 1.0 + (double)h->commas + (double)(h->text / 100 < 3 ? h->text / 100 : 3);
+                    for (xmlNode *q = x->parent; q && q->type == XML_ELEMENT_NODE; q = q->parent)
+                        info(q)->ptext += h->text - h->link;
                     xmlNode *p = x->parent;
                     for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 5; level++, p = p->parent) {
                         init_score(p);
@@ -422,6 +422,10 @@ static void score_blocks(xmlNode *root) {
         x = next_node(x, root, descend);
     }
 }
+
+#ifndef PTEXT_UP
+#define PTEXT_UP 1.4
+#endif
 
 /* The best element: scaled scores, then up while an ancestor is as good. */
 static xmlNode *best_element(xmlNode *root) {
@@ -443,28 +447,6 @@ static xmlNode *best_element(xmlNode *root) {
         }
         x = next_node(x, root, descend);
     }
-#ifdef LEDE_HTML_DEBUG
-    {
-        xmlNode *lp = NULL;
-        for (xmlNode *x = root; x; x = next_node(x, root, 1))
-            if (is_tag(x, "p") && (!lp || info(x)->text > info(lp)->text))
-                lp = x;
-        for (xmlNode *x = lp; x && x->type == XML_ELEMENT_NODE; x = x->parent)
-            fprintf(stderr, "  path %s.%.60s#%.30s flags %d text %zu link %zu\n", x->name,
-                    attr(x, "class") ? attr(x, "class") : "", attr(x, "id") ? attr(x, "id") : "",
-                    info(x)->flags, info(x)->text, info(x)->link);
-    }
-    for (xmlNode *x = root; x; x = next_node(x, root, 1))
-        if (x->type == XML_ELEMENT_NODE && (info(x)->flags & NF_SKIP) && info(x)->text > 1000)
-            fprintf(stderr, "  skipped %s.%s#%s text %zu link %zu\n", x->name,
-                    attr(x, "class") ? attr(x, "class") : "", attr(x, "id") ? attr(x, "id") : "",
-                    info(x)->text, info(x)->link);
-    for (xmlNode *x = root; x; x = next_node(x, root, 1))
-        if (x->type == XML_ELEMENT_NODE && (info(x)->flags & NF_SCORED) && info(x)->score > best / 4)
-            fprintf(stderr, "  cand %s.%s#%s score %.1f text %zu link %zu skip %d\n", x->name,
-                    attr(x, "class") ? attr(x, "class") : "", attr(x, "id") ? attr(x, "id") : "",
-                    info(x)->score, info(x)->text, info(x)->link, info(x)->flags & NF_SKIP);
-#endif
     if (!top)
         return NULL;
     /* an ancestor that scores higher than its best child holds more of the article */
@@ -481,6 +463,16 @@ static xmlNode *best_element(xmlNode *root) {
         }
         last = h->score;
     }
+    /* an article split over several containers: up while the parent holds much more
+       paragraph text and is not mostly links */
+    while (top->parent && top->parent->type == XML_ELEMENT_NODE && !is_tag(top->parent, "body") &&
+           !is_tag(top->parent, "html")) {
+        const hnode *p = info(top->parent);
+        if (link_density(p) > 0.35 ||
+            (p->ptext > info(top)->ptext && (double)p->ptext < (double)info(top)->ptext * PTEXT_UP))
+            break;
+        top = top->parent;
+    }
     /* an only child stands for its parent */
     while (top->parent && top->parent->type == XML_ELEMENT_NODE && !is_tag(top->parent, "body")) {
         size_t elements = 0;
@@ -490,10 +482,6 @@ static xmlNode *best_element(xmlNode *root) {
             break;
         top = top->parent;
     }
-#ifdef LEDE_HTML_DEBUG
-    fprintf(stderr, "  TOP %s.%s#%s score %.1f text %zu\n", top->name, attr(top, "class") ? attr(top, "class") : "",
-            attr(top, "id") ? attr(top, "id") : "", info(top)->score, info(top)->text);
-#endif
     return top;
 }
 
@@ -501,6 +489,8 @@ static xmlNode *best_element(xmlNode *root) {
 static int drop_inside(const xmlNode *x) {
     const hnode *h = info(x);
     int tf = h->tag ? h->tag->flags : 0;
+    if (is_tag(x, "h1")) /* the headline: the title field, not the body */
+        return 1;
     if (tf & TF_HEAD)
         return h->weight < 0 || link_density(h) > 0.33;
     int list = (tf & TF_LIST) != 0;
@@ -825,6 +815,7 @@ typedef struct {
     span names[MAX_NAMES];
     size_t n_names;
     span meta_author, byline;
+    char byline_buf[128];
 } meta;
 
 static void set_span(span *x, const char *s, int json) {
@@ -949,6 +940,60 @@ static const char *only_text(const xmlNode *x) {
     return NULL;
 }
 
+/* The name in a byline element: its text, white space collapsed, less "By", "Written by",
+   "Author:" and what follows a separator ("| March 3", " - Staff"); 0 when none or too long
+   to be names. */
+static int byline_text(xmlNode *x, char *buf, size_t cap) {
+    size_t k = 0;
+    int space = 0;
+    for (xmlNode *c = x; c; c = next_node(c, x, 1)) {
+        if (c->type == XML_ELEMENT_NODE && (is_tag(c, "script") || is_tag(c, "style") || is_tag(c, "time")))
+            return 0;
+        if (c->type != XML_TEXT_NODE || !c->content)
+            continue;
+        for (const char *t = (const char *)c->content; *t; t++) {
+            unsigned char ch = (unsigned char)*t;
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+                space = k > 0;
+                continue;
+            }
+            if (k + 2 >= cap)
+                return 0;
+            if (space)
+                buf[k++] = ' ';
+            space = 0;
+            buf[k++] = (char)ch;
+        }
+    }
+    buf[k] = '\0';
+    static const char *const cuts[] = {" | ", "|", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 ", ",  ", NULL};
+    for (size_t i = 0; cuts[i]; i++) {
+        char *p = strstr(buf, cuts[i]);
+        if (p)
+            *p = '\0';
+    }
+    static const char *const prefixes[] = {"written by ", "posted by ", "reviewed by ", "by ", "author: ", "author ", NULL};
+    char *b = buf;
+    for (size_t i = 0; prefixes[i]; i++) {
+        size_t pl = strlen(prefixes[i]);
+        if (strlen(b) > pl && lede_ascii_eq_ci(b, pl, prefixes[i])) {
+            b += pl;
+            break;
+        }
+    }
+    size_t n = strlen(b);
+    while (n && (b[n - 1] == ' ' || b[n - 1] == ',' || b[n - 1] == ':'))
+        b[--n] = '\0';
+    if (n < 3 || n > 60 || (n == 10 && lede_ascii_eq_ci(b, 10, "written by")) ||
+        (n == 6 && lede_ascii_eq_ci(b, 6, "author")))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (b[i] >= '0' && b[i] <= '9')
+            return 0; /* a date, not a name */
+    memmove(buf, b, n + 1);
+    return 1;
+}
+
 static lede_rc read_meta(lede_corpus_article *a, xmlNode *root, meta *m) {
     size_t nt = 0;
     for (xmlNode *x = root; x; x = next_node(x, root, 1)) {
@@ -1012,15 +1057,8 @@ static lede_rc read_meta(lede_corpus_article *a, xmlNode *root, meta *m) {
             if ((ip && lede_ascii_eq_ci(ip, strlen(ip), "author")) ||
                 (rel && lede_ascii_eq_ci(rel, strlen(rel), "author")) ||
                 (cl && (find_ci(cl, "byline") || class_word(cl, (const char *const[]){"author", "author-name", NULL})))) {
-                const char *t = only_text(x);
-                if (!t && ip) {
-                    for (xmlNode *c = x->children; c; c = c->next)
-                        if (c->type == XML_ELEMENT_NODE && attr(c, "itemprop") &&
-                            strcmp(attr(c, "itemprop"), "name") == 0)
-                            t = only_text(c);
-                }
-                if (t && strlen(t) < 120)
-                    set_span(&m->byline, t, 0);
+                if (byline_text(x, m->byline_buf, sizeof m->byline_buf))
+                    set_span(&m->byline, m->byline_buf, 0);
             }
         }
     }
@@ -1116,6 +1154,42 @@ static size_t put_span(lede_corpus_article *a, const span *x, size_t *start, int
                 }
             } else {
                 buf[0] = e;
+            }
+        }
+        if (c == '&' && i + 2 < n) { /* an entity left in the text (pages encode titles twice) */
+            uint32_t cp = 0;
+            size_t j = i + 1;
+            if (s[j] == '#') {
+                int hex = j + 1 < n && (s[j + 1] == 'x' || s[j + 1] == 'X');
+                j += hex ? 2 : 1;
+                size_t d0 = j;
+                while (j < n && j - d0 < 7 && hexval(s[j]) < (hex ? 16u : 10u))
+                    cp = cp * (hex ? 16 : 10) + hexval(s[j++]);
+                if (j == d0 || j >= n || s[j] != ';' || cp == 0 || cp > 0x10FFFF)
+                    cp = 0;
+            } else {
+                static const struct {
+                    const char *name;
+                    uint32_t cp;
+                } ents[] = {{"amp", '&'},       {"lt", '<'},        {"gt", '>'},       {"quot", '"'},
+                            {"apos", '\''},     {"nbsp", ' '},      {"bull", 0x2022},  {"ndash", 0x2013},
+                            {"mdash", 0x2014},  {"hellip", 0x2026}, {"rsquo", 0x2019}, {"lsquo", 0x2018},
+                            {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"middot", 0xB7},  {"raquo", 0xBB},
+                            {"laquo", 0xAB},    {"copy", 0xA9},     {"reg", 0xAE},     {"trade", 0x2122}};
+                for (size_t e = 0; e < sizeof ents / sizeof ents[0]; e++) {
+                    size_t en = strlen(ents[e].name);
+                    if (j + en < n && memcmp(s + j, ents[e].name, en) == 0 && s[j + en] == ';') {
+                        cp = ents[e].cp;
+                        j += en;
+                        break;
+                    }
+                }
+            }
+            if (cp) {
+                if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+                    cp = ' ';
+                bn = put_utf8(buf, cp);
+                i = j;
             }
         }
         if (bn == 1 && (buf[0] == ' ' || buf[0] == '\t' || buf[0] == '\n' || buf[0] == '\r' ||
@@ -1371,8 +1445,9 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     const span *src = m.site.s ? &m.site : m.publisher.s ? &m.publisher : m.website.s ? &m.website : &m.app_name;
     src_n = put_span(a, src, &src_s, &ok);
 
-    const span *tt = m.title_ld.s ? &m.title_ld : m.og_title.s ? &m.og_title : m.tw_title.s ? &m.tw_title
-                     : m.title_tag.s ? &m.title_tag : &m.h1;
+    /* the page's own headline first; a short h1 is a logo or a section name */
+    const span *tt = m.h1.s && m.h1.n >= 15 && !(src->s && same_ci(m.h1.s, m.h1.n, src->s, src->n)) ? &m.h1 : m.title_ld.s ? &m.title_ld : m.og_title.s ? &m.og_title : m.tw_title.s ? &m.tw_title
+                     : &m.title_tag;
     size_t title_s, title_n = put_span(a, tt, &title_s, &ok);
 
     const span *uu = m.canonical.s ? &m.canonical : m.og_url.s ? &m.og_url : &m.ld_url;
