@@ -155,22 +155,70 @@ float lede_geo_doc_share(const lede_geo_doc *d, uint32_t key, uint32_t p) {
                : 0.0f;
 }
 
-/* The share of the document's votes (less those of key) for first-level region r. */
-static float geo_region_share(const lede_geo_doc *d, uint32_t key, uint32_t r) {
-    float all = 0.0f, mine = 0.0f;
-    if (!d || r == LEDE_GEO_NO_PLACE)
-        return 0.0f;
-    for (size_t k = 0; k < d->n; k++) {
+/* The votes of a document less those of one name, summed once per choice. */
+#define GEO_SUM_MAX 16 /* countries and regions told apart; the rest count in the totals */
+typedef struct {
+    size_t cc[GEO_SUM_MAX];
+    float cw[GEO_SUM_MAX];
+    size_t nc;
+    float ctotal;
+    uint32_t reg[GEO_SUM_MAX];
+    float rw[GEO_SUM_MAX];
+    size_t nr;
+    float rtotal;
+    uint32_t pts[LEDE_GEO_DOC_VOTES]; /* places of region level or finer */
+    size_t np;
+} geo_summary;
+
+static void geo_summarise(const lede_geo_doc *d, uint32_t key, geo_summary *s) {
+    const lede_geo_tables *t = &lede_geo_data;
+    s->nc = s->nr = s->np = 0;
+    s->ctotal = s->rtotal = 0.0f;
+    for (size_t k = 0; d && k < d->n; k++) {
         if (d->key[k] == key)
             continue;
-        uint32_t vr = geo_region_of(d->place[k]);
-        if (vr == LEDE_GEO_NO_PLACE)
-            continue;
-        all += d->w[k];
-        if (vr == r)
-            mine += d->w[k];
+        uint32_t p = d->place[k];
+        size_t cc = GEO_COUNTRY(t->info[p]), j;
+        if (cc) {
+            s->ctotal += d->w[k];
+            for (j = 0; j < s->nc && s->cc[j] != cc; j++)
+                ;
+            if (j < s->nc)
+                s->cw[j] += d->w[k];
+            else if (s->nc < GEO_SUM_MAX) {
+                s->cc[s->nc] = cc;
+                s->cw[s->nc++] = d->w[k];
+            }
+        }
+        uint32_t r = geo_region_of(p);
+        if (r != LEDE_GEO_NO_PLACE) {
+            s->rtotal += d->w[k];
+            for (j = 0; j < s->nr && s->reg[j] != r; j++)
+                ;
+            if (j < s->nr)
+                s->rw[j] += d->w[k];
+            else if (s->nr < GEO_SUM_MAX) {
+                s->reg[s->nr] = r;
+                s->rw[s->nr++] = d->w[k];
+            }
+        }
+        if (GEO_KIND(t->info[p]) >= LEDE_GEO_ADMIN1)
+            s->pts[s->np++] = p;
     }
-    return all > 0.0f ? mine / all : 0.0f;
+}
+
+static float geo_sum_country(const geo_summary *s, size_t cc) {
+    for (size_t j = 0; cc && j < s->nc; j++)
+        if (s->cc[j] == cc)
+            return s->cw[j] / s->ctotal;
+    return 0.0f;
+}
+
+static float geo_sum_region(const geo_summary *s, uint32_t r) {
+    for (size_t j = 0; r != LEDE_GEO_NO_PLACE && j < s->nr; j++)
+        if (s->reg[j] == r)
+            return s->rw[j] / s->rtotal;
+    return 0.0f;
 }
 
 static lede_geo_level geo_level_of(lede_geo_kind k) {
@@ -202,19 +250,19 @@ static double geo_km(uint32_t p, uint32_t q) {
     return 111.195 * sqrt(x * x + y * y);
 }
 
-/* The bonus for a candidate near another place the document names (not by key). */
-static double geo_near(const lede_geo_doc *d, uint32_t key, uint32_t p) {
+/* The bonus for a candidate near another place the document names (not by its name). */
+static double geo_near(const geo_summary *s, uint32_t p) {
     const lede_geo_tables *t = &lede_geo_data;
-    if (!d)
-        return 0.0;
     double best = 1e9;
-    for (size_t k = 0; k < d->n; k++)
-        if (d->key[k] != key && d->place[k] != p &&
-            GEO_KIND(t->info[d->place[k]]) >= LEDE_GEO_ADMIN1) {
-            double km = geo_km(p, d->place[k]);
-            if (km < best)
-                best = km;
-        }
+    for (size_t k = 0; k < s->np; k++) {
+        uint32_t q = s->pts[k];
+        /* 400 km is less than 3.6 degrees of latitude */
+        if (q == p || t->lat[q] - t->lat[p] > 360000 || t->lat[p] - t->lat[q] > 360000)
+            continue;
+        double km = geo_km(p, q);
+        if (km < best)
+            best = km;
+    }
     return best < 50.0 ? 2.0 : best < 150.0 ? 1.5 : best < 400.0 ? 0.75 : 0.0;
 }
 
@@ -253,15 +301,17 @@ uint32_t lede_geo_resolve(const lede_geo_doc *d, const lede_geo_query *q) {
     if (n == 0)
         return LEDE_GEO_NO_PLACE;
     int qualified = q->qualifier != LEDE_GEO_NO_PLACE && q->qualifier < t->nplaces;
+    geo_summary sum;
+    geo_summarise(d, q->key, &sum);
     for (size_t k = 0; k < n; k++) {
         uint32_t p = cand[k], info = t->info[p];
         lede_geo_kind kind = (lede_geo_kind)GEO_KIND(info);
         double s = geo_prior(p);
-        s += 3.0 * geo_country_share(d, q->key, GEO_COUNTRY(info));
+        s += 3.0 * geo_sum_country(&sum, GEO_COUNTRY(info));
         if (kind != LEDE_GEO_ADMIN1)
-            s += 2.0 * geo_region_share(d, q->key, geo_region_of(p));
+            s += 2.0 * geo_sum_region(&sum, geo_region_of(p));
         if (kind >= LEDE_GEO_ADMIN2 && n > 1)
-            s += geo_near(d, q->key, p);
+            s += geo_near(&sum, p);
         if (qualified)
             s += lede_geo_within(p, q->qualifier) && p != q->qualifier ? 6.0 : -6.0;
         for (size_t j = 0; j < q->ninner; j++)
@@ -299,7 +349,7 @@ uint32_t lede_geo_resolve(const lede_geo_doc *d, const lede_geo_query *q) {
         for (size_t j = 0; j < q->ninner && !inner; j++)
             inner = q->inner[j] != p && lede_geo_within(q->inner[j], p);
         int supported = inner || (qualified && lede_geo_within(p, q->qualifier)) ||
-                        geo_country_share(d, q->key, GEO_COUNTRY(info)) >= 0.2f ||
+                        geo_sum_country(&sum, GEO_COUNTRY(info)) >= 0.2f ||
                         (q->place_cue && (kind == LEDE_GEO_COUNTRY ||
                                           (GEO_FLAGS(info) & LEDE_GEO_CAPITAL)));
         if (!supported)

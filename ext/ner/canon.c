@@ -637,6 +637,7 @@ static lede_rc name_lookup(lede_canon_ctx *c, const span *t, size_t n, name *m) 
 #define PLACE_RUN 8       /* capitalised words read together by read_places */
 #define PLACE_KEY_TOKS 4  /* longest name looked up there */
 #define PLACE_DATELINE 80 /* bytes at the start where a name votes twice */
+#define PLACE_WORD_MAX 64 /* longest word norm read by read_places */
 
 /* 1 when token t starts with a capital letter. */
 static int tok_capital(const lede_canon_ctx *c, const span *t) {
@@ -675,8 +676,8 @@ static int place_supported(const lede_canon_ctx *c, uint32_t key, const char *cc
     return lede_geo_doc_share(&c->geo, key, p) >= 0.2f;
 }
 
-/* Reads the place names of the whole text into c->geo: each run of capitalised words,
-   longest names first. */
+/* Reads the place names of the text into c->geo: each run of capitalised words, longest
+   names first, until the votes are LEDE_GEO_DOC_VOTES. */
 static lede_rc read_places(lede_canon_ctx *c) {
     lede_rc rc = LEDE_OK;
     c->places_read = 1;
@@ -698,13 +699,33 @@ static lede_rc read_places(lede_canon_ctx *c) {
                 continue;
             }
         }
-        for (size_t i = 0; i < nrun;) {
+        /* each word's norm once (a word of more than PLACE_WORD_MAX bytes names no place) */
+        char norms[PLACE_RUN][PLACE_WORD_MAX];
+        size_t nlen[PLACE_RUN];
+        for (size_t k = 0; k < nrun; k++) {
+            const char *w = norm_of(c, &run[k], &nlen[k], &rc);
+            if (rc != LEDE_OK)
+                return rc;
+            if (!w || nlen[k] >= PLACE_WORD_MAX)
+                nlen[k] = 0;
+            else
+                memcpy(norms[k], w, nlen[k]);
+        }
+        for (size_t i = 0; i < nrun && c->geo.n < LEDE_GEO_DOC_VOTES;) {
             size_t take = 0;
             for (size_t len = nrun - i < PLACE_KEY_TOKS ? nrun - i : PLACE_KEY_TOKS; len > 0;
                  len--) {
-                size_t kn = key_of(c, run + i, len, key, &rc);
-                if (rc != LEDE_OK)
-                    return rc;
+                size_t kn = 0;
+                for (size_t k = i; k < i + len; k++) {
+                    if (!nlen[k]) {
+                        kn = 0;
+                        break;
+                    }
+                    if (k > i)
+                        key[kn++] = ' ';
+                    memcpy(key + kn, norms[k], nlen[k]);
+                    kn += nlen[k];
+                }
                 const uint32_t *cands = NULL;
                 uint32_t country;
                 unsigned flags;
@@ -727,8 +748,8 @@ static lede_rc read_places(lede_canon_ctx *c) {
             i += take ? take : 1;
         }
         nrun = 0;
-        if (!more)
-            break;
+        if (!more || c->geo.n >= LEDE_GEO_DOC_VOTES)
+            break; /* the votes are all in: the rest of a long text adds none */
         if (is_word_span(c, &cur) && tok_capital(c, &cur))
             run[nrun++] = cur;
     }

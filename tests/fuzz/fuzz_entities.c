@@ -22,7 +22,10 @@
  *  - rules: matches are in order, non-overlapping, within the sentence's
  *    tokens, with labels DATE..QUANTITY or NORP and values of their form;
  *  - canon: every entity gets a non-NULL, NUL-terminated, well-formed
- *    canonical name and a well-formed country;
+ *    canonical name and a well-formed country; a point only for a place or
+ *    a nationality, on the globe, and a GeoNames id only with a point; the
+ *    same holds when every entity is passed as a GPE (so that the place
+ *    resolver, ext/geo/geo.h, reads every span the model found);
  *  - the same text gives the same entities twice.
  */
 #include "check.h"
@@ -52,6 +55,20 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem) {
 }
 
 static int utf8_or_null(const char *s, size_t n) { return !s || lede_utf8_valid(s, n); }
+
+/* The point of an entity: only for places and nationalities, on the globe; a GeoNames id
+   only with a point. */
+static void check_point(lede_ent_label label, int has_point, double lat, double lon,
+                        uint32_t geonames) {
+    FUZZ_CHECK(has_point == 0 || has_point == 1);
+    if (!has_point) {
+        FUZZ_CHECK(geonames == 0);
+        return;
+    }
+    FUZZ_CHECK(lede_ent_label_is_place(label) || label == LEDE_ENT_NORP ||
+               label == LEDE_ENT_MISC);
+    FUZZ_CHECK(lat >= -90.0 && lat <= 90.0 && lon >= -180.0 && lon <= 180.0);
+}
 
 /* Value, unit and country of an entity (from the extractor or the rules). */
 static void check_attrs(lede_ent_label label, const char *value, size_t vn, const char *unit,
@@ -140,6 +157,7 @@ static void run_extract(doc *d, const char *s, size_t n, const char *anchor,
         FUZZ_CHECK(utf8_or_null(e.canonical, e.canonical_len));
         FUZZ_CHECK(!e.canonical || e.canonical_len > 0);
         check_attrs(e.label, e.value, e.value_len, e.unit, e.unit_len, e.country);
+        check_point(e.label, e.has_point, e.lat, e.lon, e.geonames);
         if (record) {
             d->ents = grow(d->ents, &d->ent_cap, d->nent + 1, sizeof *d->ents);
             d->labels = grow(d->labels, &d->label_cap, d->nent + 1, sizeof *d->labels);
@@ -179,7 +197,7 @@ static void run_rules(const doc *d, const char *s, size_t n, const lede_date *an
     lede_rules_free(&ctx);
 }
 
-static void run_canon(const doc *d, const char *s, size_t n, size_t mem_limit) {
+static void run_canon(const doc *d, const char *s, size_t n, size_t mem_limit, int as_places) {
     lede_canon_ctx c;
     lede_canon_init(&c, s, n, mem_limit);
     for (size_t k = 0; k < d->nent; k++) {
@@ -187,11 +205,12 @@ static void run_canon(const doc *d, const char *s, size_t n, size_t mem_limit) {
         memset(&e, 0, sizeof e);
         e.byte_start = d->ents[k].byte_start;
         e.byte_end = d->ents[k].byte_end;
-        e.label = (lede_ent_label)d->labels[k];
+        e.label = as_places ? LEDE_ENT_GPE : (lede_ent_label)d->labels[k];
         FUZZ_CHECK(lede_canon_next(&c, &e) == LEDE_OK);
         FUZZ_CHECK(e.canonical && strlen(e.canonical) == e.canonical_len);
         FUZZ_CHECK(lede_utf8_valid(e.canonical, e.canonical_len));
         FUZZ_CHECK(e.country[2] == '\0' && fuzz_is_country(e.country, strlen(e.country)));
+        check_point(e.label, e.has_point, e.lat, e.lon, e.geonames);
     }
     lede_canon_free(&c);
 }
@@ -227,7 +246,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     run_rules(&d, s, n, adp);
     if (adp)
         run_rules(&d, s, n, NULL);
-    run_canon(&d, s, n, (flags & 2) ? 64 : 0);
+    run_canon(&d, s, n, (flags & 2) ? 64 : 0, 0);
+    run_canon(&d, s, n, (flags & 2) ? 64 : 0, 1);
     free(d.sents);
     free(d.toks);
     free(d.first);

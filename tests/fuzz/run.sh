@@ -32,7 +32,7 @@ compile() { # source object extra-flags
     fi
 }
 core=""
-for src in ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c; do
+for src in ext/text/*.c ext/corpus/*.c ext/ner/*.c ext/quotes/*.c ext/geo/*.c; do
     o="$out/obj/${src%.c}.o"
     compile "$src" "$o" "" || exit 1
     core="$core $o"
