@@ -64,7 +64,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all help run test check-deps check-deps-run uninstall unit sqltest docstest examplestest eval \
-	bench sanitize install clean model model-quotes regen regen-orth examples network map fuzz valgrind tsan
+	bench bench-check clean-bench sanitize install clean model model-quotes regen regen-orth examples network map fuzz valgrind tsan
 
 all: $(LEDE)
 
@@ -159,8 +159,17 @@ docstest: $(LEDE)
 eval: $(LEDE)
 	@sh tests/eval/run.sh $(LEDE) $(SHARED)
 
+# BENCH=bench_text limits the run to the scripts named.
 bench: $(LEDE) $(BUILD)/tests/peakrss
-	@SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh $(LEDE)
+	@SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh $(LEDE) $(BENCH)
+
+bench-check: $(LEDE) $(BUILD)/tests/peakrss
+	@SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh --check $(LEDE) $(BENCH)
+
+# The data the benchmarks generate under $TMPDIR (or /tmp) and reuse while it is valid.
+BENCH_TMP := $(or $(TMPDIR),/tmp)
+clean-bench:
+	rm -rf $(BENCH_TMP)/lede-bench $(BENCH_TMP)/lede-bench-articles $(BENCH_TMP)/lede-readability
 
 $(BUILD)/tests/peakrss: tests/bench/peakrss.c
 	@mkdir -p $(dir $@)

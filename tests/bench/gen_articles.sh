@@ -1,18 +1,32 @@
 #!/bin/sh
-# gen_articles.sh N BASE: makes (once; reused while BASE/nN.done exists) a
+# gen_articles.sh N BASE: makes (once; reused while BASE/nN.done matches) a
 # tree BASE/nN of N news-like article files of about 3 KB each, 100 to a day
 # folder (YYYY/MM/DD/), from a fixed awk seed: titles (some repeated),
 # bylines, datelines with agencies, paragraphs naming people (some 2,500
 # given name and surname pairs), organisations (about 150) and places,
 # quotes, amounts of money, and site boilerplate. Used by the benchmarks.
-# A tree made by an older version of this script (another GEN) is made again.
+# A tree made by an older version of this script (another GEN), or whose
+# number of files or bytes changed since, is made again; BASE/nN.done keeps
+# GEN and "FILES BYTES". Says which it did and the tree's size.
 set -eu
 n=${1:?usage: gen_articles.sh N BASE}
 base=${2:?usage: gen_articles.sh N BASE}
 mkdir -p "$base"
 tree=$base/n$n
 gen=2 # bump when the articles change
-[ "$(cat "$base/n$n.done" 2>/dev/null)" = "$gen" ] && exit 0
+# tree_state: "FILES BYTES" of the tree as it is now
+tree_state() { echo "$(find "$tree" -type f | wc -l | tr -d ' ') $(find "$tree" -type f -exec cat {} + | wc -c | tr -d ' ')"; }
+# reused when made by this GEN and still holding the files and bytes it was made with
+if [ "$(sed -n 1p "$base/n$n.done" 2>/dev/null)" = "$gen" ] && [ -d "$tree" ]; then
+    made=$(sed -n 2p "$base/n$n.done")
+    now=$(tree_state)
+    if [ -z "$made" ] || [ "$made" = "$now" ]; then
+        echo "$now" | awk -v t="$tree" '{ printf "articles: reusing %s (%d files, %.1f MB)\n", t, $1, $2 / 1e6 }'
+        exit 0
+    fi
+    echo "articles: $tree changed since it was made ($made -> $now): making it again"
+fi
+echo "articles: generating $tree ($n files)"
 rm -rf "$tree"
 days=$(( (n + 99) / 100 ))
 awk -v days="$days" -v tree="$tree" 'BEGIN {
@@ -111,4 +125,5 @@ BEGIN {
         close(f)
     }
 }'
-echo "$gen" > "$base/n$n.done"
+printf '%s\n%s\n' "$gen" "$(tree_state)" > "$base/n$n.done"
+sync # the files on disk before anything is timed (writeback would disturb it)
