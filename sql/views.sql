@@ -9,7 +9,7 @@
 -- numbers (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) are left
 -- out of them ("Tuesday" or "two" meeting a minister says nothing).
 --
---   entity_counts          per label (all 18): entities, mentions, articles
+--   entity_counts          per label (all 18): entities, mentions, distinct articles
 --   cooccurrence_sentence  pairs of names in the same sentence: count, an example sentence
 --   cooccurrence_article   pairs of names in the same article: count, an example title
 --   timeline               mentions of each name per published date
@@ -29,10 +29,15 @@
 .read sql/check.sql
 
 DROP VIEW IF EXISTS entity_counts;
+-- articles: the distinct articles that mention an entity of the label (a sum
+-- of each entity's articles would count an article once per entity).
 CREATE VIEW entity_counts AS
-SELECT label, count(*) AS entities, sum(mentions) AS mentions, sum(articles) AS articles
-FROM entities
-GROUP BY label;
+SELECT e.label, count(*) AS entities, sum(e.mentions) AS mentions,
+       (SELECT count(DISTINCT ae.article_id)
+        FROM entities AS x JOIN article_entities AS ae ON ae.entity_id = x.id
+        WHERE x.label = e.label) AS articles
+FROM entities AS e
+GROUP BY e.label;
 
 -- Both orders of each pair are rows, so "WHERE entity = 'X'" finds all of X's.
 -- The example is the first sentence (by article path, then position) where

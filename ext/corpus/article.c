@@ -1175,13 +1175,33 @@ static size_t next_content(const lede_corpus_article *a, size_t k, size_t nl) {
     return k;
 }
 
+/* Whether the line k, s[0..n) opening in lower case, is still a headline:
+   its first word is a brand with a capital inside ("iPhone", "eBay"), or
+   the line is headline-shaped (at most 15 words, no full stop at the end)
+   and a blank line follows it. */
+static int lower_headline(const lede_corpus_article *a, size_t k, size_t nl, const char *s,
+                          size_t n, size_t words) {
+    size_t e = word_end(s, n, 0);
+    for (size_t i = 0, next; i < e; i = next) {
+        uint32_t c = char_at(s, e, i, &next);
+        if (i > 0 && lede_char_is_upper(c))
+            return 1;
+    }
+    return words <= 15 && !ends_sentence(s, n) && k + 1 < nl &&
+           a->lines[k + 1].kind == LK_BLANK;
+}
+
 /* A title candidate: the line's text with a photo credit cut off. */
-static int title_like(const lede_corpus_article *a, size_t k, size_t *len) {
+static int title_like(const lede_corpus_article *a, size_t k, size_t nl, size_t *len) {
     const lede_corpus_line *l = &a->lines[k];
     const char *s = a->src + l->s;
     size_t n = cut_photo_credit(s, l->e - l->s), words = words_upto(s, n, 26);
     *len = n;
-    if (l->kind != LK_TEXT || n == 0 || words > 25 || n > 200 || starts_lower(s, n, 0))
+    if (l->kind != LK_TEXT || n == 0 || words > 25 || n > 200)
+        return 0;
+    /* a headline may open with a lower-case brand ("iPhone now selling ...",
+       "eBay profits rise") or word; a line of prose that does is not one */
+    if (starts_lower(s, n, 0) && !lower_headline(a, k, nl, s, n, words))
         return 0;
     int letters = 0;
     for (size_t i = 0, next; i < n && !letters; i = next)
@@ -1288,6 +1308,13 @@ static void cut_end_codes(lede_corpus_article *a, size_t first, size_t nl) {
                 open--;
             if (s[open] != '(' || !agency_code(s + open, n - open))
                 break;
+            /* a code follows the last sentence ("France. (end)") or another
+               code; "PREVIOUS WINNERS (once)" is content */
+            size_t before = open;
+            while (before > 0 && is_blank((unsigned char)s[before - 1]))
+                before--;
+            if (before > 0 && !in_set(s[before - 1], ".!?\")'") && !ends_sentence(s, before))
+                break;
             l->e = l->s + open;
             trim(a->src, &l->s, &l->e);
         }
@@ -1334,13 +1361,13 @@ lede_rc lede_corpus_article_parse(lede_corpus_article *a, const char *raw, size_
     lede_corpus_text title_line = {NULL, 0};
     if (!f.title.s && i < nl) {
         size_t j = next_content(a, i + 1, nl), jl;
-        if (j < nl && is_label(a, i) && title_like(a, j, &jl) && line_words(a, j) >= 4 &&
+        if (j < nl && is_label(a, i) && title_like(a, j, nl, &jl) && line_words(a, j) >= 4 &&
             line_words(a, j) > line_words(a, i)) {
             a->lines[i].drop = 1;
             i = j;
             j = next_content(a, i + 1, nl);
         }
-        if (j < nl && title_like(a, i, &len) && !runs_on(a, i, nl)) {
+        if (j < nl && title_like(a, i, nl, &len) && !runs_on(a, i, nl)) {
             set_text(&f.title, t + a->lines[i].s, len);
             set_text(&title_line, t + a->lines[i].s, a->lines[i].e - a->lines[i].s);
             a->lines[i].drop = 1;

@@ -281,6 +281,29 @@ static const article_case cases[] = {
      "www.example.com\n",
      94, NULL, NULL, "TOKYO", "Kyodo", "[]", "Japan and Australia signed a defence pact on Friday.",
      9},
+    /* issue 14 */
+    {"a headline opening with a lower-case brand is the title",
+     "iPad sales slow in Europe\n\nShipments of the tablet fell for a third quarter, a market "
+     "research firm said on Tuesday.\n\nPrices were cut in May.\n",
+     142, "iPad sales slow in Europe", NULL, NULL, NULL, "[]",
+     "Shipments of the tablet fell for a third quarter, a market research firm said on "
+     "Tuesday.\n\nPrices were cut in May.",
+     21},
+    {"a headline opening with a lower-case word is the title",
+     "e-scooter rules tightened in Madrid\n\nThe city council voted on Wednesday to cap the "
+     "number of rental scooters at 6,000.\n",
+     120, "e-scooter rules tightened in Madrid", NULL, NULL, NULL, "[]",
+     "The city council voted on Wednesday to cap the number of rental scooters at 6,000.", 15},
+    {"a last line in capitals with a word in brackets is content, not an agency code",
+     "Village Fair Draws Crowds\n\nThe fair ran for three days and raised money for the "
+     "school.\n\nPAST CHAMPIONS (twice)\n",
+     112, "Village Fair Draws Crowds", NULL, NULL, NULL, "[]",
+     "The fair ran for three days and raised money for the school.\n\nPAST CHAMPIONS (twice)", 15},
+    {"an agency code after the last sentence is cut",
+     "Port Reopens After Strike\n\nDock workers returned on Monday after a week-long strike. "
+     "(ak/sr)\n",
+     93, "Port Reopens After Strike", NULL, NULL, NULL, "[]",
+     "Dock workers returned on Monday after a week-long strike.", 9},
     {"Editor: alone",
      "Storm Warning Issued\n\nA storm warning was issued on Monday.\n\nEditor: Dewi Lestari\n", 82,
      "Storm Warning Issued", NULL, NULL, NULL, "[\"Dewi Lestari\"]",
