@@ -714,8 +714,8 @@ static size_t cue_start(const lede_quotes_iter *it, size_t c) {
    between a source and its verb ("he later said"). */
 static size_t skip_aux_back(const lede_quotes_iter *it, size_t a) {
     size_t lo = a < it->ntoks ? it->toks[a].sbeg : 0;
-    while (a > lo && !tin(it, a - 1, aux_in) &&
-           (tin(it, a - 1, aux_skip) ||
+    while (a > lo &&
+           (tin(it, a - 1, aux_skip) || tin(it, a - 1, aux_in) ||
             ((tf(it, a - 1) & (QF_WORD | QF_CAP)) == QF_WORD && tl(it, a - 1) > 4 &&
              tp(it, a - 1)[tl(it, a - 1) - 1] == 'y' && tp(it, a - 1)[tl(it, a - 1) - 2] == 'l')))
         a--;
@@ -1377,6 +1377,45 @@ static void set_speaker(lede_quotes_item *x, const char *nm, lede_quote_label la
     x->q.label = label == LEDE_QUOTE_NONE ? LEDE_QUOTE_PERSON : label;
 }
 
+static const char *const not_names[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "democratic", "republican", "gop", "new", NULL};
+
+/* The speaker named in source tokens [a, end): the last capitalised run that
+   reads as a name. Returns 1 when it set one (or decided there is none). */
+static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item *x, size_t sent) {
+    for (size_t i = end; i > a; i--) {
+        if (!(tf(it, i - 1) & QF_CAP))
+            continue;
+        size_t r0 = cap_run_back(it, a, i);
+        while (r0 < i && tin(it, r0, openers))
+            r0++;
+        if (r0 >= i)
+            continue;
+        if (i - r0 == 1 && (tin(it, r0, not_names) || tin(it, r0, pronouns) ||
+                            gaz_has(tp(it, r0), tl(it, r0), LEDE_GAZ_DEMONYM))) {
+            i = r0 + 1;
+            continue;
+        }
+        name_run r;
+        char buf[LEDE_QUOTES_NAME_MAX];
+        if (name_prepare(it, r0, i, &r)) {
+            display(it, r.a, r.b, buf, sizeof buf);
+            const lede_quotes_name *m = name_find(it, buf, sent);
+            if (m)
+                set_speaker(x, m->name, r.label != LEDE_QUOTE_NONE ? r.label : m->label);
+            else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2 ||
+                     tp(it, r.a)[tl(it, r.a) - 1] != 's')
+                set_speaker(x, buf, r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON);
+            /* else one unknown capitalised plural ("Officials"): no speaker */
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Resolves the source [ss, se) of item x to a speaker. */
 static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
     x->speaker[0] = '\0';
@@ -1422,24 +1461,14 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
         }
         return;
     }
-    for (size_t i = end; i > a; i--) {
-        if (!(tf(it, i - 1) & QF_CAP))
-            continue;
-        size_t r0 = cap_run_back(it, a, i);
-        name_run r;
-        char buf[LEDE_QUOTES_NAME_MAX];
-        if (r0 < i && name_prepare(it, r0, i, &r)) {
-            display(it, r.a, r.b, buf, sizeof buf);
-            const lede_quotes_name *m = name_find(it, buf, sent);
-            if (m)
-                set_speaker(x, m->name, r.label != LEDE_QUOTE_NONE ? r.label : m->label);
-            else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2 ||
-                     tp(it, r.a)[tl(it, r.a) - 1] != 's')
-                set_speaker(x, buf, r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON);
-            /* else one unknown capitalised plural ("Officials"): no speaker */
+    if (name_in(it, a, end, x, sent))
+        return;
+    if (end < b) { /* "A top strategist, John Weaver,": the name after the comma */
+        size_t e2 = end + 1;
+        while (e2 < b && !tpunct(it, e2, ","))
+            e2++;
+        if (name_in(it, end + 1, e2, x, sent))
             return;
-        }
-        break;
     }
     /* a description: "the minister", "the White House spokeswoman" */
     size_t h = end;

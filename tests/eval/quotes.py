@@ -18,9 +18,11 @@ character to its last). Predicted: the rows of lede_quotes(text).
                    way, predicted against gold
   cue              distinct cue spans, trimmed, predicted against gold
   speaker          over content matches whose gold source names someone
-                   (it has a capitalised word that is not a pronoun or a
-                   determiner): the predicted speaker holds that source's
-                   last capitalised word
+                   (it has a capitalised word that is not a pronoun, a
+                   determiner or a title): the predicted speaker holds one of
+                   those words ("Antony Blinken" for "Mr. Blinken, the
+                   secretary of state,"; a source that names two people counts
+                   either)
 
 Exits 1 when content overlap F1 or source exact F1 is below its floor.
 """
@@ -30,6 +32,8 @@ import sqlite3
 import sys
 
 TRIM = set(" \t\r\n\"'“”‘’„«».,;:!?()[]—–-…")
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator",
+          "secretary", "minister", "the", "a", "an", "former", "gop", "u.s", "us"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "his", "her",
             "their", "its", "the", "a", "an", "this", "these", "those", "him", "them"}
 
@@ -133,13 +137,12 @@ def main():
                 words = re.findall(r"[A-Z][\w'’.-]*", text[g["source"][0]:g["source"][1]])
                 words = [w for w in words if w.lower().rstrip("’'s") not in PRONOUNS
                          and w.lower() not in PRONOUNS]
+                words = [w.replace("’", "'") for w in words if w.lower().rstrip(".") not in TITLES]
+                words = [w[:-2] if w.endswith("'s") else w for w in words]
                 if words:
                     tot["sp_n"] += 1
-                    last = words[-1].replace("’", "'")
-                    if last.endswith("'s"):
-                        last = last[:-2]
-                    sp = pred[i]["speaker"] or ""
-                    if last.lower() in sp.lower():
+                    sp = (pred[i]["speaker"] or "").lower().split()
+                    if any(w.lower() in sp for w in words):
                         tot["sp_ok"] += 1
         for key, t, n, g_ in (("source", "s_tp", "s_np", "s_ng"), ("cue", "c_tp", "c_np", "c_ng")):
             ps = {trim(text, *p[key]) for p in pred if p[key]}
