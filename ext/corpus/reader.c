@@ -30,7 +30,8 @@ struct lede_corpus_level {
     int raw;                /* one stream, not an archive */
     lede_corpus_name inner; /* raw: what the stream is (PLAIN, HTML, JSONL, ...) */
     int all;                /* the pattern matched the archive's own path */
-    int dead;               /* a fatal error was reported: read no further */
+    int dead;               /* libarchive failed for good: read no further */
+    char why[96];           /* what it said, for the row that says the rest is not read */
     size_t prefix_len;      /* path bytes naming what it reads */
     struct archive_entry *entry; /* the current entry, or NULL */
     char *chunk;            /* READ_BLOCK bytes for the level above, or NULL */
@@ -148,12 +149,22 @@ static const char *level_what(const lede_corpus_level *l) {
 
 /* ---- levels ----------------------------------------------------------------- */
 
+/* The archive cannot go on: the next row says its rest is not read. */
+static void level_kill(lede_corpus_level *l) {
+    if (l->dead)
+        return;
+    l->dead = 1;
+    const char *why = archive_error_string(l->ar);
+    snprintf(l->why, sizeof l->why, "%s", why && why[0] ? why : "unreadable");
+}
+
 static la_ssize_t nested_read(struct archive *a, void *ctx, const void **buf) {
     lede_corpus_level *parent = ctx;
     la_ssize_t k = archive_read_data(parent->ar, parent->chunk, READ_BLOCK);
     if (k < 0) {
         archive_set_error(a, EIO, "%s", archive_error_string(parent->ar));
-        parent->dead = 1;
+        if (k == ARCHIVE_FATAL)
+            level_kill(parent);
         return -1;
     }
     parent->r->inflated += (uint64_t)k;
@@ -244,13 +255,19 @@ static lede_rc push(lede_corpus_reader *r, int fd, int raw, lede_corpus_name inn
                          archive_error_string(l->ar));
         }
         r->row = LEDE_CORPUS_ROW_FAULT;
-        if (parent)
-            parent->dead = 1; /* its entry was partly read */
-        pop(r);
+        pop(r); /* its parent's entry was partly read: the parent goes on with the next */
         return LEDE_OK;
     }
     *ok = 1;
     return LEDE_OK;
+}
+
+/* Every level is done, silently: a row has said why. */
+static void pop_all_later(lede_corpus_reader *r) {
+    for (size_t i = 0; i < r->depth; i++) {
+        r->lv[i].dead = 1;
+        r->lv[i].why[0] = '\0';
+    }
 }
 
 /* Bytes inflated so far for the current file on disk. */
@@ -280,7 +297,8 @@ static lede_rc pull_entry(void *ctx, char *buf, size_t cap, size_t *got, lede_co
     la_ssize_t k = archive_read_data(l->ar, buf, cap);
     if (k < 0) {
         format_fault(f, level_what(l), archive_error_string(l->ar));
-        l->dead = 1;
+        if (k == ARCHIVE_FATAL)
+            level_kill(l);
         return LEDE_IO;
     }
     r->inflated += (uint64_t)k;
@@ -288,7 +306,7 @@ static lede_rc pull_entry(void *ctx, char *buf, size_t cap, size_t *got, lede_co
         memset(f, 0, sizeof *f);
         f->kind = LEDE_CORPUS_FAULT_INFLATE;
         f->limit = r->inflate_limit;
-        l->dead = 1;
+        pop_all_later(r);
         return LEDE_IO;
     }
     *got = (size_t)k;
@@ -437,8 +455,19 @@ static lede_rc next_row(lede_corpus_reader *r) {
         }
         if (r->depth > 0) {
             lede_corpus_level *l = &r->lv[r->depth - 1];
-            if (l->dead) {
+            if (l->dead) { /* a row for what is not read, unless a row said so already */
+                int row = l->why[0] != '\0' && (!l->raw || r->depth == 1);
+                if (row) {
+                    char what[160];
+                    snprintf(what, sizeof what, "%s (the rest is not read)", l->why);
+                    if (path_set(r, l->prefix_len, "", 0) != LEDE_OK)
+                        return LEDE_NOMEM;
+                    format_fault(&r->fault, level_what(l), what);
+                    r->row = LEDE_CORPUS_ROW_FAULT;
+                }
                 pop(r);
+                if (row && is_target(r))
+                    return LEDE_OK;
                 continue;
             }
             if (inflated(r) > r->inflate_limit) {
@@ -648,7 +677,8 @@ static lede_rc read_member(lede_corpus_reader *r) {
         la_ssize_t k = archive_read_data(l->ar, r->content.p + r->content.len, READ_BLOCK);
         if (k < 0) {
             format_fault(&r->fault, level_what(l), archive_error_string(l->ar));
-            l->dead = 1;
+            if (k == ARCHIVE_FATAL)
+                level_kill(l);
             return LEDE_OK;
         }
         if (k == 0)
@@ -664,7 +694,7 @@ static lede_rc read_member(lede_corpus_reader *r) {
         if (inflated(r) > r->inflate_limit) {
             r->fault.kind = LEDE_CORPUS_FAULT_INFLATE;
             r->fault.limit = r->inflate_limit;
-            l->dead = 1;
+            pop_all_later(r); /* this row says why the rest is not read */
             return LEDE_OK;
         }
     }

@@ -73,6 +73,13 @@ good = zip_bytes([("x.txt", story("Cut Short Story", "Never read." * 200))])
 write("arc/truncated.zip", good[: len(good) // 2])
 write("arc/corrupt.zip", b"PK\x03\x04 this is not really a zip file at all")
 write("arc/truncated.txt.gz", gz(story("Cut Short", " ".join(str(i) for i in range(3000))))[:400])
+# a zip whose first member's deflate data is garbage, its central directory intact: a
+# listing of path and size never notices, reading it does
+lz = bytearray(zip_bytes([("a.txt", story("Garbled Member Title", "word " * 300)),
+                          ("b.txt", story("Intact Member Title", "Fine."))]))
+for i in range(40, 70):
+    lz[i] = 0xFF
+write("lazy/lazy.zip", bytes(lz))
 write("bomb/bomb.zip", zip_bytes([("zeros%02d.txt" % i, b"a" * 100000) for i in range(60)]))
 
 # ---- records
