@@ -62,6 +62,9 @@ void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
     x->memo = keep.memo;
     x->memo_owned = keep.memo_owned;
     x->emit = keep.emit;
+    x->wfeat = keep.wfeat;
+    x->wrows = keep.wrows;
+    x->wnf = keep.wnf;
     x->emit2 = keep.emit2;
     x->tags1 = keep.tags1;
     x->tags2 = keep.tags2;
@@ -84,6 +87,7 @@ void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
    added: each half of a packed entry then sums at most twice
    LEDE_NER_MAX_FEATURES weights, which still fits (model.h). */
 _Static_assert(2 * LEDE_NER_MAX_FEATURES * 127 < 32768, "two packed sums add without overflow");
+_Static_assert(LEDE_NER_MAX_FEATURES < 256, "a window's counts are bytes");
 
 struct lede_ner_memo {
     const lede_ner_model *model;      /* whose weights the sums are */
@@ -116,6 +120,9 @@ void lede_ner_extract_free(lede_ner_extractor *x) {
     lede_ner_doc_free(&x->doc);
     lede_ner_viterbi_free(&x->viterbi);
     lede_free(x->emit);
+    lede_free(x->wfeat);
+    lede_free(x->wrows);
+    lede_free(x->wnf);
     lede_free(x->emit2);
     lede_free(x->tags1);
     lede_free(x->tags2);
@@ -140,6 +147,13 @@ static lede_rc extract_grow(void **p, size_t n) {
 static lede_rc extract_reserve(lede_ner_extractor *x, size_t n) {
     const size_t T = x->ntags;
     if (!x->emit && !(x->emit = lede_malloc(LEDE_NER_WINDOW_MAX * T * sizeof *x->emit)))
+        return LEDE_NOMEM;
+    const size_t WF = LEDE_NER_WINDOW_MAX * LEDE_NER_MAX_FEATURES;
+    if (!x->wfeat && !(x->wfeat = lede_malloc(WF * sizeof *x->wfeat)))
+        return LEDE_NOMEM;
+    if (!x->wrows && !(x->wrows = lede_malloc(WF * sizeof *x->wrows)))
+        return LEDE_NOMEM;
+    if (!x->wnf && !(x->wnf = lede_malloc(LEDE_NER_WINDOW_MAX)))
         return LEDE_NOMEM;
     if (n <= x->cap)
         return LEDE_OK;
@@ -184,11 +198,29 @@ static void extract_own(lede_ner_memo *memo, const lede_ner_model *m, const lede
         acc[t] += own[t];
 }
 
+/* The features of a stage (less the templates in mask) of every token of
+   w, and their rows in the model, in x->wrows and x->wnf: first every
+   token's features, asking for their slots, then every token's rows,
+   asking for those, so that the memory accesses of a window overlap
+   instead of each token waiting for its own. */
+static void extract_find(lede_ner_extractor *x, const lede_ner_window *w, int stage,
+                         uint64_t mask) {
+    const lede_ner_model *m = x->model;
+    for (size_t i = 0; i < w->n; i++) {
+        uint64_t *f = x->wfeat + i * LEDE_NER_MAX_FEATURES;
+        size_t nf = lede_ner_features_masked(w, i, stage, mask, f);
+        x->wnf[i] = (uint8_t)nf;
+        lede_ner_model_prefetch(m, f, nf);
+    }
+    for (size_t i = 0; i < w->n; i++)
+        x->wnf[i] = (uint8_t)lede_ner_model_find(m, x->wfeat + i * LEDE_NER_MAX_FEATURES, x->wnf[i],
+                                                 x->wrows + i * LEDE_NER_MAX_FEATURES);
+}
+
 lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
     const size_t T = x->ntags;
     const lede_ner_block *b = &x->block;
     const lede_ner_model *m = x->model;
-    uint64_t f[LEDE_NER_MAX_FEATURES];
     lede_rc rc;
     if ((rc = extract_reserve(x, b->ntok)) != LEDE_OK)
         return rc;
@@ -209,11 +241,11 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         const lede_ner_win *win = &b->win[k];
         lede_ner_window w = {b->tok + win->first, win->n, win->flags, NULL, NULL};
         memset(x->emit, 0, win->n * T * sizeof *x->emit);
+        extract_find(x, &w, 1, own_mask);
         for (size_t i = 0; i < win->n; i++) {
             int32_t acc[LEDE_NER_MODEL_ACC] = {0};
             extract_own(x->memo, m, &w, i, T, own_mask, acc);
-            size_t nf = lede_ner_features_masked(&w, i, 1, own_mask, f);
-            lede_ner_model_add(m, f, nf, acc);
+            lede_ner_model_add_rows(m, x->wrows + i * LEDE_NER_MAX_FEATURES, x->wnf[i], acc);
             lede_ner_model_unpack(m, acc, x->emit + i * T, x->emit2 + (win->first + i) * T);
             lede_ner_forbid(x->emit + i * T, T, &w.tok[i]);
         }
@@ -232,9 +264,11 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         lede_ner_window w = {b->tok + win->first, win->n, win->flags, &x->doc,
                              x->tags1 + win->first};
         int32_t *e2 = x->emit2 + win->first * T;
+        extract_find(x, &w, 2, 0);
         for (size_t i = 0; i < win->n; i++) {
-            size_t nf = lede_ner_features(&w, i, 2, f);
-            lede_ner_model_score(m, f, nf, NULL, e2 + i * T);
+            int32_t acc[LEDE_NER_MODEL_ACC] = {0};
+            lede_ner_model_add_rows(m, x->wrows + i * LEDE_NER_MAX_FEATURES, x->wnf[i], acc);
+            lede_ner_model_unpack(m, acc, NULL, e2 + i * T);
             lede_ner_forbid(e2 + i * T, T, &w.tok[i]);
         }
         rc = lede_ner_viterbi(&x->viterbi, e2, win->n, m->ntypes, &m->trans[1],

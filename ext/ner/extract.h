@@ -109,6 +109,9 @@ typedef struct {
     lede_ner_memo *memo;   /* sums of the own features' weights, per word */
     int memo_owned;        /* memo was made here (freed with the extractor) */
     int32_t *emit;         /* [window][ntags] first-stage scores of one window */
+    uint64_t *wfeat;       /* [window][LEDE_NER_MAX_FEATURES] features of one window */
+    uint32_t *wrows;       /* [window][LEDE_NER_MAX_FEATURES] their rows in the model */
+    uint8_t *wnf;          /* [window] how many features, then how many rows */
     int32_t *emit2;        /* [block][ntags] second-stage scores of the block */
     uint8_t *tags1;        /* [block] first-stage tags */
     uint8_t *tags2;        /* [block] second-stage tags */

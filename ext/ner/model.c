@@ -71,37 +71,52 @@ static void model_add_dense(int32_t *restrict acc, const unsigned char *restrict
 #endif
 }
 
-void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *acc) {
+void lede_ner_model_prefetch(const lede_ner_model *m, const uint64_t *f, size_t n) {
     size_t mask = ((size_t)1 << m->slot_bits) - 1;
-    /* Ask for every slot first, so that the cache misses overlap. */
     for (size_t k = 0; k < n; k++)
         MODEL_PREFETCH(m->slots + 8 * ((size_t)f[k] & mask));
-    uint32_t found[LEDE_NER_MAX_FEATURES];
+}
+
+size_t lede_ner_model_find(const lede_ner_model *m, const uint64_t *f, size_t n, uint32_t *rows) {
     size_t nf = 0;
     for (size_t k = 0; k < n && nf < LEDE_NER_MAX_FEATURES; k++) {
         uint32_t row = model_find(m, f[k]);
         if (row) {
             MODEL_PREFETCH(m->rows + (row - 1));
-            found[nf++] = row - 1;
+            rows[nf++] = row - 1;
         }
     }
+    return nf;
+}
+
+void lede_ner_model_add_rows(const lede_ner_model *m, const uint32_t *rows, size_t nf,
+                             int32_t *acc) {
     const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
     for (size_t k = 0; k < nf; k++) {
-        const unsigned char *r = m->rows + found[k];
+        if (rows[k] >= m->rows_size)
+            continue;
+        const unsigned char *r = m->rows + rows[k];
         if (r[0] == LEDE_NER_ROW_DENSE) {
             /* A row that would run past the end (a damaged table) is left out. */
-            if (found[k] + 1 + 4 * ntags <= m->rows_size)
+            if (rows[k] + 1 + 4 * ntags <= m->rows_size)
                 model_add_dense(acc, r + 1, ntags);
             continue;
         }
         size_t count = r[0];
         /* A row that would run past the end is cut. */
-        if (found[k] + 1 + 3 * count > m->rows_size)
-            count = (m->rows_size - found[k] - 1) / 3;
+        if (rows[k] + 1 + 3 * count > m->rows_size)
+            count = (m->rows_size - rows[k] - 1) / 3;
         const unsigned char *e = r + 1, *end = e + 3 * count;
         for (; e < end; e += 3)
             acc[e[0] & 127] += (int32_t)(signed char)e[1] + (int32_t)(signed char)e[2] * 65536;
     }
+}
+
+void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *acc) {
+    uint32_t rows[LEDE_NER_MAX_FEATURES];
+    /* Ask for every slot first, so that the cache misses overlap. */
+    lede_ner_model_prefetch(m, f, n);
+    lede_ner_model_add_rows(m, rows, lede_ner_model_find(m, f, n, rows), acc);
 }
 
 /* The signed low half of a packed entry (without a branch, so that the

@@ -92,6 +92,19 @@ void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, 
  */
 #define LEDE_NER_MODEL_ACC 128 /* entries of a packed accumulator */
 void lede_ner_model_add(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *acc);
+
+/*
+ * lede_ner_model_add in its three steps, for a caller that interleaves
+ * them over many tokens so that the memory accesses of one overlap the
+ * work of the others: _prefetch asks for the slots of f[0..n); _find
+ * writes the rows of the features the model knows to rows (room for
+ * LEDE_NER_MAX_FEATURES) and returns how many, asking for each row;
+ * _add_rows adds the nf rows' weights to acc, packed.
+ */
+void lede_ner_model_prefetch(const lede_ner_model *m, const uint64_t *f, size_t n);
+size_t lede_ner_model_find(const lede_ner_model *m, const uint64_t *f, size_t n, uint32_t *rows);
+void lede_ner_model_add_rows(const lede_ner_model *m, const uint32_t *rows, size_t nf,
+                             int32_t *acc);
 void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int32_t *s2);
 
 #endif
