@@ -217,6 +217,34 @@ static void extract_find(lede_ner_extractor *x, const lede_ner_window *w, int st
                                                  x->wrows + i * LEDE_NER_MAX_FEATURES);
 }
 
+/*
+ * 1 when the block disputes the first stage's reading of window win: a
+ * token of it with a capital whose word the first stage labelled mostly
+ * otherwise elsewhere in the block (fewer than half of the other
+ * occurrences have its type). The second stage is there to settle such
+ * disputes (a name read as a person here and as a place everywhere else);
+ * where there is none, its reading is the first stage's. On OntoNotes dev
+ * this kept F1 (86.08 against 85.94 for both stages everywhere; the first
+ * stage alone 85.72) and CoNLL valid (92.89 against 92.80), and takes
+ * the second stage off about three windows in four.
+ */
+static int extract_disputed(const lede_ner_extractor *x, const lede_ner_win *win) {
+    const lede_ner_doc *doc = &x->doc;
+    for (size_t i = win->first; i < win->first + win->n; i++) {
+        uint32_t s = doc->slot_of[i];
+        if (s == UINT32_MAX ||
+            !(x->block.tok[i].flags & (LEDE_NER_TF_INIT_CAP | LEDE_NER_TF_ALL_CAPS)))
+            continue;
+        uint8_t tag = x->tags1[i];
+        int own = tag == LEDE_NER_TAG_O ? 0 : 1 + LEDE_NER_TAG_TYPE(tag);
+        /* Counts include the token itself. */
+        uint32_t others = doc->sums[s][0] - 1, same = doc->counts[s][own] - 1;
+        if (2 * same < others)
+            return 1;
+    }
+    return 0;
+}
+
 lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
     const size_t T = x->ntags;
     const lede_ner_block *b = &x->block;
@@ -264,6 +292,10 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         lede_ner_window w = {b->tok + win->first, win->n, win->flags, &x->doc,
                              x->tags1 + win->first};
         int32_t *e2 = x->emit2 + win->first * T;
+        if (!extract_disputed(x, win)) {
+            memcpy(x->tags2 + win->first, x->tags1 + win->first, win->n);
+            continue;
+        }
         extract_find(x, &w, 2, 0);
         for (size_t i = 0; i < win->n; i++) {
             int32_t acc[LEDE_NER_MODEL_ACC] = {0};
