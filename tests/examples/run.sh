@@ -5,6 +5,9 @@
 #   - runs each examples/*.sql against it,
 #   - runs examples/python_query.py with a Python that can load extensions
 #     (skipped, saying so, when there is none),
+#   - runs examples/tcl_query.tcl when tclsh has the sqlite3 package, and
+#     examples/node_query.mjs when Node.js is 22.13 or later (each skipped,
+#     saying so, otherwise),
 #   - runs build/examples/embed (make examples).
 #
 #   sh tests/examples/run.sh build/lede.so [build/examples/embed]
@@ -50,6 +53,22 @@ if [ -n "$py" ]; then
     check python_query "$tmp/python_query.out"
 else
     echo "skip example python_query: no Python here can load SQLite extensions"
+fi
+# Tcl with Debian's libsqlite3-tcl, when both are here
+if command -v tclsh >/dev/null 2>&1 && echo 'package require sqlite3' | tclsh >/dev/null 2>&1; then
+    tclsh examples/tcl_query.tcl seeds > "$tmp/tcl_query.out" 2>&1
+    check tcl_query "$tmp/tcl_query.out"
+else
+    echo "skip example tcl_query: no tclsh with the sqlite3 package (Debian: tcl libsqlite3-tcl)"
+fi
+# Node.js 22.13 or later (node:sqlite with allowExtension), when it is here
+node_ok=$(node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+    console.log(a > 22 || (a === 22 && b >= 13) ? "yes" : "no")' 2>/dev/null)
+if [ "$node_ok" = yes ]; then
+    node examples/node_query.mjs seeds > "$tmp/node_query.out" 2>&1
+    check node_query "$tmp/node_query.out"
+else
+    echo "skip example node_query: no Node.js 22.13 or later here ($(node --version 2>/dev/null || echo 'no node'))"
 fi
 if [ -n "$embed" ]; then
     "$embed" seeds > "$tmp/embed.out" 2>&1
