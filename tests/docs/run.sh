@@ -74,7 +74,7 @@ run() {
     else
         $unbuf sqlite3 -batch :memory: < "$tmp/run.sql" > "$tmp/raw.txt" 2>&1
     fi
-    sed -E -f tests/normalize.sed "$tmp/raw.txt" > "$tmp/marked.txt"
+    sed -E -f tests/docs/interactive.sed "$tmp/raw.txt" > "$tmp/marked.txt"
     grep -v '^##cmd [0-9]*$' "$tmp/marked.txt" > "$tmp/actual.txt"
 }
 # rewrite FILE.md: the same walk over the file as extract's, inputs and prose
