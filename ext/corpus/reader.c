@@ -323,10 +323,11 @@ static void rec_open(lede_corpus_reader *r, lede_corpus_name kind, int all) {
     r->records.kind = kind == LEDE_CORPUS_NAME_CSV   ? LEDE_CORPUS_RECORDS_CSV
                       : kind == LEDE_CORPUS_NAME_TSV ? LEDE_CORPUS_RECORDS_TSV
                                                      : LEDE_CORPUS_RECORDS_JSONL;
-    lede_corpus_buf head = r->warc.head, body = r->warc.body;
+    lede_corpus_buf head = r->warc.head, body = r->warc.body, inflated = r->warc.inflated;
     memset(&r->warc, 0, sizeof r->warc);
     r->warc.head = head;
     r->warc.body = body;
+    r->warc.inflated = inflated;
 }
 
 /* The number N of a target "...#N" when it names a record of the open

@@ -9,6 +9,8 @@
 
 #include "../text/chars.h"
 
+#include <archive.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -117,6 +119,59 @@ static lede_rc copy(lede_corpus_buf *b, const char *s, size_t n) {
     b->p[n] = '\0';
     b->len = n;
     return LEDE_OK;
+}
+
+/*
+ * Inflates a gzip or zstd payload s[0..n) into out with libarchive, at most
+ * limit bytes; returns NULL, or why it could not.
+ */
+static const char *inflate_payload(const char *s, size_t n, uint64_t limit, lede_corpus_buf *out,
+                                   lede_rc *rc) {
+    *rc = LEDE_OK;
+    struct archive *a = archive_read_new();
+    if (!a) {
+        *rc = LEDE_NOMEM;
+        return NULL;
+    }
+    archive_read_support_filter_gzip(a);
+    archive_read_support_filter_zstd(a);
+    archive_read_support_format_raw(a);
+    struct archive_entry *e;
+    const char *why = NULL;
+    out->len = 0;
+    if (archive_read_open_memory(a, s, n) != ARCHIVE_OK ||
+        archive_read_next_header(a, &e) != ARCHIVE_OK || archive_filter_count(a) < 2) {
+        why = "HTTP payload declared compressed is not gzip or zstd";
+    } else {
+        for (;;) {
+            if (out->cap - out->len < 65536 + 1) {
+                size_t cap = out->cap ? out->cap * 2 : 131072;
+                char *p = lede_realloc(out->p, cap);
+                if (!p) {
+                    *rc = LEDE_NOMEM;
+                    break;
+                }
+                out->p = p;
+                out->cap = cap;
+            }
+            la_ssize_t k = archive_read_data(a, out->p + out->len, 65536);
+            if (k < 0) {
+                why = "corrupt compressed HTTP payload";
+                break;
+            }
+            if (k == 0)
+                break;
+            out->len += (size_t)k;
+            if (out->len > limit) {
+                why = "HTTP payload inflates past the limit";
+                break;
+            }
+        }
+    }
+    archive_read_free(a);
+    if (*rc == LEDE_OK && !why)
+        out->p[out->len] = '\0';
+    return why;
 }
 
 /* Removes chunked transfer coding from b in place; 0 when malformed. */
@@ -266,7 +321,8 @@ lede_rc lede_corpus_warc_next(lede_corpus_warc *w, lede_corpus_stream *s, uint64
         lede_corpus_charset_param(hct.s, hct.n, w->charset, sizeof w->charset);
         int chunked = starts_ci(&te, "chunked");
         char encoding[32] = "";
-        if (enc.s && !starts_ci(&enc, "identity"))
+        int inflate = starts_ci(&enc, "gzip") || starts_ci(&enc, "x-gzip") || starts_ci(&enc, "zstd");
+        if (enc.s && !starts_ci(&enc, "identity") && !inflate)
             snprintf(encoding, sizeof encoding, "%.*s", (int)(enc.n < 20 ? enc.n : 20), enc.s);
         if (block - hh > limit || encoding[0]) {
             char msg[96];
@@ -296,6 +352,16 @@ lede_rc lede_corpus_warc_next(lede_corpus_warc *w, lede_corpus_stream *s, uint64
                     fault(w, "malformed chunked HTTP payload", at);
                 w->payload.s = w->body.p + hh;
                 w->payload.n = w->body.len - hh;
+                if (inflate && w->fault.kind == LEDE_CORPUS_FAULT_NONE) {
+                    const char *why = inflate_payload(w->payload.s, w->payload.n, limit,
+                                                      &w->inflated, &rc);
+                    if (rc != LEDE_OK)
+                        return rc;
+                    if (why)
+                        fault(w, why, at);
+                    w->payload.s = w->inflated.p;
+                    w->payload.n = w->inflated.len;
+                }
             }
         }
         /* header values point into head (copied above) */
@@ -313,6 +379,7 @@ lede_rc lede_corpus_warc_next(lede_corpus_warc *w, lede_corpus_stream *s, uint64
 }
 
 void lede_corpus_warc_free(lede_corpus_warc *w) {
+    lede_corpus_buf_free(&w->inflated);
     lede_corpus_buf_free(&w->head);
     lede_corpus_buf_free(&w->body);
     memset(w, 0, sizeof *w);

@@ -11,10 +11,11 @@
  * record is skipped without being kept. For each: url (WARC-Target-URI),
  * date (WARC-Date), the HTTP Content-Type's charset, whether it is HTML,
  * and the payload (the block after the HTTP headers; chunked transfer
- * coding removed).
+ * coding removed; a gzip or zstd Content-Encoding inflated, with
+ * libarchive, to at most the limit).
  *
  * Faults are records with kind FORMAT: a payload over the limit, one
- * compressed by the server (Content-Encoding other than identity), a
+ * compressed in another way (br, deflate) or corrupt, a
  * record cut short by the end of the file (truncated); and a stream that
  * is not WARC where a record should start, or a header without a valid
  * Content-Length, after which the file is not read further (the records
@@ -37,7 +38,7 @@ typedef struct {
     char charset[LEDE_CORPUS_CHARSET_MAX]; /* the HTTP header's, or "" */
     int html;                /* the payload is HTML */
     lede_corpus_text payload;
-    lede_corpus_buf head, body; /* backing store */
+    lede_corpus_buf head, body, inflated; /* backing store */
     int stop;                /* the stream is lost: no more records */
 } lede_corpus_warc;
 

@@ -120,7 +120,12 @@ rs = [rec("warcinfo", None, "application/warc-fields", b"software: lede-test\r\n
       rec("response", "https://example.com/t.txt", "application/http; msgtype=response",
           http(b"text/plain", b"17\r\nPlain Text Title Here\n\n\r\na\r\nBody text.\r\n0\r\n\r\n", b"Transfer-Encoding: chunked\r\n")),
       rec("response", "https://example.com/z", "application/http; msgtype=response",
-          http(b"text/html", b"\x1f\x8b...", b"Content-Encoding: gzip\r\n"))]
+          http(b"text/html", b"\x1f\x8b...", b"Content-Encoding: gzip\r\n")),
+      rec("response", "https://example.com/g", "application/http; msgtype=response",
+          http(b"text/html; charset=utf-8", gz(b"<html><head><title>Gzipped Page</title></head><body><p>Sent gzipped by the server.</p></body></html>"),
+               b"Content-Encoding: gzip\r\n")),
+      rec("response", "https://example.com/br", "application/http; msgtype=response",
+          http(b"text/html", b"\x0b\x02\x80", b"Content-Encoding: br\r\n"))]
 write("warc/crawl.warc", b"".join(rs))
 write("warc/crawl.warc.gz", b"".join(gz(r) for r in rs))
 write("warc/truncated.warc", b"".join(rs)[:-40])
