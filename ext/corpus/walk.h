@@ -16,7 +16,9 @@
  *  - each folder's entries are sorted bytewise, a folder's name compared
  *    as if followed by '/', so rows come out sorted by path as a whole
  *    ("a.txt" < "a/x.txt" < "a0.txt");
- *  - a file is yielded when the glob matches its path; a folder is entered
+ *  - a file is yielded when the glob matches its path, or when it is an
+ *    archive (reader.h, by its name) some member of which could match (the
+ *    pattern reads an archive as a folder); a folder is entered
  *    when lede_corpus_glob_may_enter says something below could match;
  *  - a symlink to a regular file is read as that file (size, mtime and
  *    content of the target); a symlink to a folder is not followed unless
