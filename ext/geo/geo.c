@@ -323,16 +323,21 @@ uint32_t lede_geo_resolve(const lede_geo_doc *d, const lede_geo_query *q) {
             s += geo_level_of(kind) == q->level ? 1.5 : -1.5;
         score[k] = s;
     }
-    /* a region and a city of its own name inside it: the city, unless the sentence
-       asks for the region */
+    /* a region and a city of its name inside it, or the country's capital ("Madrid",
+       "Washington"): the city, unless the sentence asks for the region */
     if (q->level != LEDE_GEO_LEVEL_ADMIN1)
         for (size_t k = 0; k < n; k++) {
-            if (GEO_KIND(t->info[cand[k]]) != LEDE_GEO_CITY || !t->parent[cand[k]])
+            uint32_t ci = t->info[cand[k]];
+            if (GEO_KIND(ci) != LEDE_GEO_CITY)
                 continue;
-            uint32_t r = t->parent[cand[k]] - 1;
-            for (size_t j = 0; j < n; j++)
-                if (cand[j] == r && score[j] >= score[k])
+            for (size_t j = 0; j < n; j++) {
+                uint32_t ri = t->info[cand[j]];
+                if (GEO_KIND(ri) != LEDE_GEO_ADMIN1 || score[j] < score[k])
+                    continue;
+                if ((t->parent[cand[k]] && t->parent[cand[k]] - 1 == cand[j]) ||
+                    ((GEO_FLAGS(ci) & LEDE_GEO_CAPITAL) && GEO_COUNTRY(ci) == GEO_COUNTRY(ri)))
                     score[j] = score[k] - 0.5;
+            }
         }
     size_t best = 0;
     for (size_t k = 1; k < n; k++)

@@ -37,8 +37,9 @@
  *   - the level the sentence implies ("the state of Georgia", "exports to
  *     Georgia", "the city of Mobile"): +1.5 for a candidate of that level,
  *     -1.5 for one of another;
- *   - a region and a city inside it of the same name ("Madrid", "Tehran"):
- *     the city, unless the sentence asks for the region;
+ *   - a region and a city inside it of the same name ("Madrid", "Tehran"),
+ *     or the country's capital ("Washington"): the city, unless the
+ *     sentence asks for the region;
  *   - a name that is also a common word ("God", "Male", "Reading", "Nice",
  *     "Mobile", "Bath"), or a given name and only a town's: a place only when
  *     the context says so: a qualifier, a document whose votes give its

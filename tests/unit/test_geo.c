@@ -133,6 +133,13 @@ static void test_geo_region_and_its_city(void **state) {
     place region = resolve("Fires burned across the region of [Madrid] on Sunday.", 0);
     assert_string_equal(region.country, "ES");
     assert_int_equal(region.geonames, 0);
+    /* the capital beats the region of its name; the level words pick the region */
+    place dc = resolve("Officials in [Washington] and [Beijing] traded accusations.", 0);
+    assert_true(dc.lon > -80 && dc.lon < -75);
+    place wa = resolve("Voters in [Washington] state backed the measure.", 0);
+    assert_true(wa.lon < -115);
+    place nyc = resolve("The mayor of [New York] spoke on Monday.", 0);
+    assert_string_equal(nyc.canonical, "New York City");
     place tehran = resolve("Talks were held in [Tehran] on Monday.", 0);
     assert_string_equal(tehran.country, "IR");
     assert_string_equal(tehran.canonical, "Tehran");

@@ -247,7 +247,8 @@ def main():
         kept += 1
         n = c["name"]
         cn = facts.CITY_ENGLISH_NAMES.get(n, n)
-        forms = [n, cn, c["ascii"]] + facts.CITY_ALIASES.get(n, [])
+        forms = [n, cn, c["ascii"]] + facts.CITY_ALIASES.get(n, []) + \
+            geofacts.CITY_ALIASES.get(n, [])
         forms += [f for f in gazetteer.clean_iso_name(n) if f not in forms]
         flags = FLAG_CAPITAL if c["fcode"] == "PPLC" else FLAG_SEAT if c["fcode"] in SEATS else 0
         add({"id": c["id"], "name": cn, "lat": c["lat"], "lon": c["lon"], "cc": c["cc"],

@@ -101,6 +101,12 @@ PLACES = [
     (["Capitol Hill"], "region", 38.89, -77.009, "US", 10 ** 4),
 ]
 
+# Names of large cities that GeoNames gives under a longer name (the GeoNames name stays
+# the canonical one): the city is what news means by them more often than the region.
+CITY_ALIASES = {
+    "New York City": ["New York", "NYC"],
+}
+
 # The Associated Press's abbreviations of US states, as datelines and "City, State" write
 # them (Natural Earth gives others: "Calif.", "Tenn."); postal codes come from Natural Earth.
 US_STATE_ABBREVIATIONS = {
