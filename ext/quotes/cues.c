@@ -22,7 +22,8 @@ int lede_quotes_cue_percent(const char *s, size_t n) {
         int c = strcmp(lede_quotes_cues[mid].word, buf);
         if (c == 0) {
             const lede_quotes_cue *q = &lede_quotes_cues[mid];
-            return q->count > 0 ? 1 + (100 * q->cue_count - 1) / q->count : 1;
+            return q->count > 0 && q->cue_count < q->count ? 1 + 100 * q->cue_count / q->count
+                                                           : 100;
         }
         if (c < 0)
             lo = mid + 1;

@@ -103,6 +103,8 @@ static const char *const participles[] = {"saying", "adding", "noting", "arguing
                                           "warning", "telling", "insisting", "explaining",
                                           "suggesting", "stressing", "calling", "declaring",
                                           "acknowledging", "asserting", "writing", NULL};
+static const char *const clause_openers[] = {"that", "to", "whether", "if", "how", "what", "why",
+                                              "when", "who", "where", "which", NULL};
 static const char *const trail[] = {
     "on",       "in",       "at",       "during",  "this",    "last",     "late",
     "early",    "yesterday", "today",   "monday",  "tuesday", "wednesday", "thursday",
@@ -1039,6 +1041,9 @@ static lede_rc reported_in(lede_quotes_iter *it, size_t b) {
                    !tpunct(it, us, ":");
         if (weak && count_words(it, cs, ce) < 4)
             continue;
+        /* ... and a clause: "believes that ...", "wants to ...", not "launched a missile" */
+        if (weak && cs > c && !tin(it, cs, clause_openers) && !(tf(it, cs) & (QF_OPEN | QF_INQ)))
+            continue;
         int quoted = 0;
         for (size_t i = cs; i < ce; i++)
             quoted |= (tf(it, i) & QF_INQ) != 0;
@@ -1394,6 +1399,7 @@ static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item 
         if (r0 >= i)
             continue;
         if (i - r0 == 1 && (tin(it, r0, not_names) || tin(it, r0, pronouns) ||
+                            tin(it, r0, titles) || tin(it, r0, honorifics) ||
                             gaz_has(tp(it, r0), tl(it, r0), LEDE_GAZ_DEMONYM))) {
             i = r0 + 1;
             continue;

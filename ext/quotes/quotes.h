@@ -35,7 +35,8 @@
  *  - Cue words are learned (cues.h); only strong ones (a cue at least
  *    LEDE_QUOTES_STRONG_PERCENT of the times they occur) attribute a
  *    quotation, and a weak one reports only a clause of four words or more
- *    with no quotation in it.
+ *    that opens with "that", "to", "whether" or a question word and holds
+ *    no quotation.
  *  - Reported speech: a cue word (cues.h) with its source before it and
  *    the clause after it ("X said (that) ...", "X told reporters ..."), or
  *    the clause before it ("..., X said.", "..., said X."), and "according
