@@ -64,16 +64,22 @@ int lede_gaz_lookup(const char *key, size_t n, lede_gaz_entry *out) {
     const lede_gaz_tables *t = &lede_gaz_data;
     if (key == NULL || n == 0)
         return 0;
-    size_t b = gaz_hash(key, n) & (uint32_t)(t->nbuckets - 1);
-    const uint32_t *bucket = t->buckets + 2 * b;
+    uint32_t h = gaz_hash(key, n);
+    const uint32_t *bucket = t->buckets + 2 * (h & (uint32_t)(t->nbuckets - 1));
+    /* The bucket's hashes first (most lookups miss: no string is read);
+       on a match, the strings are walked to that record and compared. */
     const char *p = t->pool + bucket[1];
+    uint32_t at = bucket[0]; /* the record p is the key of */
     for (uint32_t i = bucket[0]; i < bucket[2]; i++) {
+        if (t->hashes[i] != h)
+            continue;
+        for (; at < i; at++)
+            p = gaz_next_key(p);
         if (gaz_key_equals(p, key, n)) {
             if (out)
                 gaz_fill(t, i, p, out);
             return 1;
         }
-        p = gaz_next_key(p);
     }
     return 0;
 }

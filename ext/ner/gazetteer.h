@@ -127,6 +127,8 @@ typedef struct {
     size_t ncountries;
     const char (*currencies)[4]; /* [ncurrencies]; [0] is "" */
     size_t ncurrencies;
+    const uint32_t *hashes; /* [nrecords] the 32-bit FNV-1a hash of each key: a lookup
+                               compares these and reads the pool only on a match */
 } lede_gaz_tables;
 
 extern const lede_gaz_tables lede_gaz_data;

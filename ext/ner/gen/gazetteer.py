@@ -649,9 +649,11 @@ def write_c(out, records, max_tokens, layout, sources, counts, threshold):
     # canonical name and NUL; in record order, so that a bucket's strings lie
     # together and a lookup walks them without reading the records.
     pool, size = [], 0
-    infos, pops, buckets, b = [], [], [], -1
+    infos, pops, hashes, buckets, b = [], [], [], [], -1
     for i, k in enumerate(keys):
-        h = fnv1a(k.encode("utf-8")) & (nbuckets - 1)
+        full = fnv1a(k.encode("utf-8"))
+        hashes.append(str(full))
+        h = full & (nbuckets - 1)
         while b < h:
             buckets += [i, size]
             b += 1
@@ -702,7 +704,8 @@ def write_c(out, records, max_tokens, layout, sources, counts, threshold):
         f.write("static const char gaz_pool[] =\n")
         f.write("\n".join(c_string_pieces(pool)))
         f.write(";\n\n")
-        for name, items in (("gaz_info", infos), ("gaz_population", pops)):
+        for name, items in (("gaz_info", infos), ("gaz_population", pops),
+                            ("gaz_hashes", hashes)):
             f.write("static const uint32_t %s[%d] = {\n" % (name, n))
             f.write(wrap(items, 16))
             f.write("};\n\n")
@@ -721,6 +724,7 @@ def write_c(out, records, max_tokens, layout, sources, counts, threshold):
                 "    gaz_buckets, sizeof gaz_buckets / sizeof gaz_buckets[0] / 2 - 1,\n"
                 "    gaz_countries, sizeof gaz_countries / sizeof gaz_countries[0],\n"
                 "    gaz_currencies, sizeof gaz_currencies / sizeof gaz_currencies[0],\n"
+                "    gaz_hashes,\n"
                 "};\n")
     return size, nbuckets
 
