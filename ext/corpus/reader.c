@@ -15,6 +15,7 @@
 #include <archive_entry.h>
 
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -244,8 +245,11 @@ static lede_rc push(lede_corpus_reader *r, int fd, int raw, lede_corpus_name inn
             archive_read_support_format_zip_seekable(l->ar);
         archive_read_support_format_zip_streamable(l->ar);
     }
+    locale_t old = r->utf8 ? uselocale((locale_t)r->utf8) : (locale_t)0;
     int rc = fd >= 0 ? archive_read_open_fd(l->ar, fd, READ_BLOCK)
                      : archive_read_open(l->ar, parent, NULL, nested_read, NULL);
+    if (r->utf8)
+        uselocale(old);
     if (rc != ARCHIVE_OK) {
         if (r->inflated > r->inflate_limit) {
             r->fault.kind = LEDE_CORPUS_FAULT_INFLATE;
@@ -479,7 +483,12 @@ static lede_rc next_row(lede_corpus_reader *r) {
                 return LEDE_OK;
             }
             struct archive_entry *e;
+            /* member names in UTF-8, whatever the process's locale (uselocale is per thread) */
+            locale_t old = r->utf8 ? uselocale((locale_t)r->utf8) : (locale_t)0;
             int ar = archive_read_next_header(l->ar, &e);
+            const char *name = ar >= ARCHIVE_WARN && !l->raw ? archive_entry_pathname(e) : NULL;
+            if (r->utf8)
+                uselocale(old);
             if (ar == ARCHIVE_EOF) {
                 pop(r);
                 continue;
@@ -513,7 +522,6 @@ static lede_rc next_row(lede_corpus_reader *r) {
                     return LEDE_OK;
                 continue;
             }
-            const char *name = archive_entry_pathname(e);
             if (!name)
                 name = archive_entry_pathname_utf8(e);
             if (!name)
@@ -816,6 +824,7 @@ lede_rc lede_corpus_reader_open(lede_corpus_reader *r, const char *root, const l
                                 unsigned flags, uint64_t limit, const char *target,
                                 size_t target_n, int *os_errno) {
     lede_corpus_reader_close(r);
+    r->utf8 = (void *)newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     r->glob = *g;
     r->limit = limit;
     r->flags = flags;
@@ -874,6 +883,8 @@ void lede_corpus_reader_close(lede_corpus_reader *r) {
     lede_corpus_warc_free(&r->warc);
     lede_free(r->target);
     lede_free(r->root);
+    if (r->utf8)
+        freelocale((locale_t)r->utf8);
     lede_corpus_buf_free(&r->path);
     lede_corpus_buf_free(&r->content);
     memset(r, 0, sizeof *r);

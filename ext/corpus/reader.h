@@ -8,7 +8,8 @@
  *    .tar.xz .txz .tar.zst; a member's path is the archive's path, '/',
  *    and the member's path as the archive stores it ("bbc.zip/a/001.txt";
  *    "..", a leading '/' and all are shown as stored, never used on the
- *    file system);
+ *    file system; names a zip marks as UTF-8 or gives in its code page are
+ *    converted to UTF-8, tar names are kept as bytes);
  *  - compressed files: .gz .bz2 .xz .zst; the name without it decides what
  *    the content is ("a.html.gz" is HTML, "feed.jsonl.gz" records); the
  *    path stays the file's;
@@ -109,6 +110,7 @@ typedef struct {
     char *root;    /* a copy of root (lede_malloc) */
     unsigned flags;
     size_t outer_len; /* path bytes naming the file on disk being read */
+    void *utf8;       /* locale_t C.UTF-8, for libarchive's name conversions, or NULL */
 
     /* open containers */
     lede_corpus_level *lv; /* LEDE_CORPUS_LEVELS of them */

@@ -68,7 +68,8 @@ inner = zip_bytes([("a.txt", story("Deep Inside a Zip", "Two levels down.")),
                    ("c.zip", zip_bytes([("d.txt", story("Too Deep", "Three levels down."))]))])
 write("arc/nested.tar", tar_bytes([("inner.zip", inner), ("b.txt.gz", gz(story("Gzip in a Tar", "Read too.")))]))
 write("arc/names.zip", zip_bytes([("../evil.txt", story("Dot Dot Name", "Shown as stored.")),
-                                  ("/abs.txt", story("Absolute Name", "Shown as stored."))]))
+                                  ("/abs.txt", story("Absolute Name", "Shown as stored.")),
+                                  ("café/Zürich.txt", story("A UTF-8 Member Name", "Named in UTF-8."))]))
 good = zip_bytes([("x.txt", story("Cut Short Story", "Never read." * 200))])
 write("arc/truncated.zip", good[: len(good) // 2])
 write("arc/corrupt.zip", b"PK\x03\x04 this is not really a zip file at all")

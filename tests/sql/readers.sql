@@ -26,6 +26,7 @@ SELECT path, title FROM lede_articles('arc') WHERE path = 'bbc.zip/tech/001.txt'
 SELECT path, title FROM lede_articles('arc') WHERE path = 'nested.tar/inner.zip/a.txt';
 SELECT path, title FROM lede_articles('arc') WHERE path = 'news.tgz/business/002.txt';
 SELECT path, title FROM lede_articles('arc') WHERE path = 'one.txt.gz';
+SELECT path, title FROM lede_articles('arc') WHERE path = 'names.zip/café/Zürich.txt';
 SELECT count(*) AS none FROM lede_articles('arc') WHERE path = 'bbc.zip/nope.txt';
 .print '-- max_size applies to the inflated size'
 SELECT path, error FROM lede_articles('arc', 'bbc.zip', 40);
