@@ -7,7 +7,8 @@
 -- mtime or bytes changed (and those that could not be read before), removes
 -- the rows of files that are gone and adds the new ones; the result is what
 -- a fresh ingest gives. If anything fails part-way, nothing is written.
--- tools/ingest.sh does the same and shows progress on large folders.
+-- tools/ingest.sh does the same, with progress, a pattern and a largest
+-- file size (:pattern and :max_size here), and in parallel (--jobs).
 --
 -- A database whose entities carry other labels than the ones lede gives now
 -- (one ingested before the labels became OntoNotes 5.0's) is refused with a
@@ -15,11 +16,14 @@
 -- run sql/upgrade.sql on it first.
 .bail on
 .read sql/schema.sql
+ATTACH '' AS stage;
 BEGIN IMMEDIATE;
 .read sql/check.sql
 .read sql/ingest/plan.sql
 .parameter set :lo 0
 .parameter set :hi 9223372036854775807
+.read sql/ingest/read.sql
 .read sql/ingest/batch.sql
 .read sql/ingest/finish.sql
 COMMIT;
+DETACH stage;

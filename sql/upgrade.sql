@@ -17,6 +17,7 @@
 -- new entity model. If anything fails part-way, nothing is written.
 .bail on
 .read sql/schema.sql
+ATTACH '' AS stage;
 BEGIN IMMEDIATE;
 CREATE TEMP TABLE IF NOT EXISTS lede_touched(entity_id INTEGER PRIMARY KEY);
 DELETE FROM temp.lede_touched;
@@ -27,10 +28,15 @@ DELETE FROM article_entities;
 DELETE FROM entities;
 DELETE FROM sentences;
 DROP TABLE IF EXISTS temp.lede_built;
-CREATE TEMP TABLE lede_built(id INTEGER PRIMARY KEY);
-INSERT INTO temp.lede_built SELECT id FROM articles WHERE body IS NOT NULL ORDER BY id;
+CREATE TEMP TABLE lede_built(id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+INSERT INTO temp.lede_built SELECT id, id FROM articles WHERE body IS NOT NULL;
+CREATE TABLE stage.articles AS SELECT id AS n, *, 1 AS changed FROM articles WHERE body IS NOT NULL;
+.parameter set :lo 0
+.parameter set :hi 9223372036854775807
 .read sql/ingest/extract.sql
+.read sql/ingest/store.sql
 .read sql/ingest/finish.sql
 INSERT INTO lede_meta(key, value) VALUES ('label_scheme', 'ontonotes')
   ON CONFLICT(key) DO UPDATE SET value = excluded.value;
 COMMIT;
+DETACH stage;

@@ -19,5 +19,4 @@ DROP TABLE IF EXISTS temp.lede_read;
 DROP TABLE IF EXISTS temp.lede_vanished;
 DROP TABLE IF EXISTS temp.lede_stale;
 DROP TABLE IF EXISTS temp.lede_built;
-DROP TABLE IF EXISTS temp.lede_found;
 DROP TABLE IF EXISTS temp.lede_touched;
