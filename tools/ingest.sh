@@ -257,14 +257,15 @@ else
         cat "$work/plan.out" >&2
         die "failed; $1 is as it was before" 1
     }
+    mkfifo "$work/ready" || die "cannot make a FIFO in $work" 1
     total=$(sed -n 1p "$work/plan.out")
     shards=$(sed -n 2p "$work/plan.out")
 
     if [ -n "$scheduler" ]; then
         workers=cluster
         command -v python3 >/dev/null 2>&1 || die "--scheduler needs python3 and Dask (python3-distributed)" 2
-        python3 "$here/tools/ingest_dask.py" "$scheduler" "$here" "$lib" "$plan" "$work" \
-            > "$work/dask.out" 2>&1 &
+        { python3 "$here/tools/ingest_dask.py" "$scheduler" "$here" "$lib" "$plan" "$work" \
+            > "$work/dask.out" 2>&1 || : > "$work/failed"; echo x >> "$work/ready"; } &
         pids="$pids $!"
     else
         workers=$jobs
@@ -278,7 +279,8 @@ else
                     [ -e "$work/failed" ] && exit 1
                     sh "$here/tools/ingest_shard.sh" "$here" "$lib" "$plan" "$work" "$k" &
                     child=$!
-                    wait "$child" || { : > "$work/failed"; exit 1; }
+                    wait "$child" || { : > "$work/failed"; echo "$k" >> "$work/ready"; exit 1; }
+                    echo "$k" >> "$work/ready"
                     k=$((k + jobs))
                 done
             ) &
@@ -288,9 +290,11 @@ else
     fi
 
     {
+        exec 3<>"$work/ready"
         echo ".load $(dq "$lib")"
         echo ".bail on"
         echo ".output /dev/null"
+        echo "PRAGMA cache_size = -32768;"
         echo "PRAGMA journal_mode = OFF;"
         echo "PRAGMA synchronous = OFF;"
         echo ".output stdout"
@@ -300,17 +304,19 @@ else
         echo "COMMIT;"
         k=1
         while [ "$k" -le "$shards" ]; do
-            # wait for shard k, in order
+            # wait for shard k, in order: each worker writes a line to $work/ready when it
+            # ends a shard, done or failed
             while [ ! -e "$work/shard-$k.db" ]; do
-                if [ -e "$work/shard-$k.err" ]; then
-                    echo ".print $(dq "@@failed $(tr '\n' ' ' < "$work/shard-$k.err")")"
+                if [ -e "$work/failed" ] || [ -e "$work/shard-$k.err" ]; then
+                    err=$(ls "$work" | sed -n 's/^shard-\([0-9]*\)\.err$/\1/p' | sort -n | head -1)
+                    if [ -n "$err" ]; then
+                        echo ".print $(dq "@@failed $(tr '\n' ' ' < "$work/shard-$err.err")")"
+                    else
+                        echo ".print $(dq "@@failed $(tail -5 "$work/dask.out" 2>/dev/null | tr '\n' ' ')")"
+                    fi
                     exit 1
                 fi
-                if [ -n "$scheduler" ] && ! kill -0 ${pids# } 2>/dev/null && [ ! -e "$work/shard-$k.db" ]; then
-                    echo ".print $(dq "@@failed $(tail -5 "$work/dask.out" | tr '\n' ' ')")"
-                    exit 1
-                fi
-                sleep 0.05 2>/dev/null || sleep 1
+                read -r _ <&3 || exit 1
             done
             lo=$(( (k - 1) * per * batch + 1 ))
             echo "ATTACH $(sq "$work/shard-$k.db") AS stage;"

@@ -57,7 +57,7 @@ fi
 first=$(sqlite3 -batch -readonly "$plan" "SELECT path FROM lede_todo WHERE n = $lo;" 2>/dev/null)
 last=$(sqlite3 -batch -readonly "$plan" "SELECT path FROM lede_todo WHERE n = (SELECT max(n) FROM lede_todo WHERE n <= $hi);" 2>/dev/null)
 printf 'shard %s (files %s to %s: %s to %s) failed on %s: %s\n' "$k" "$lo" "$hi" "$first" "$last" \
-    "$(hostname 2>/dev/null || echo this machine)" "$(tr '\n' ' ' < "$work/shard-$k.log")" > "$work/shard-$k.err.part"
+    "$(hostname 2>/dev/null || echo this machine)" "$(tr '\n' ' ' < "$work/shard-$k.log" | sed 's/ *$//')" > "$work/shard-$k.err.part"
 mv "$work/shard-$k.err.part" "$work/shard-$k.err"
 rm -f "$out.part"
 exit 1

@@ -19,7 +19,7 @@ if [ -f "$db" ] && sqlite3 -batch -bail "$db" ".read sql/schema.sql" ".read sql/
     mv "$db" "$db.old"
     echo "run: $db held entity labels of an older lede: kept as $db.old, ingesting anew" >&2
 fi
-sh tools/ingest.sh "$db" "$root" "$lib"
+LEDE_LIB=$lib sh tools/ingest.sh "$db" "$root"
 sqlite3 -batch "$db" < sql/views.sql
 sqlite3 -batch "$db" < sql/report.sql
 # the map of its places (examples/map.sql): a PNG when rsvg-convert is there, else the SVG

@@ -11,15 +11,20 @@ set -u
 preload=${LD_PRELOAD:-}
 unset LD_PRELOAD
 db=$1/old.db
+repo=$(pwd)
+# tools/ingest.sh runs from the test's folder, as a user's would
+case $LEDE_LIB in /*) lib=$LEDE_LIB ;; *) lib=$repo/$LEDE_LIB ;; esac
 {
     echo "sql/ingest.sql:"
     LD_PRELOAD=$preload sqlite3 -batch "$db" -cmd ".load $LEDE_LIB" \
         -cmd ".parameter set :root '$1/corpus'" < sql/ingest.sql 2>&1
     echo "exit status $?"
     echo "tools/ingest.sh:"
+    cd "$1"
     LD_PRELOAD=$preload ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
-        sh tools/ingest.sh "$db" "$1/corpus" "$LEDE_LIB.so" 2>&1
+        LEDE_LIB=$lib sh "$repo/tools/ingest.sh" old.db corpus 2>&1
     echo "exit status $?"
+    cd "$repo"
     echo "sql/views.sql:"
     LD_PRELOAD=$preload sqlite3 -batch "$db" < sql/views.sql 2>&1
     echo "exit status $?"
