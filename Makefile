@@ -3,7 +3,7 @@
 #   make            build/lede.so (lede.dylib on macOS)
 #   make help       this list
 #   make run        set up, build, and report on the sample articles in seeds/
-#   make test       set up, build with -Werror, run unit, SQL and docs tests
+#   make test       set up, build with -Werror, run unit, SQL, docs and cluster-ingest tests
 #   make eval       Golden Rules, OntoNotes 5.0 dev and CoNLL-2003 valid scores (needs ../shared)
 #   make bench      speed and memory figures, each beside its floor (docs/performance.md)
 #   make bench-check  the same, and exit 1 when a figure misses its floor
@@ -63,7 +63,7 @@ BIND_OBJS := $(BIND_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all help run test check-deps check-deps-run uninstall unit sqltest docstest examplestest eval \
+.PHONY: all help run test check-deps check-deps-run uninstall unit sqltest clustertest docstest examplestest eval \
 	bench bench-check clean-bench sanitize install clean model model-quotes regen regen-orth examples network map fuzz valgrind tsan
 
 all: $(LEDE)
@@ -115,12 +115,17 @@ test: check-deps
 	@$(MAKE) --no-print-directory WERROR=-Werror all unit-run sqltest docstest examplestest
 
 	@$(MAKE) --no-print-directory WERROR=-Werror faulttest
+	@$(MAKE) --no-print-directory WERROR=-Werror clustertest
 
 unit-run: $(UNIT_BINS)
 	@sh tests/unit/run.sh $(UNIT_BINS)
 
 sqltest: $(LEDE)
 	@sh tests/sql/run.sh $(LEDE)
+
+# tools/ingest.sh --scheduler on a Dask scheduler and two workers started on 127.0.0.1
+clustertest: $(LEDE)
+	@sh tests/cluster/run.sh $(LEDE)
 
 examples: $(BUILD)/examples/embed
 

@@ -5,7 +5,10 @@
 #
 #   sh tools/deps.sh run     what `make run` needs: make, a C compiler, the
 #                            sqlite3 shell, the SQLite, utf8proc and libxml2 headers
-#   sh tools/deps.sh test    the same and cmocka, which only the unit tests use
+#   sh tools/deps.sh test    the same and cmocka, which only the unit tests use, and
+#                            Dask's distributed, for the test of the cluster ingest
+#   sh tools/deps.sh cluster Dask's distributed (python3-distributed), which
+#                            tools/ingest.sh --scheduler needs
 #   sh tools/deps.sh map     rsvg-convert and a font, which draw the map of places
 #                            (make map, and the map of make run's report)
 #
@@ -16,9 +19,10 @@ set -u
 mode=${1:-test}
 case $mode in
 run) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h" ;;
-test) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config libcmocka-dev"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h cmocka.h" ;;
+test) pkgs="sqlite3 libsqlite3-dev libutf8proc-dev libxml2-dev libarchive-dev pkg-config libcmocka-dev python3-distributed"; headers="sqlite3.h utf8proc.h libxml2/libxml/HTMLparser.h archive.h cmocka.h" ;;
 map) pkgs="librsvg2-bin fonts-dejavu-core"; headers="" ;;
-*) echo "usage: sh tools/deps.sh run|test|map" >&2; exit 2 ;;
+cluster) pkgs="python3-distributed"; headers= ;;
+*) echo "usage: sh tools/deps.sh run|test|map|cluster" >&2; exit 2 ;;
 esac
 cc=${CC:-cc}
 
@@ -26,8 +30,14 @@ cc=${CC:-cc}
 tools_missing=
 command -v make >/dev/null 2>&1 || tools_missing="$tools_missing make"
 command -v "$cc" >/dev/null 2>&1 || tools_missing="$tools_missing $cc"
+[ "$mode" = cluster ] && tools_missing=
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
+    if [ "$mode" = cluster ]; then
+        python3 -c 'import distributed' >/dev/null 2>&1 && exit 0
+        echo "tools/ingest.sh --scheduler needs Dask's distributed for python3 (pip install distributed)" >&2
+        exit 1
+    fi
     missing=$tools_missing
     command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3-shell"
     [ "$mode" = map ] && { command -v rsvg-convert >/dev/null 2>&1 || missing="$missing rsvg-convert"; }

@@ -263,8 +263,18 @@ else
 
     if [ -n "$scheduler" ]; then
         workers=cluster
-        command -v python3 >/dev/null 2>&1 || die "--scheduler needs python3 and Dask (python3-distributed)" 2
-        { python3 "$here/tools/ingest_dask.py" "$scheduler" "$here" "$lib" "$plan" "$work" \
+        # the Python that has Dask's distributed (Debian's is /usr/bin/python3)
+        py=${LEDE_PYTHON:-}
+        if [ -z "$py" ]; then
+            for c in python3 /usr/bin/python3; do
+                if "$c" -c 'import distributed' >/dev/null 2>&1; then py=$c; break; fi
+            done
+        fi
+        if [ -z "$py" ]; then
+            sh "$here/tools/deps.sh" cluster >&2 || die "--scheduler needs Dask (python3-distributed)" 2
+            py=/usr/bin/python3
+        fi
+        { "$py" "$here/tools/ingest_dask.py" "$scheduler" "$here" "$lib" "$plan" "$work" \
             > "$work/dask.out" 2>&1 || : > "$work/failed"; echo x >> "$work/ready"; } &
         pids="$pids $!"
     else

@@ -11,7 +11,8 @@
 # read batch by batch with sql/ingest/read.sql (which runs
 # sql/ingest/extract.sql) into a database attached as `stage`; the writer
 # merges it with sql/ingest/batch.sql. The file appears only when complete
-# (written as .part, then renamed); on failure WORK/shard-K.err says why.
+# (written as .part, then renamed); on failure WORK/shard-K.err says why
+# (WORK/shard-K.try-err under Dask, which may try again).
 set -u
 here=${1:?usage: ingest_shard.sh LEDE_DIR LIB PLAN WORK K}
 lib=${2:?usage: ingest_shard.sh LEDE_DIR LIB PLAN WORK K}
@@ -56,8 +57,11 @@ if {
 fi
 first=$(sqlite3 -batch -readonly "$plan" "SELECT path FROM lede_todo WHERE n = $lo;" 2>/dev/null)
 last=$(sqlite3 -batch -readonly "$plan" "SELECT path FROM lede_todo WHERE n = (SELECT max(n) FROM lede_todo WHERE n <= $hi);" 2>/dev/null)
+# under Dask (LEDE_SHARD_TRY=1) a failed try is not the end: tools/ingest_dask.py decides
+err=$work/shard-$k.err
+[ "${LEDE_SHARD_TRY:-}" = 1 ] && err=$work/shard-$k.try-err
 printf 'shard %s (files %s to %s: %s to %s) failed on %s: %s\n' "$k" "$lo" "$hi" "$first" "$last" \
-    "$(hostname 2>/dev/null || echo this machine)" "$(tr '\n' ' ' < "$work/shard-$k.log" | sed 's/ *$//')" > "$work/shard-$k.err.part"
-mv "$work/shard-$k.err.part" "$work/shard-$k.err"
+    "$(hostname 2>/dev/null || echo this machine)" "$(tr '\n' ' ' < "$work/shard-$k.log" | sed 's/ *$//')" > "$err.part"
+mv "$err.part" "$err"
 rm -f "$out.part"
 exit 1
