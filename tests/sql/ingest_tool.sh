@@ -105,4 +105,12 @@ ingest --max-size 1000 small.db corpus
 echo "-- --pattern: only the files that match"
 ingest --pattern 'more/**' --jobs 2 pattern.db corpus
 "$real_sqlite3" pattern.db "SELECT count(*), min(path) FROM articles;"
+
+echo "-- two shard databases counted by examples/shards_cooccurrence.sh: what one database gives"
+ingest --pattern 'more/**' shard-more.db corpus
+ingest --pattern '*' shard-top.db corpus
+sh "$repo/examples/shards_cooccurrence.sh" -j 2 -n 1000 shard-more.db shard-top.db > shards.txt
+sh "$repo/examples/shards_cooccurrence.sh" -n 1000 one.db > whole.txt
+if cmp -s shards.txt whole.txt; then echo "the same $(wc -l < whole.txt) pairs and counts"; else echo "the counts DIFFER"; fi
+head -3 shards.txt
 } 2>&1 | sed -E 's/ in [0-9]+\.[0-9] s, / in T s, /' > "$t/tool.out"
