@@ -279,20 +279,22 @@ else
         pids="$pids $!"
     else
         workers=$jobs
+        nworkers=$(( jobs < shards ? jobs : shards ))
         w=1
         while [ "$w" -le "$jobs" ] && [ "$w" -le "$shards" ]; do
             (
                 child=
                 trap 'kill $child 2>/dev/null; exit 1' TERM
                 k=$w
-                while [ "$k" -le "$shards" ]; do
-                    [ -e "$work/failed" ] && exit 1
+                while [ "$k" -le "$shards" ] && [ ! -e "$work/failed" ]; do
                     sh "$here/tools/ingest_shard.sh" "$here" "$lib" "$plan" "$work" "$k" &
                     child=$!
-                    wait "$child" || { : > "$work/failed"; echo "$k" >> "$work/ready"; exit 1; }
+                    wait "$child" || : > "$work/failed"
                     echo "$k" >> "$work/ready"
                     k=$((k + jobs))
                 done
+                # the writer, told of a failure, waits for every worker to end
+                echo "end" >> "$work/ready"
             ) &
             pids="$pids $!"
             w=$((w + 1))
@@ -301,6 +303,7 @@ else
 
     {
         exec 3<>"$work/ready"
+        ended=0
         echo ".load $(dq "$lib")"
         echo ".bail on"
         echo ".output /dev/null"
@@ -318,15 +321,22 @@ else
             # ends a shard, done or failed
             while [ ! -e "$work/shard-$k.db" ]; do
                 if [ -e "$work/failed" ] || [ -e "$work/shard-$k.err" ]; then
+                    # once every worker has ended (on one machine), the first shard that failed
+                    if [ -z "$scheduler" ]; then
+                        while [ "$ended" -lt "$nworkers" ] && read -r line <&3; do
+                            [ "$line" = end ] && ended=$((ended + 1))
+                        done
+                    fi
                     err=$(ls "$work" | sed -n 's/^shard-\([0-9]*\)\.err$/\1/p' | sort -n | head -1)
                     if [ -n "$err" ]; then
-                        echo ".print $(dq "@@failed $(tr '\n' ' ' < "$work/shard-$err.err")")"
+                        echo ".print $(dq "@@failed $(tr '\n' ' ' < "$work/shard-$err.err" | sed 's/ *$//')")"
                     else
                         echo ".print $(dq "@@failed $(tail -5 "$work/dask.out" 2>/dev/null | tr '\n' ' ')")"
                     fi
                     exit 1
                 fi
-                read -r _ <&3 || exit 1
+                read -r line <&3 || exit 1
+                [ "$line" = end ] && ended=$((ended + 1))
             done
             lo=$(( (k - 1) * per * batch + 1 ))
             echo "ATTACH $(sq "$work/shard-$k.db") AS stage;"
