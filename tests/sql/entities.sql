@@ -135,3 +135,20 @@ SELECT e.text, e.value FROM lede_entities(s.body, d.day) AS e, dates AS d, stori
 .print '-- an OR in the WHERE clause (the planner asks about each arm alone)'
 SELECT e.text, e.label FROM lede_entities('Ana Ruiz met Jorge Paz in Lima.') AS e
 WHERE e.text LIKE 'Ana%' OR e.label = 'GPE';
+
+.print '-- places carry a point and a GeoNames id; the article decides between namesakes'
+SELECT text, label, canonical, country, round(lat, 1) AS lat, round(lon, 1) AS lon,
+       geonames IS NOT NULL AS has_geonames
+FROM lede_entities('Firefighters from Dallas and Lamar County fought a grass fire near Paris '
+  || 'on Sunday, the Texas Forest Service said.')
+WHERE label IN ('GPE', 'LOC', 'FAC');
+SELECT text, country, round(lat, 1) AS lat, round(lon, 1) AS lon
+FROM lede_entities('Ministers gathered in Paris on Sunday for talks on Ukraine.')
+WHERE label IN ('GPE', 'LOC', 'FAC');
+.print '-- a nationality carries the point of its country, no GeoNames id; other entities none'
+SELECT text, label, country, lat IS NOT NULL AS has_point, geonames
+FROM lede_entities('Turkish officials met Ana Ruiz of Acme Corp on Monday.');
+.print '-- every point lies on the globe'
+SELECT count(*) AS off_the_globe FROM lede_entities(
+  'From Perth to Reykjavik, Santiago, Anchorage, Fiji and Tokyo, the Pacific and Asia.')
+WHERE lat NOT BETWEEN -90 AND 90 OR lon NOT BETWEEN -180 AND 180;
