@@ -37,6 +37,7 @@ void lede_ner_extract_init(lede_ner_extractor *x, const lede_ner_model *m, lede_
         x->has_anchor = lede_date_parse_iso(x->anchor, strlen(x->anchor), &x->anchor_date);
     }
     lede_ner_block_init(&x->block, s, n, &m->lexicon);
+    x->viterbi.fixed = 1; /* the model's transitions are constant */
     lede_rules_init(&x->rules);
     lede_canon_init(&x->canon, s, n, 0);
 }

@@ -64,6 +64,42 @@ _Static_assert(VS >= 1 + 2 * LEDE_NER_MAX_TYPES && VS % 8 == 0, "VS pads every s
    never overflow, whatever the length of the sequence. */
 #define VITERBI_FLOOR (-(1 << 29))
 
+/* What the decoder derives from the transitions: the tags after which no
+   entity is open (O, L-*, U-*), the tags that may follow only those (O,
+   B-*, U-*), the transitions from the first to the second, padded, and
+   the best transition from each closed tag. */
+struct lede_ner_viterbi_tables {
+    const lede_ner_transitions *tr; /* what they were made from */
+    size_t ntypes;
+    uint8_t closed_tag[1 + 2 * LEDE_NER_MAX_TYPES], open_tag[VS];
+    int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VS];
+    int32_t kmax[1 + 2 * LEDE_NER_MAX_TYPES];
+};
+
+static void viterbi_tables(struct lede_ner_viterbi_tables *tb, const lede_ner_transitions *tr,
+                           size_t ntypes) {
+    const int NC = 1 + 2 * (int)ntypes;
+    tb->tr = tr;
+    tb->ntypes = ntypes;
+    tb->closed_tag[0] = tb->open_tag[0] = LEDE_NER_TAG_O;
+    for (int ty = 0; ty < (int)ntypes; ty++) {
+        tb->closed_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_L);
+        tb->closed_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
+        tb->open_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_B);
+        tb->open_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
+    }
+    for (int j = NC; j < VS; j++)
+        tb->open_tag[j] = LEDE_NER_TAG_O; /* padding, never read back */
+    for (int k = 0; k < NC; k++) {
+        tb->kmax[k] = INT32_MIN;
+        for (int j = 0; j < VS; j++) {
+            tb->closed[k][j] = j < NC ? tr->trans[tb->closed_tag[k]][tb->open_tag[j]] : 0;
+            if (j < NC && tb->closed[k][j] > tb->kmax[k])
+                tb->kmax[k] = tb->closed[k][j];
+        }
+    }
+}
+
 lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n, size_t ntypes,
                          const lede_ner_transitions *tr, uint8_t *tags) {
     if (n == 0)
@@ -74,29 +110,19 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
     lede_rc rc = viterbi_reserve(ctx, n);
     if (rc != LEDE_OK)
         return rc;
-    /* The tags after which no entity is open (O, L-*, U-*), the tags that
-       may follow only those (O, B-*, U-*), and the transitions from the
-       first to the second, padded. */
-    uint8_t closed_tag[1 + 2 * LEDE_NER_MAX_TYPES], open_tag[VS];
-    closed_tag[0] = open_tag[0] = LEDE_NER_TAG_O;
-    for (int ty = 0; ty < (int)ntypes; ty++) {
-        closed_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_L);
-        closed_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
-        open_tag[1 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_B);
-        open_tag[2 + 2 * ty] = (uint8_t)LEDE_NER_TAG(ty, LEDE_NER_P_U);
+    struct lede_ner_viterbi_tables local, *tb = &local;
+    if (ctx->fixed) {
+        if (!ctx->tables && !(ctx->tables = lede_malloc(sizeof *ctx->tables)))
+            return LEDE_NOMEM;
+        tb = ctx->tables;
+        if (tb->tr != tr || tb->ntypes != ntypes)
+            viterbi_tables(tb, tr, ntypes);
+    } else {
+        viterbi_tables(tb, tr, ntypes);
     }
-    for (int j = NC; j < VS; j++)
-        open_tag[j] = LEDE_NER_TAG_O; /* padding, never read back */
-    int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VS];
-    int32_t kmax[1 + 2 * LEDE_NER_MAX_TYPES]; /* the best transition from each closed tag */
-    for (int k = 0; k < NC; k++) {
-        kmax[k] = INT32_MIN;
-        for (int j = 0; j < VS; j++) {
-            closed[k][j] = j < NC ? tr->trans[closed_tag[k]][open_tag[j]] : 0;
-            if (j < NC && closed[k][j] > kmax[k])
-                kmax[k] = closed[k][j];
-        }
-    }
+    const uint8_t *closed_tag = tb->closed_tag, *open_tag = tb->open_tag;
+    int32_t(*closed)[VS] = tb->closed;
+    const int32_t *kmax = tb->kmax;
     uint8_t *back = ctx->back;
     int32_t prev[VT] = {0}, best[VT] = {0}, arg[VT] = {0};
     for (int t = 0; t < T; t++) {
@@ -173,5 +199,6 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
 
 void lede_ner_viterbi_free(lede_ner_viterbi_ctx *ctx) {
     lede_free(ctx->back);
+    lede_free(ctx->tables);
     memset(ctx, 0, sizeof *ctx);
 }

@@ -81,9 +81,17 @@ typedef struct {
  */
 void lede_ner_forbid(int32_t *emit, size_t ntags, const lede_ner_token *t);
 
+struct lede_ner_viterbi_tables; /* tagger.c */
+
 typedef struct {
     uint8_t *back; /* [n][ntags] the tag before each tag on the best path to it */
     size_t cap;    /* tokens it holds */
+    /* Set fixed to 1 when the transitions a ctx decodes with never change
+       (a compiled-in model): the tables derived from them are then made
+       once per transitions, not once per call. A trainer, whose
+       transitions change between calls, leaves it 0. */
+    int fixed;
+    struct lede_ner_viterbi_tables *tables; /* derived tables, when fixed */
 } lede_ner_viterbi_ctx;
 
 /*
