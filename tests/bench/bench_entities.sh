@@ -61,9 +61,12 @@ median() {
         }'
 }
 
-median "one text" \
+one=$(median "one text" \
     "CREATE TEMP TABLE big AS SELECT CAST(readfile('$text') AS TEXT) AS v;" \
-    "SELECT count(*) FROM big, lede_entities(big.v);"
+    "SELECT count(*) FROM big, lede_entities(big.v);")
+echo "$one"
+. tests/bench/floor.sh
+bench_floor "lede_entities, one text" "$(echo "$one" | awk '{ print $3 }')" ge 3 MB/s
 # The sample articles as rows, repeated to about the same size, one call each.
 seedsql=""
 seedbytes=0

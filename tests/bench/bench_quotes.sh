@@ -57,9 +57,12 @@ median() {
         }'
 }
 
-median "one text" \
+one=$(median "one text" \
     "CREATE TEMP TABLE big AS SELECT CAST(readfile('$text') AS TEXT) AS v;" \
-    "SELECT count(*) FROM big, lede_quotes(big.v);"
+    "SELECT count(*) FROM big, lede_quotes(big.v);")
+echo "$one"
+. tests/bench/floor.sh
+bench_floor "lede_quotes, one text" "$(echo "$one" | awk '{ print $3 }')" ge 3 MB/s
 seedsql=""
 seedbytes=0
 for f in seeds/*.txt; do
