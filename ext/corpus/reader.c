@@ -245,6 +245,8 @@ static lede_rc push(lede_corpus_reader *r, int fd, int raw, lede_corpus_name inn
             archive_read_support_format_zip_seekable(l->ar);
         archive_read_support_format_zip_streamable(l->ar);
     }
+    if (!r->utf8) /* made once per scan, when it first opens an archive */
+        r->utf8 = (void *)newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     locale_t old = r->utf8 ? uselocale((locale_t)r->utf8) : (locale_t)0;
     int rc = fd >= 0 ? archive_read_open_fd(l->ar, fd, READ_BLOCK)
                      : archive_read_open(l->ar, parent, NULL, nested_read, NULL);
@@ -824,7 +826,6 @@ lede_rc lede_corpus_reader_open(lede_corpus_reader *r, const char *root, const l
                                 unsigned flags, uint64_t limit, const char *target,
                                 size_t target_n, int *os_errno) {
     lede_corpus_reader_close(r);
-    r->utf8 = (void *)newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     r->glob = *g;
     r->limit = limit;
     r->flags = flags;
