@@ -1265,18 +1265,17 @@ static const lede_quotes_name *name_find(const lede_quotes_iter *it, const char 
     int single = strchr(nm, ' ') == NULL;
     const lede_quotes_name *best = NULL;
     size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    int l0 = ln ? lede_ascii_lower((unsigned char)l[0]) : 0;
     for (size_t k = 0; k < total; k++) {
         const lede_quotes_name *m = &it->names[k];
-        if (m->sent > sent + 2)
+        if (m->last0 != l0 || m->sent > sent + 2)
             continue;
-        size_t mln;
-        const char *ml = last_word(m->name, &mln);
-        if (!words_eq(ml, mln, l, ln))
+        const char *ml = m->name + m->last_off;
+        if (!words_eq(ml, strlen(ml), l, ln))
             continue;
         if (!single && !words_eq(m->name, strcspn(m->name, " "), f, fn))
             continue;
-        if (!best || count_spaces(m->name) > count_spaces(best->name) ||
-            (count_spaces(m->name) == count_spaces(best->name) && m->sent > best->sent))
+        if (!best || m->words > best->words || (m->words == best->words && m->sent > best->sent))
             best = m;
     }
     return best;
@@ -1286,9 +1285,10 @@ static const lede_quotes_name *name_find(const lede_quotes_iter *it, const char 
 static void name_add(lede_quotes_iter *it, const char *nm, lede_quote_label label,
                      const char *role, size_t sent) {
     size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    int c0 = (unsigned char)nm[0];
     for (size_t k = 0; k < total; k++) {
         lede_quotes_name *m = &it->names[k];
-        if (strcmp(m->name, nm) == 0) {
+        if ((unsigned char)m->name[0] == c0 && strcmp(m->name, nm) == 0) {
             if (sent > m->sent)
                 m->sent = sent;
             if (role && role[0])
@@ -1304,6 +1304,11 @@ static void name_add(lede_quotes_iter *it, const char *nm, lede_quote_label labe
     m->label = label;
     m->sent = sent;
     strcpy(m->role, role ? role : "");
+    size_t ln;
+    const char *l = last_word(m->name, &ln);
+    m->last_off = (unsigned char)(l - m->name);
+    m->last0 = (unsigned char)(ln ? lede_ascii_lower((unsigned char)l[0]) : 0);
+    m->words = (unsigned char)(1 + count_spaces(m->name));
 }
 
 /* Remembers the names of the block: capitalised runs of two words or more

@@ -140,6 +140,9 @@ typedef struct {
     char role[LEDE_QUOTES_ROLE_MAX];  /* lowercase role word ("minister"), or "" */
     lede_quote_label label;
     size_t sent;                      /* the sentence it was last seen in */
+    unsigned char last_off;           /* where its last word starts in name */
+    unsigned char words;              /* how many words it has */
+    unsigned char last0;              /* the first byte of its last word, lowercased */
 } lede_quotes_name;
 
 typedef struct {
