@@ -208,7 +208,7 @@ static const char *const good_words[] = {"article", "content", "entry", "main", 
                                          "prose",   "single",  NULL};
 
 /* Words that are too short to search inside others: matched as whole class words. */
-static const char *const bad_tokens[] = {"ad", "ads", "nav", "header", "aside", "meta",
+static const char *const bad_tokens[] = {"ad", "ads", "nav", "header", "aside", "meta", "author",
                                          "tools", "rail", "extra", NULL};
 
 static int class_word(const char *s, const char *const *words) {
@@ -341,7 +341,7 @@ static void measure(xmlNode *root) {
                 /* an element that holds an article's worth of paragraphs is not a header, a
                    menu or a newsletter box, whatever it is called */
                 int holds = (h->flags & NF_KEEP) ||
-                            (h->paras >= 4 && h->text >= 1500 && link_density(h) < 0.3);
+                            (h->paras >= 3 && h->text >= 400 && link_density(h) < 0.3);
                 int hid = hidden(x);
                 if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || hid == 2 || (hid == 1 && !holds) ||
                     (bad == 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))

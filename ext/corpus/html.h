@@ -6,12 +6,15 @@
  * browser does); nothing here scans tags by hand.
  *
  * body, the article's main text:
- *  - left out first: scripts, styles, forms' controls, frames, media,
- *    navigation (nav, menus), page headers and footers, asides, dialogs,
- *    hidden elements (hidden, aria-hidden, display:none), and elements
- *    whose class or id names boilerplate (comments, related, share,
- *    social, cookie, subscribe, newsletter, ad, promo, sidebar, ...) unless
- *    they hold an article, a main element or schema.org articleBody;
+ *  - left out first: scripts, styles, form controls, frames, media;
+ *    navigation, page headers and footers, asides, dialogs and ARIA
+ *    navigation/banner/footer roles, unless they hold an article's worth
+ *    of paragraphs or a <main> (HTML 4 parsing nests whole pages in an
+ *    unclosed header); hidden elements (hidden, display:none); elements
+ *    whose class or id names boilerplate: always for comments, related,
+ *    share, social, cookie, subscribe, newsletter, ... (unless they hold an
+ *    article), only when small or mostly links for sidebar, menu, banner,
+ *    tags, byline, author, ...;
  *  - the text blocks (paragraphs, cells, and block elements with text of
  *    their own) are scored by their length and commas; a block's score
  *    goes to its parent, and in shares to the ancestors above; an
@@ -19,24 +22,27 @@
  *    raised or lowered by class/id hints (article, content, post, story vs
  *    the boilerplate words) and by its tag (article, main, itemprop
  *    articleBody);
- *  - the best-scored element, with those of its siblings that score near
- *    it or are plain paragraphs, is the article; inside it, lists, tables
- *    and divisions that are mostly links, mostly images or form controls,
- *    or hinted as boilerplate are dropped;
+ *  - the best-scored element is the article; it grows to an ancestor that
+ *    holds much more paragraph text (an article split over sections) and
+ *    takes in siblings that score near it or are plain paragraphs; inside
+ *    it, the h1 (the title), lists, tables and divisions that are mostly
+ *    links, mostly images or form controls are dropped;
  *  - its text: runs of white space read as one space; paragraphs and
  *    other blocks are separated by a blank line, list items, table rows
  *    and line breaks start a new line; <pre> keeps its lines.
  *
  * Metadata, first found in this order:
- *  - title: JSON-LD headline, og:title, twitter:title, <title>, the first
- *    <h1>; a site name at its start or end ("Headline | Site") is cut;
+ *  - title: the first <h1> (15 bytes or more, not the site name), JSON-LD
+ *    headline, og:title, twitter:title, <title>; a site name at its start
+ *    or end ("Headline | Site") is cut; entities left in it are decoded;
  *  - published (YYYY-MM-DD): JSON-LD datePublished, article:published_time
  *    and date meta tags, <time> with itemprop/pubdate, a date in the URL
  *    path, the first <time datetime> in the page;
  *  - source: og:site_name, JSON-LD publisher name, the WebSite's name,
  *    application-name; NULL when none;
- *  - authors: JSON-LD author names, meta author, elements marked
- *    itemprop=author or rel=author, a byline ("By Jane Doe");
+ *  - authors: JSON-LD author names, meta author, the text of the first
+ *    element marked itemprop=author, rel=author or a byline/author class,
+ *    less "By" and what follows a separator;
  *  - url: <link rel=canonical>, og:url, JSON-LD url;
  *  - dateline: as the text parser reads it at the start of the body's
  *    first paragraph (the place; the prefix then leaves the body).

@@ -153,12 +153,102 @@ static void test_html_reuses_buffers(void **state) {
     lede_corpus_article_free(&a);
 }
 
+
+/* A blog page: the headline in an h1 of its own, a byline in a span, the date only in the URL,
+   a title with the site name at its start, entities left in og:title, a sidebar of links. */
+static const char blog_page[] =
+    "<html><head><title>Greenfield Notes - Why the Allotment Waiting List Keeps Growing</title>\n"
+    "<meta property=\"og:title\" content=\"Why the Allotment Waiting List Keeps Growing &#8211; "
+    "Greenfield Notes\">\n"
+    "<meta property=\"og:site_name\" content=\"Greenfield Notes\">\n"
+    "<meta property=\"og:url\" content=\"https://notes.example/2024/06/30/allotments/\">\n"
+    "</head><body><div id=\"page\"><div class=\"sidebar\"><h3>Archives</h3><ul>"
+    "<li><a href=\"/2024/05\">May 2024</a></li><li><a href=\"/2024/04\">April 2024</a></li>"
+    "<li><a href=\"/2024/03\">March 2024</a></li></ul></div>\n"
+    "<div class=\"entry\"><h1>Why the Allotment Waiting List Keeps Growing</h1>\n"
+    "<span class=\"author\">Written by <a href=\"/about\">Priya Nandakumar</a> | June 30</span>\n"
+    "<p>There are now more than 300 names on the waiting list for the town's allotments, twice "
+    "as many as five years ago, and the council has no land to offer.</p>\n"
+    "<p>Some tenants have held their plots for decades, and the rules let them pass a plot to a "
+    "relative, so few plots ever come free.</p>\n"
+    "<div class=\"post-tags\"><a href=\"/t/1\">gardens</a> <a href=\"/t/2\">council</a></div>\n"
+    "</div></div></body></html>\n";
+
+static void test_html_blog_page(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, blog_page, sizeof blog_page - 1), LEDE_OK);
+    check("title", a.title, "Why the Allotment Waiting List Keeps Growing");
+    check("published", a.published, "2024-06-30");
+    check("source", a.source, "Greenfield Notes");
+    check("authors", a.authors, "[\"Priya Nandakumar\"]");
+    check("url", a.url, "https://notes.example/2024/06/30/allotments/");
+    check("dateline", a.dateline, NULL);
+    check("body", a.body,
+          "There are now more than 300 names on the waiting list for the town's allotments, twice "
+          "as many as five years ago, and the council has no land to offer.\n\n"
+          "Some tenants have held their plots for decades, and the rules let them pass a plot to a "
+          "relative, so few plots ever come free.");
+    lede_corpus_article_free(&a);
+}
+
+/* An unclosed <header> (HTML 4 parsers then nest the page in it) still gives the article, and a
+   JSON-LD author given by @id is looked up. */
+static const char unclosed_header_page[] =
+    "<!DOCTYPE html><html><head><title>Mill Closure Hits Town | Ridge Gazette</title>\n"
+    "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Person\",\"@id\":\"#p1\","
+    "\"name\":\"Owen Hale\"},{\"@type\":\"Article\",\"headline\":\"Mill Closure Hits Town\","
+    "\"author\":{\"@id\":\"#p1\"},\"datePublished\":\"2023-10-05\"}]}</script>\n"
+    "</head><body><header class=\"top\"><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a>"
+    "</nav>\n<div class=\"content\">"
+    "<p>The paper mill on the river will close in March, its owner said on Thursday, ending 140 "
+    "years of papermaking in the town and putting 260 jobs at risk.</p>\n"
+    "<p>The company blamed energy prices and falling demand for printing paper, and said it would "
+    "move some production to a newer plant in the north.</p>\n"
+    "<p>Union officials said they would ask the regional government to look for a buyer, as it "
+    "did when the brewery closed in 2019.</p>\n"
+    "<p>Shops near the mill gates said most of their trade came from its workers, and some "
+    "feared they would have to close as well.</p>\n"
+    "</div></body></html>\n";
+
+static void test_html_unclosed_header(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(
+        lede_corpus_html_parse(&a, unclosed_header_page, sizeof unclosed_header_page - 1), LEDE_OK);
+    check("title", a.title, "Mill Closure Hits Town");
+    check("authors", a.authors, "[\"Owen Hale\"]");
+    check("published", a.published, "2023-10-05");
+    assert_true(contains(a.body, "The paper mill on the river will close in March"));
+    assert_true(contains(a.body, "some feared they would have to close as well."));
+    assert_false(contains(a.body, "Home"));
+    lede_corpus_article_free(&a);
+}
+
+/* Bytes that are not UTF-8 read as U+FFFD, never passed through. */
+static void test_html_ill_formed_utf8(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    const char p[] = "<html><body><p>Caf\xE9 prices rose again in the old town this week, owners "
+                     "said.</p></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p, sizeof p - 1), LEDE_OK);
+    check("body", a.body,
+          "Caf\xEF\xBF\xBD prices rose again in the old town this week, owners said.");
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
         cmocka_unit_test(test_html_sniff),
         cmocka_unit_test(test_html_empty_and_plain),
         cmocka_unit_test(test_html_reuses_buffers),
+        cmocka_unit_test(test_html_blog_page),
+        cmocka_unit_test(test_html_unclosed_header),
+        cmocka_unit_test(test_html_ill_formed_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
