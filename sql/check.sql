@@ -31,3 +31,14 @@ END;
 INSERT INTO temp.lede_check_points
   SELECT count(*) FROM pragma_table_info('mentions') WHERE name = 'geonames';
 DROP TABLE temp.lede_check_points;
+
+-- A database ingested before articles carried their format, url and encoding has no such
+-- columns: sql/upgrade.sql makes the table anew, and the next ingest reads every file again.
+CREATE TEMP TABLE IF NOT EXISTS lede_check_format(has INTEGER);
+CREATE TEMP TRIGGER IF NOT EXISTS lede_check_format_old BEFORE INSERT ON lede_check_format
+WHEN new.has = 0 BEGIN
+  SELECT RAISE(ABORT, 'lede: this database was ingested by an older lede, whose articles have no format, url or encoding; its articles and entities are unchanged. Ingest into a new database, or run sql/upgrade.sql on this one (the next ingest then reads every file again to fill them)');
+END;
+INSERT INTO temp.lede_check_format
+  SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'format';
+DROP TABLE temp.lede_check_format;

@@ -31,7 +31,10 @@ CREATE TABLE IF NOT EXISTS articles(
   authors   TEXT,                  -- JSON array
   body      TEXT,
   words     INTEGER,
-  error     TEXT                   -- why the file could not be read, or NULL
+  error     TEXT,                  -- why the file could not be read, or NULL
+  format    TEXT,                  -- text, html, json, csv or warc, as lede_articles read it
+  url       TEXT,                  -- the page's or record's address, when it gives one
+  encoding  TEXT                   -- the encoding its bytes were read in (UTF-8, windows-1252, ...)
 );
 
 CREATE TABLE IF NOT EXISTS sentences(

@@ -15,15 +15,32 @@
 -- ingest re-reads the files that changed since. Entities and sentences get
 -- new ids (articles keep theirs). Safe to run again, for instance after a
 -- new entity model. If anything fails part-way, nothing is written.
+--
+-- The articles table is made anew too, with today's columns (format, url,
+-- encoding, which an older lede did not store): they are left empty, and the
+-- next ingest reads every file again to fill them.
 .bail on
 .read sql/schema.sql
 ATTACH '' AS stage;
+-- the tables are dropped and made anew: no cascade from foreign keys
+PRAGMA foreign_keys = OFF;
 BEGIN IMMEDIATE;
 CREATE TEMP TABLE IF NOT EXISTS lede_touched(entity_id INTEGER PRIMARY KEY);
 DELETE FROM temp.lede_touched;
--- mentions is made anew, with the columns of today's schema.sql (lat, lon, geonames)
+-- articles and mentions are made anew, with the columns of today's schema.sql (articles'
+-- format, url, encoding; mentions' lat, lon, geonames)
+DROP TABLE IF EXISTS temp.lede_old_articles;
+CREATE TEMP TABLE lede_old_articles AS
+  SELECT id, path, size, mtime, hash, title, published, dateline, source, authors, body, words,
+         error
+  FROM articles;
+DROP TABLE articles;
 DROP TABLE mentions;
 .read sql/schema.sql
+INSERT INTO articles(id, path, size, mtime, hash, title, published, dateline, source, authors,
+                     body, words, error)
+  SELECT * FROM temp.lede_old_articles ORDER BY id;
+DROP TABLE temp.lede_old_articles;
 DELETE FROM article_entities;
 DELETE FROM entities;
 DELETE FROM sentences;

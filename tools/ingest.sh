@@ -121,15 +121,19 @@ trap 'exit 143' TERM
 #    with few changes, or by one process) or is built in $work and renamed.
 if [ -f "$db" ]; then
     mode=$(cd "$here" && sqlite3 -batch -readonly "$db" "PRAGMA journal_mode;" 2>/dev/null) || mode=unknown
+    # an articles table of today's schema (with format): one from an older lede is refused
+    # by sql/check.sql further on, and every file is counted here
     has_articles=$(cd "$here" && sqlite3 -batch -readonly "$db" \
-        "SELECT count(*) FROM sqlite_schema WHERE name = 'articles';" 2>/dev/null) || has_articles=0
+        "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'format';" 2>/dev/null) ||
+        has_articles=0
 else
     mode=none
     has_articles=0
 fi
 count_sql="SELECT count(*) FROM lede_articles(:root, coalesce(:pattern, '**'), coalesce(:max_size, 67108864)) AS s"
 [ "$has_articles" = 1 ] && count_sql="$count_sql WHERE NOT EXISTS (SELECT 1 FROM articles AS a
-    WHERE a.path = s.path AND a.size IS s.size AND a.mtime IS s.mtime AND a.error IS NULL)"
+    WHERE a.path = s.path AND a.size IS s.size AND a.mtime IS s.mtime AND a.error IS NULL
+    AND a.format IS NOT NULL)"
 total=$({ echo ".load $(dq "$lib")"; params; echo "$count_sql;"; } |
     (cd "$here" && if [ "$mode" = none ]; then sqlite3 -batch -bail :memory:; else sqlite3 -batch -bail -readonly "$db"; fi)) ||
     die "cannot read $db or list $root" 1

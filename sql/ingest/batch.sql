@@ -15,7 +15,7 @@ INSERT INTO temp.lede_vanished
 UPDATE articles SET size = r.size, mtime = r.mtime
 FROM stage.articles AS r
 WHERE r.n BETWEEN :lo AND :hi AND articles.path = r.path AND articles.hash = r.hash
-  AND articles.error IS NULL AND r.error IS NULL;
+  AND articles.error IS NULL AND r.error IS NULL AND articles.format IS NOT NULL;
 
 -- everything else is rebuilt: drop what the old version gave
 CREATE TEMP TABLE IF NOT EXISTS lede_stale(id INTEGER PRIMARY KEY);
@@ -23,7 +23,7 @@ DELETE FROM temp.lede_stale;
 INSERT INTO temp.lede_stale
   SELECT a.id FROM articles AS a JOIN stage.articles AS r ON r.path = a.path
   WHERE r.n BETWEEN :lo AND :hi
-    AND (a.hash IS NOT r.hash OR a.error IS NOT NULL OR r.error IS NOT NULL)
+    AND (a.hash IS NOT r.hash OR a.error IS NOT NULL OR r.error IS NOT NULL OR a.format IS NULL)
   UNION SELECT id FROM temp.lede_vanished;
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT entity_id FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
@@ -35,19 +35,20 @@ DELETE FROM articles WHERE id IN (SELECT id FROM temp.lede_vanished);
 CREATE TEMP TABLE IF NOT EXISTS lede_built(id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 DELETE FROM temp.lede_built;
 INSERT INTO articles(path, size, mtime, hash, title, published, dateline, source, authors,
-                     body, words, error)
+                     body, words, error, format, url, encoding)
   SELECT r.path, r.size, r.mtime, r.hash, r.title, r.published, r.dateline, r.source,
-         r.authors, r.body, r.words, r.error
+         r.authors, r.body, r.words, r.error, r.format, r.url, r.encoding
   FROM stage.articles AS r
   WHERE r.n BETWEEN :lo AND :hi
     AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = r.path AND a.hash IS r.hash
-                    AND a.error IS NULL AND r.error IS NULL)
+                    AND a.error IS NULL AND r.error IS NULL AND a.format IS NOT NULL)
   ORDER BY r.n
   ON CONFLICT(path) DO UPDATE SET
     size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, title = excluded.title,
     published = excluded.published, dateline = excluded.dateline, source = excluded.source,
     authors = excluded.authors, body = excluded.body, words = excluded.words,
-    error = excluded.error;
+    error = excluded.error, format = excluded.format, url = excluded.url,
+    encoding = excluded.encoding;
 INSERT INTO temp.lede_built(id, n)
   SELECT a.id, r.n FROM articles AS a JOIN stage.articles AS r ON r.path = a.path
   WHERE r.n BETWEEN :lo AND :hi

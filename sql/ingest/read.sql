@@ -14,12 +14,12 @@
 CREATE TABLE IF NOT EXISTS stage.articles(
   n INTEGER PRIMARY KEY, path TEXT NOT NULL, size INTEGER, mtime TEXT, hash TEXT, title TEXT,
   published TEXT, dateline TEXT, source TEXT, authors TEXT, body TEXT, words INTEGER,
-  error TEXT,
+  error TEXT, format TEXT, url TEXT, encoding TEXT,
   changed INTEGER NOT NULL  -- 0: the same bytes as the article stored (no extraction)
 );
 INSERT INTO stage.articles
   SELECT t.n, a.path, a.size, a.mtime, a.hash, a.title, a.published, a.dateline, a.source,
-         a.authors, a.body, a.words, a.error,
+         a.authors, a.body, a.words, a.error, a.format, a.url, a.encoding,
          NOT (t.hash IS a.hash AND a.error IS NULL)
   FROM lede_todo AS t,
        lede_articles(:root, coalesce(:pattern, '**'), coalesce(:max_size, 67108864)) AS a

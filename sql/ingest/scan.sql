@@ -15,8 +15,9 @@ INSERT INTO temp.lede_scan
 DROP TABLE IF EXISTS temp.lede_todo;
 CREATE TEMP TABLE lede_todo(n INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, hash TEXT);
 INSERT INTO temp.lede_todo(path, hash)
-  SELECT s.path, CASE WHEN a.error IS NULL THEN a.hash END
+  SELECT s.path, CASE WHEN a.error IS NULL AND a.format IS NOT NULL THEN a.hash END
   FROM temp.lede_scan AS s LEFT JOIN articles AS a ON a.path = s.path
   WHERE a.id IS NULL OR a.size IS NOT s.size OR a.mtime IS NOT s.mtime OR a.error IS NOT NULL
+     OR a.format IS NULL
   ORDER BY s.rowid; -- the order of the scan: the rows of one archive or record file are then
                     -- read in one pass over it (docs/reference/lede_articles.md)

@@ -115,3 +115,41 @@ SELECT count(*) > 0 AS mentions_with_points FROM mentions WHERE lat IS NOT NULL;
 ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
 .read tests/sql/ingest_compare.inc
 DETACH other;
+
+.print '-- a database whose articles have no format, url or encoding: refused, then upgraded; the next ingest reads every file again to fill them'
+DROP VIEW temp.cmp_main;
+DROP VIEW temp.cmp_other;
+PRAGMA foreign_keys = OFF;
+CREATE TEMP TABLE articles_before AS
+  SELECT id, path, size, mtime, hash, title, published, dateline, source, authors, body, words,
+         error FROM articles;
+DROP TABLE articles;
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER, mtime TEXT, hash TEXT,
+  title TEXT, published TEXT, dateline TEXT, source TEXT, authors TEXT, body TEXT,
+  words INTEGER, error TEXT);
+INSERT INTO articles SELECT * FROM temp.articles_before;
+DROP TABLE temp.articles_before;
+.system sh tests/sql/ingest_old.sh '@LEDE_TEST_TMP@'
+SELECT CAST(readfile('@LEDE_TEST_TMP@/old.out') AS TEXT) AS "what the user sees";
+.read sql/upgrade.sql
+SELECT count(*) AS article_columns FROM pragma_table_info('articles')
+  WHERE name IN ('format', 'url', 'encoding');
+SELECT count(*) AS articles, count(format) AS with_format FROM articles;
+ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
+.read tests/sql/ingest_compare.inc
+DETACH other;
+.read sql/ingest.sql
+SELECT count(*) AS articles, count(format) AS with_format FROM articles;
+ATTACH '@LEDE_TEST_TMP@/fresh2.db' AS other;
+.read tests/sql/ingest_compare.inc
+DETACH other;
+
+.print '-- articles keep the format, url and encoding lede_articles read them in'
+.open @LEDE_TEST_TMP@/formats.db
+.load ./build/lede
+.parameter set :root '@LEDE_TEST_TMP@/formats'
+.read sql/ingest.sql
+SELECT path, format, url, encoding, title, published FROM articles ORDER BY path;
+SELECT a.path, count(*) AS mentions FROM mentions AS m JOIN articles AS a ON a.id = m.article_id
+  GROUP BY a.path ORDER BY a.path;
