@@ -112,8 +112,11 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
         return rc;
     struct lede_ner_viterbi_tables local, *tb = &local;
     if (ctx->fixed) {
-        if (!ctx->tables && !(ctx->tables = lede_malloc(sizeof *ctx->tables)))
-            return LEDE_NOMEM;
+        if (!ctx->tables) {
+            if (!(ctx->tables = lede_malloc(sizeof *ctx->tables)))
+                return LEDE_NOMEM;
+            ctx->tables->tr = NULL; /* made below */
+        }
         tb = ctx->tables;
         if (tb->tr != tr || tb->ntypes != ntypes)
             viterbi_tables(tb, tr, ntypes);
