@@ -34,6 +34,21 @@ typedef enum {
     LEDE_DONE     /* an iterator has no more items (not an error) */
 } lede_rc;
 
+/*
+ * LEDE_VECTOR_CLONES before a function that is mostly loops over arrays of
+ * integers (the entity model's weight rows, the Viterbi decoder): GCC then
+ * builds it twice, for AVX2 and for the baseline x86-64, and the loader
+ * picks the one the CPU runs (an ifunc). Integer arithmetic gives the same
+ * results either way. Elsewhere (other compilers and targets, or with
+ * -DLEDE_NO_CLONES) it is nothing.
+ */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
+    !defined(LEDE_NO_CLONES)
+#define LEDE_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define LEDE_VECTOR_CLONES
+#endif
+
 /* A span of text in both units: bytes for C, code points for SQL. */
 typedef struct {
     size_t byte_start, byte_end; /* [byte_start, byte_end) into the input */

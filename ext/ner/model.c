@@ -89,6 +89,7 @@ size_t lede_ner_model_find(const lede_ner_model *m, const uint64_t *f, size_t n,
     return nf;
 }
 
+LEDE_VECTOR_CLONES
 void lede_ner_model_add_rows(const lede_ner_model *m, const uint32_t *rows, size_t nf,
                              int32_t *acc) {
     const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
@@ -125,6 +126,7 @@ static int32_t model_low(int32_t v) {
     return (int32_t)(((uint32_t)v & 0xffffu) ^ 0x8000u) - 32768;
 }
 
+LEDE_VECTOR_CLONES
 void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *restrict acc, int32_t *restrict s1,
                            int32_t *restrict s2) {
     const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);

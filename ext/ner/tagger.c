@@ -100,6 +100,7 @@ static void viterbi_tables(struct lede_ner_viterbi_tables *tb, const lede_ner_tr
     }
 }
 
+LEDE_VECTOR_CLONES
 lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n, size_t ntypes,
                          const lede_ner_transitions *tr, uint8_t *tags) {
     if (n == 0)
