@@ -353,7 +353,9 @@ static const num_word *num_word_find(const char *w, size_t n) {
     size_t lo = 0, hi = sizeof num_words / sizeof num_words[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(buf, num_words[mid].w);
+        int c = (unsigned char)buf[0] - (unsigned char)num_words[mid].w[0];
+        if (c == 0)
+            c = strcmp(buf, num_words[mid].w);
         if (c == 0)
             return &num_words[mid];
         if (c < 0)

@@ -732,7 +732,10 @@ static const kw *kw_find(const char *w, size_t n) {
     size_t lo = 0, hi = KW_COUNT;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(buf, kw_table[mid].w);
+        /* the first bytes decide most steps, without a call */
+        int c = (unsigned char)buf[0] - (unsigned char)kw_table[mid].w[0];
+        if (c == 0)
+            c = strcmp(buf, kw_table[mid].w);
         if (c == 0)
             return &kw_table[mid];
         if (c < 0)
@@ -911,14 +914,13 @@ static const char *tok(const scan *sc, size_t i, size_t *n) {
 static int is_word(const scan *sc, size_t i, const char *lit) {
     if (i >= sc->nt)
         return 0;
-    size_t n, m = strlen(lit);
+    size_t n, k = 0;
     const char *w = tok(sc, i, &n);
-    if (n != m)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (lede_ascii_lower((unsigned char)w[k]) != lit[k])
+    /* one pass, which stops at the first byte that differs (no strlen) */
+    for (; k < n && lit[k]; k++)
+        if (lede_ascii_lower((unsigned char)w[k]) != (unsigned char)lit[k])
             return 0;
-    return 1;
+    return k == n && lit[k] == '\0';
 }
 
 /* Token i is exactly the text lit. */
