@@ -13,8 +13,10 @@
 #   memory       peak RSS of the one-text query on 10 MB and on 40 MB of text,
 #                less the peak of reading the text alone
 #
-# and prints MB/s and tokens/s (tokens as lede_tokens counts them). The
-# product floor for the whole extractor is 2 MB/s; the model alone aims at 5.
+# and prints MB/s and tokens/s (tokens as lede_tokens counts them) by CPU time (user + sys
+# of the best run: what other processes on a shared machine disturb least; the query runs
+# on one thread, so on a quiet machine it is the wall time) and MB/s by wall time (median).
+# The floors (issue 9: 3 MB/s) are checked on CPU time, as bench_text's are.
 set -u
 lib=${1:?usage: bench_entities.sh path/to/lede.so}
 lib_noext=${lib%.*}
@@ -51,13 +53,16 @@ median() {
             i=$((i + 1))
         done
     } | sqlite3 -batch :memory: 2>&1 | awk -v title="$title" -v bytes="$bytes" -v tokens="$tokens" '
-        /^Run Time:/ { t[n++] = $4 }
+        BEGIN { n = 0 }
+        /^Run Time:/ { t[n] = $4; c[n] = $6 + $8; n++ }
         /^[0-9]+$/ { rows = $1 }
         END {
             for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
             m = t[int(n / 2)]
-            printf "%-12s %5.2f MB/s  %9.0f tokens/s  (%d entities, %.1f MB, %d tokens, median of %d: %.2f s)\n",
-                title, bytes / m / 1e6, tokens / m, rows, bytes / 1e6, tokens, n, m
+            b = c[0]
+            for (i = 1; i < n; i++) if (c[i] < b) b = c[i]
+            printf "%-12s %5.2f MB/s by CPU time  %9.0f tokens/s  (best of %d: %.2f s); %5.2f MB/s by wall time (median %.2f s); %d entities, %.1f MB, %d tokens\n",
+                title, bytes / b / 1e6, tokens / b, n, b, bytes / m / 1e6, m, rows, bytes / 1e6, tokens
         }'
 }
 
