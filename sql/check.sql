@@ -21,24 +21,21 @@ DELETE FROM temp.lede_check;
 INSERT INTO temp.lede_check SELECT (SELECT value FROM lede_meta WHERE key = 'label_scheme');
 DROP TABLE temp.lede_check;
 
--- A database ingested before mentions carried the points of places (lat, lon, geonames) has
--- no such columns: sql/upgrade.sql makes the table anew and fills it.
-CREATE TEMP TABLE IF NOT EXISTS lede_check_points(has INTEGER);
-CREATE TEMP TRIGGER IF NOT EXISTS lede_check_points_old BEFORE INSERT ON lede_check_points
-WHEN new.has = 0 BEGIN
+-- Columns an older lede did not make, one row each: a database ingested before mentions
+-- carried the points of places (lat, lon, geonames), or before articles carried their format,
+-- url and encoding, has none. sql/upgrade.sql makes both tables anew (mentions filled again;
+-- articles' new columns empty until the next ingest reads every file again).
+CREATE TEMP TABLE IF NOT EXISTS lede_check_columns(what TEXT, has INTEGER);
+CREATE TEMP TRIGGER IF NOT EXISTS lede_check_columns_old BEFORE INSERT ON lede_check_columns
+WHEN new.has = 0 AND new.what = 'points' BEGIN
   SELECT RAISE(ABORT, 'lede: this database was ingested by an older lede, whose mentions have no points for places (lat, lon, geonames); its articles and entities are unchanged. Ingest into a new database, or run sql/upgrade.sql on this one to re-extract its entities from the articles it stores');
 END;
-INSERT INTO temp.lede_check_points
-  SELECT count(*) FROM pragma_table_info('mentions') WHERE name = 'geonames';
-DROP TABLE temp.lede_check_points;
-
--- A database ingested before articles carried their format, url and encoding has no such
--- columns: sql/upgrade.sql makes the table anew, and the next ingest reads every file again.
-CREATE TEMP TABLE IF NOT EXISTS lede_check_format(has INTEGER);
-CREATE TEMP TRIGGER IF NOT EXISTS lede_check_format_old BEFORE INSERT ON lede_check_format
-WHEN new.has = 0 BEGIN
+CREATE TEMP TRIGGER IF NOT EXISTS lede_check_columns_format BEFORE INSERT ON lede_check_columns
+WHEN new.has = 0 AND new.what = 'format' BEGIN
   SELECT RAISE(ABORT, 'lede: this database was ingested by an older lede, whose articles have no format, url or encoding; its articles and entities are unchanged. Ingest into a new database, or run sql/upgrade.sql on this one (the next ingest then reads every file again to fill them)');
 END;
-INSERT INTO temp.lede_check_format
-  SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'format';
-DROP TABLE temp.lede_check_format;
+INSERT INTO temp.lede_check_columns
+  SELECT 'points', count(*) FROM pragma_table_info('mentions') WHERE name = 'geonames'
+  UNION ALL
+  SELECT 'format', count(*) FROM pragma_table_info('articles') WHERE name = 'format';
+DROP TABLE temp.lede_check_columns;
