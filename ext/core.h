@@ -39,11 +39,12 @@ typedef enum {
  * integers (the entity model's weight rows, the Viterbi decoder): GCC then
  * builds it twice, for AVX2 and for the baseline x86-64, and the loader
  * picks the one the CPU runs (an ifunc). Integer arithmetic gives the same
- * results either way. Elsewhere (other compilers and targets, or with
- * -DLEDE_NO_CLONES) it is nothing.
+ * results either way. Elsewhere (other compilers and targets, under a
+ * sanitizer, whose runtime is not ready when the loader runs the ifunc's
+ * resolver, or with -DLEDE_NO_CLONES) it is nothing.
  */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
-    !defined(LEDE_NO_CLONES)
+    !defined(LEDE_NO_CLONES) && !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
 #define LEDE_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define LEDE_VECTOR_CLONES
