@@ -40,7 +40,8 @@ The database is $db. Open it and ask more:
     sqlite> .load $lib_noext
     sqlite> SELECT * FROM cooccurrence_sentence WHERE entity = 'Antony Blinken';
 
-Tables: articles, sentences, mentions, entities, article_entities,
+Tables: articles, sentences, mentions, entities, article_entities, quotes,
 sentences_fts (full text); views: entity_counts, cooccurrence_sentence,
-cooccurrence_article, timeline, money, places. See docs/tutorial.md.
+cooccurrence_article, timeline, money, quoted, speakers, places.
+See docs/tutorial.md.
 MSG
