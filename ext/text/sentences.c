@@ -6,6 +6,7 @@
  * after adding a terminal token (., !, ?, …, or a word that kept its
  * period) it looks ahead at the next few tokens to decide whether the
  * sentence ends there, taking the closing quotes and brackets with it.
+ * Between the tokens that can matter it skips (see "skipping" below).
  */
 #include "sentences.h"
 

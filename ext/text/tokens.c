@@ -1,10 +1,16 @@
 /*
  * tokens.c: the tokenizer of tokens.h.
  *
- * Each scan_* function starts at a byte index, reads characters through
- * lede_utf8_next (so ill-formed input steps as SQLite steps) and returns the
- * byte index where its token ends. lede_tok_next picks the scanner from the
- * first character and then counts the token's code points.
+ * Three layers, each handing on what it cannot finish: lede_tok_next, the
+ * hot path (one space, then an ASCII word, number or mark nothing joins);
+ * tok_next_rest, the other fast cases read from byte classes (hyphens,
+ * clitics, separators in numbers, periods, curly quotes and dashes); and the
+ * general path, tok_next_general. There each scan_* function starts at a
+ * byte index, reads characters through lede_utf8_next (so ill-formed input
+ * steps as SQLite steps) and returns the byte index where its token ends;
+ * tok_scan_general picks the scanner from the first character, and the
+ * token's code points are counted after. The fast layers shortcut the
+ * general path and never disagree with it (test_tokens checks).
  */
 #include "tokens.h"
 
