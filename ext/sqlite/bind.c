@@ -4,7 +4,11 @@
 #include "bind.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 SQLITE_EXTENSION_INIT3
 
@@ -110,6 +114,28 @@ int lede_bind_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info, int first
     return SQLITE_OK;
 }
 
+/*
+ * Asks that the 2 MB-aligned inside of a large buffer about to be written be
+ * backed by huge pages (Linux, transparent huge pages in "always" or
+ * "madvise" mode): a 64 MB copy then faults 32 pages in instead of 16,000,
+ * which on the machine of docs/performance.md is 0.02 s of CPU instead of
+ * 0.2 s. Only a hint: when it fails or is not there, nothing else changes.
+ */
+static void bind_advise_huge_pages(void *p, size_t n) {
+#if defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (n < 2 * huge)
+        return;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
+    if (hi > lo)
+        (void)madvise((void *)lo, (size_t)(hi - lo), MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 int lede_bind_text_arg(sqlite3_value *v, char **text, size_t *len, int *is_null) {
     *text = NULL;
     *len = 0;
@@ -123,6 +149,7 @@ int lede_bind_text_arg(sqlite3_value *v, char **text, size_t *len, int *is_null)
     char *copy = sqlite3_malloc64(n + 1);
     if (!copy)
         return SQLITE_NOMEM;
+    bind_advise_huge_pages(copy, n + 1);
     memcpy(copy, s, n);
     copy[n] = '\0';
     *text = copy;

@@ -57,12 +57,18 @@ static const char *const starter_table[] = {
 #undef N
 #undef G
 
+/* strcmp order of w[0..n) against the entry, without strlen or memcmp (the
+   words are short and most comparisons end at the first byte). */
 static int abbrev_cmp(const char *w, size_t n, const char *entry) {
-    size_t m = strlen(entry);
-    int c = memcmp(w, entry, n < m ? n : m);
-    if (c != 0)
-        return c;
-    return n < m ? -1 : n > m;
+    const unsigned char *a = (const unsigned char *)w, *b = (const unsigned char *)entry;
+    for (size_t k = 0;; k++) {
+        if (k == n)
+            return b[k] ? -1 : 0;
+        if (!b[k])
+            return 1;
+        if (a[k] != b[k])
+            return a[k] < b[k] ? -1 : 1;
+    }
 }
 
 lede_abbrev_class lede_abbrev_lookup(const char *w, size_t n) {

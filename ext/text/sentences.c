@@ -6,6 +6,7 @@
  * after adding a terminal token (., !, ?, …, or a word that kept its
  * period) it looks ahead at the next few tokens to decide whether the
  * sentence ends there, taking the closing quotes and brackets with it.
+ * Between the tokens that can matter it skips (see "skipping" below).
  */
 #include "sentences.h"
 
@@ -23,6 +24,8 @@ enum { SENT_MARKER_NONE = 0, SENT_MARKER_BULLET, SENT_MARKER_NUMBER, SENT_MARKER
 #define SENT_MAX_CLOSERS 4
 /* The most tokens of one citation mark, brackets included: "[note 12]". */
 #define SENT_MAX_CITATION 5
+/* The most tokens of an introductory phrase ("At 5 a.m."). */
+#define SENT_INTRO_MAX 5
 
 _Static_assert(SENT_MAX_DOTS + SENT_MAX_CLOSERS + 2 * SENT_MAX_CITATION + 4 <= LEDE_SENT_LOOKAHEAD,
                "the look-ahead must hold an ellipsis, its closers and what follows");
@@ -30,9 +33,20 @@ _Static_assert(SENT_MAX_DOTS + SENT_MAX_CLOSERS + 2 * SENT_MAX_CITATION + 4 <= L
 /* ---- tokens ahead ------------------------------------------------------- */
 
 /* The k-th token not yet taken, or NULL past the end. */
-static const lede_token *sent_peek(lede_sent_iter *it, size_t k) {
+static const lede_token *sent_peek_more(lede_sent_iter *it, size_t k);
+
+static inline const lede_token *sent_peek(lede_sent_iter *it, size_t k) {
+    if (k < it->count)
+        return &it->ahead[(it->head + k) % LEDE_SENT_LOOKAHEAD];
+    return sent_peek_more(it, k);
+}
+
+/* sent_peek when it must read tokens first. */
+static const lede_token *sent_peek_more(lede_sent_iter *it, size_t k) {
     while (it->count <= k && !it->eof) {
-        if (!lede_tok_next(&it->tokens, &it->ahead[(it->head + it->count) % LEDE_SENT_LOOKAHEAD])) {
+        lede_token *slot = &it->ahead[(it->head + it->count) % LEDE_SENT_LOOKAHEAD];
+        if (!(it->general ? lede_tok_next_general(&it->tokens, slot)
+                          : lede_tok_next(&it->tokens, slot))) {
             it->eof = 1;
             break;
         }
@@ -71,10 +85,11 @@ static uint32_t sent_last(const lede_sent_iter *it, const lede_token *t) {
     return c;
 }
 
-static int sent_is(const lede_sent_iter *it, const lede_token *t, const char *text) {
-    size_t m = strlen(text);
+/* 1 when the token is the text[0..m); SENT_IS gives m for a literal. */
+static int sent_is_n(const lede_sent_iter *it, const lede_token *t, const char *text, size_t m) {
     return sent_len(t) == m && memcmp(sent_text(it, t), text, m) == 0;
 }
+#define SENT_IS(it, t, lit) sent_is_n((it), (t), (lit), sizeof(lit) - 1)
 
 static int sent_is_bullet_char(uint32_t c) {
     return c == 0x2022u || c == 0x2023u || c == 0x2043u || c == 0x25E6u || c == 0x25AAu ||
@@ -106,7 +121,7 @@ static int sent_is_abbrev(const lede_sent_iter *it, const lede_token *t) {
 }
 
 static int sent_is_single_period(const lede_sent_iter *it, const lede_token *t) {
-    return t->kind == LEDE_TOK_PUNCT && sent_is(it, t, ".");
+    return t->kind == LEDE_TOK_PUNCT && SENT_IS(it, t, ".");
 }
 
 /* Closing marks that belong to the sentence they follow without space. */
@@ -153,7 +168,7 @@ static int sent_small_letter(const lede_sent_iter *it, const lede_token *t, uint
 /* The punctuation after a list item's number or letter: "." or ")" or ".)". */
 static int sent_item_mark(const lede_sent_iter *it, const lede_token *t) {
     return t && !t->space_before && t->kind == LEDE_TOK_PUNCT &&
-           (sent_is(it, t, ".") || sent_is(it, t, ")"));
+           (SENT_IS(it, t, ".") || SENT_IS(it, t, ")"));
 }
 
 /*
@@ -236,13 +251,13 @@ static int sent_starts(lede_sent_iter *it, const lede_token *t, size_t k, int af
    line, words and numbers between the brackets), or 0. */
 static size_t sent_citation(lede_sent_iter *it, size_t k) {
     const lede_token *t = sent_peek(it, k);
-    if (!t || t->space_before || t->kind != LEDE_TOK_PUNCT || !sent_is(it, t, "["))
+    if (!t || t->space_before || t->kind != LEDE_TOK_PUNCT || !SENT_IS(it, t, "["))
         return 0;
     for (size_t i = 1; i < SENT_MAX_CITATION; i++) {
         const lede_token *u = sent_peek(it, k + i);
         if (!u || u->newlines_before > 0)
             return 0;
-        if (u->kind == LEDE_TOK_PUNCT && sent_is(it, u, "]"))
+        if (u->kind == LEDE_TOK_PUNCT && SENT_IS(it, u, "]"))
             return !u->space_before && i > 1 ? i + 1 : 0;
         if (u->kind != LEDE_TOK_WORD && u->kind != LEDE_TOK_NUMBER)
             return 0;
@@ -263,17 +278,23 @@ static size_t sent_closers(lede_sent_iter *it, size_t k) {
     return n;
 }
 
-/* The sentence so far is a short introductory phrase ("At 5 a.m."). */
-static int sent_intro_phrase(const lede_sent_iter *it, const sent_state *st) {
+/* The token opens an introductory phrase ("At 5 a.m."). */
+static int sent_is_intro(const lede_sent_iter *it, const lede_token *t) {
     static const char *const preps[] = {"At",     "By",    "From",   "Until", "Till",
                                         "Before", "After", "Around", "About", "Since",
                                         "On",     "In",    "During"};
-    if (st->taken > 5 || st->first->kind != LEDE_TOK_WORD)
+    size_t m = sent_len(t);
+    if (t->kind != LEDE_TOK_WORD || m < 2 || m > 6)
         return 0;
     for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (sent_is(it, st->first, preps[i]))
+        if (preps[i][0] == sent_text(it, t)[0] && sent_is_n(it, t, preps[i], strlen(preps[i])))
             return 1;
     return 0;
+}
+
+/* The sentence so far is a short introductory phrase ("At 5 a.m."). */
+static int sent_intro_phrase(const lede_sent_iter *it, const sent_state *st) {
+    return st->taken <= SENT_INTRO_MAX && sent_is_intro(it, st->first);
 }
 
 typedef enum {
@@ -404,6 +425,194 @@ void lede_sent_init(lede_sent_iter *it, const char *s, size_t n) {
     lede_tok_init(&it->tokens, s, n);
 }
 
+void lede_sent_init_general(lede_sent_iter *it, const char *s, size_t n) {
+    lede_sent_init(it, s, n);
+    it->general = 1;
+}
+
+/* ---- skipping ----------------------------------------------------------- */
+
+/*
+ * Inside a sentence, most tokens can change nothing: they neither end it
+ * (a stop, or a word that kept its period) nor break it before them (line
+ * breaks, bullets, list items). Once the sentence has enough tokens that no
+ * rule counts them any more, lede_sent_next skips such tokens without
+ * making them: it finds the next byte that may belong to one that matters
+ * (a candidate), goes back two runs of non-space before it and makes tokens
+ * from there, so that the last token and the one before it, which the rules
+ * look at, are the ones they would have been. The tokenizer can start over
+ * at any ASCII space: no token spans one, and the token after it has the
+ * same space and line breaks before it (the bytes skipped hold no line
+ * break, which is a candidate).
+ */
+
+enum { SENT_CAND_MARK = 1, SENT_CAND_BREAK, SENT_CAND_END };
+
+/* ASCII bytes the skip stops at: . ! ? and the line breaks; bytes 0x80 and
+   above are looked at one character at a time. */
+static int sent_candidate_byte(unsigned char b) {
+    return b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r' || b >= 0x80u;
+}
+
+static int sent_ascii_space(unsigned char b) { return b <= 0x20u || b == 0x7Fu; }
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The first index from i (up to n) holding a candidate byte, or n. */
+static size_t sent_find_candidate_byte(const unsigned char *u, size_t n, size_t i) {
+#if defined(__SSE2__)
+    const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                  lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    while (n - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_cmpeq_epi8(x, bang)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, ask),
+                                                _mm_or_si128(_mm_cmpeq_epi8(x, lf),
+                                                             _mm_cmpeq_epi8(x, cr))));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(hit, x)); /* bit 7: not ASCII */
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (i < n && !sent_candidate_byte(u[i]))
+        i++;
+    return i;
+}
+
+/* What a character not ASCII is to the skip: a mark that may end a sentence
+   or start one (a stop, a bullet), a line break, or nothing. */
+static int sent_wide_candidate(uint32_t c) {
+    if (c == 0x85u || c == 0x2028u || c == 0x2029u)
+        return SENT_CAND_BREAK;
+    if (c == 0x2026u || c == 0x203Cu || c == 0x2047u || c == 0x2048u || c == 0x2049u ||
+        sent_is_wide_stop_char(c) || sent_is_bullet_char(c))
+        return SENT_CAND_MARK;
+    return 0;
+}
+
+/*
+ * Scans from byte i (code point cp) for the next candidate: stores its byte
+ * and code point and returns its kind (SENT_CAND_END at the end of s).
+ */
+static int sent_scan(const unsigned char *u, size_t n, size_t i, size_t cp, size_t *at,
+                     size_t *at_cp) {
+    size_t start = i, extra = 0; /* extra: bytes past the first of each character */
+    for (;;) {
+        i = sent_find_candidate_byte(u, n, i);
+        if (i >= n) {
+            *at = n;
+            *at_cp = cp + (n - start) - extra;
+            return SENT_CAND_END;
+        }
+        unsigned char b = u[i];
+        int kind;
+        size_t next = i + 1;
+        if (b < 0x80u) {
+            kind = b == '\n' || b == '\r' ? SENT_CAND_BREAK : SENT_CAND_MARK;
+        } else {
+            uint32_t c;
+            next = lede_utf8_next((const char *)u, n, i, &c);
+            kind = sent_wide_candidate(c);
+        }
+        if (kind) {
+            *at = i;
+            *at_cp = cp + (i - start) - extra;
+            return kind;
+        }
+        extra += next - i - 1;
+        i = next;
+    }
+}
+
+/* 1 when u[a..b) (a run without ASCII space, all of it not ASCII) holds a
+   character that is not space: a token. */
+static int sent_run_has_token(const unsigned char *u, size_t a, size_t b) {
+    while (a < b) {
+        uint32_t c;
+        size_t next = lede_utf8_next((const char *)u, b, a, &c);
+        if (!lede_char_is_space(c))
+            return 1;
+        a = next;
+    }
+    return 0;
+}
+
+/*
+ * 1 when the mark at p, in a run of non-space from a, cannot belong to the
+ * run's first token unless that token is an address (which is no stop):
+ * then the token before a stop at p is in the run too. After ASCII letters
+ * and digits, ! and ? are tokens of their own; a period is one after two
+ * or more that are not a listed abbreviation (one letter is an initial).
+ */
+static int sent_mark_not_first(const unsigned char *u, size_t a, size_t p) {
+    if (a == p)
+        return 0;
+    for (size_t k = a; k < p; k++)
+        if (!((u[k] | 0x20u) >= 'a' && (u[k] | 0x20u) <= 'z') && !(u[k] >= '0' && u[k] <= '9'))
+            return 0;
+    if (u[p] == '!' || u[p] == '?')
+        return 1;
+    return u[p] == '.' && p - a >= 2 &&
+           lede_abbrev_lookup((const char *)u + a, p - a) == LEDE_ABBREV_NONE;
+}
+
+/*
+ * Where to start making tokens again before the candidate at p, no earlier
+ * than pos: before the run of non-space that holds a mark at p and the run
+ * with a token before it, or before the last run with a token before a
+ * line break or the end. pos when there are not enough of them.
+ */
+static size_t sent_resume_point(const unsigned char *u, size_t pos, size_t p, int kind) {
+    size_t x = p;
+    int found = 0, want = 1;
+    if (kind == SENT_CAND_MARK) {
+        while (x > pos && !sent_ascii_space(u[x - 1]))
+            x--;
+        if (sent_mark_not_first(u, x, p))
+            return x == pos ? pos : x - 1;
+        found = 1;
+        want = 2;
+    }
+    for (;;) {
+        while (x > pos && sent_ascii_space(u[x - 1]))
+            x--;
+        if (x == pos)
+            return pos;
+        size_t end = x;
+        int token = 0;
+        while (x > pos && !sent_ascii_space(u[x - 1])) {
+            token |= u[x - 1] < 0x80u;
+            x--;
+        }
+        if (x == pos)
+            return pos;
+        if ((token || sent_run_has_token(u, x, end)) && ++found == want)
+            return x - 1;
+    }
+}
+
+/*
+ * With no token ahead, skips the tokens that cannot matter up to the next
+ * candidate (see above); they join the sentence uncounted.
+ */
+static void sent_skip(lede_sent_iter *it) {
+    const unsigned char *u = (const unsigned char *)it->tokens.s;
+    size_t pos = it->tokens.byte, p, p_cp;
+    int kind = sent_scan(u, it->tokens.n, pos, it->tokens.cp, &p, &p_cp);
+    size_t r = sent_resume_point(u, pos, p, kind);
+    if (r > pos) {
+        size_t k = r;
+        while (k < p && u[k] < 0x80u)
+            k++;
+        size_t back = k == p ? p - r : lede_utf8_count(it->tokens.s + r, p - r);
+        lede_tok_init_at(&it->tokens, it->tokens.s, it->tokens.n, r, p_cp - back);
+    }
+    it->skip_from = p + 1;
+}
+
 /* Adds the next token to the sentence. */
 static void sent_add(lede_sent_iter *it, sent_state *st) {
     st->before_last = st->last;
@@ -457,7 +666,7 @@ static int sent_after_stop(lede_sent_iter *it, sent_state *st) {
         /* "shirt no. 9": "no" keeps no period in the tokenizer ("He said
            no."), but before a number it is the abbreviation of "number" */
         const lede_token *n = sent_peek(it, 0);
-        if (!t.space_before && st->taken > 1 && sent_is(it, &st->before_last, "no") && n &&
+        if (!t.space_before && st->taken > 1 && SENT_IS(it, &st->before_last, "no") && n &&
             n->space_before && n->newlines_before == 0 && n->kind == LEDE_TOK_NUMBER)
             return 0;
         size_t closers = sent_closers(it, 0);
@@ -486,7 +695,7 @@ static int sent_after_stop(lede_sent_iter *it, sent_state *st) {
         return 1;
     }
     /* an omission: "[...]" */
-    if (st->taken > 1 && sent_is(it, &st->before_last, "[") && sent_first(it, &t) != '!' &&
+    if (st->taken > 1 && SENT_IS(it, &st->before_last, "[") && sent_first(it, &t) != '!' &&
         sent_first(it, &t) != '?')
         return 0;
     size_t closers = sent_closers(it, 0);
@@ -526,7 +735,17 @@ int lede_sent_next(lede_sent_iter *it, lede_span *out) {
         it->marker_kind = SENT_MARKER_NONE;
     }
 
+    /* how many tokens the rules can tell apart: after that many, skipping
+       uncounted tokens changes no decision (sent_skip) */
+    size_t counted = st.marker_tokens + 1;
+    if (counted <= SENT_INTRO_MAX && sent_is_intro(it, &first_copy))
+        counted = SENT_INTRO_MAX + 1;
+    int may_skip = !it->general && it->marker_kind != SENT_MARKER_NUMBER &&
+                   it->marker_kind != SENT_MARKER_LETTER;
     for (;;) {
+        if (may_skip && it->count == 0 && st.taken >= counted && !it->eof &&
+            it->tokens.byte >= it->skip_from)
+            sent_skip(it);
         const lede_token *t = sent_peek(it, 0);
         if (!t)
             break;

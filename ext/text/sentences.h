@@ -39,7 +39,8 @@
  *    follows a word: "compounds. . . . The") or after all four.
  *
  * It is a pull iterator over the tokenizer with a fixed look-ahead of
- * LEDE_SENT_LOOKAHEAD tokens; it allocates nothing.
+ * LEDE_SENT_LOOKAHEAD tokens; it allocates nothing, and it skips the
+ * tokens of the bytes that cannot matter (lede_sent_init_general).
  */
 #ifndef LEDE_TEXT_SENTENCES_H
 #define LEDE_TEXT_SENTENCES_H
@@ -56,10 +57,28 @@ typedef struct {
     int eof;                                  /* the tokenizer is done */
     int marker_kind;                          /* list marker of this sentence: 0 none */
     uint32_t marker_value;                    /* its number or letter */
+    size_t skip_from;                         /* no skipping before the tokenizer passes it */
+    int general;                              /* 1: take every token (lede_sent_init_general) */
 } lede_sent_iter;
 
 /* Starts splitting s[0..n). */
 void lede_sent_init(lede_sent_iter *it, const char *s, size_t n);
+
+/*
+ * Starts splitting s[0..n) into the same sentences as lede_sent_init does,
+ * the slow way: lede_sent_next then skips over no bytes (see below) and
+ * reads every token by the tokenizer's general scanners. For tests that
+ * check the two agree.
+ *
+ * How lede_sent_next is fast: inside a sentence, once the rules can no
+ * longer depend on how many tokens it has, it scans for the next byte that
+ * may end one or break before a token (. ! ? a line break, anything not
+ * ASCII that is a stop, a bullet or a line separator) sixteen bytes at a
+ * time, and goes back to tokens a word or two before it, so that the rules
+ * see the very tokens they would have seen; the bytes skipped hold only
+ * tokens that can neither end a sentence nor start one.
+ */
+void lede_sent_init_general(lede_sent_iter *it, const char *s, size_t n);
 
 /* Stores the next sentence in *out and returns 1, or returns 0 at the end. */
 int lede_sent_next(lede_sent_iter *it, lede_span *out);

@@ -1,10 +1,16 @@
 /*
  * tokens.c: the tokenizer of tokens.h.
  *
- * Each scan_* function starts at a byte index, reads characters through
- * lede_utf8_next (so ill-formed input steps as SQLite steps) and returns the
- * byte index where its token ends. lede_tok_next picks the scanner from the
- * first character and then counts the token's code points.
+ * Three layers, each handing on what it cannot finish: lede_tok_next, the
+ * hot path (one space, then an ASCII word, number or mark nothing joins);
+ * tok_next_rest, the other fast cases read from byte classes (hyphens,
+ * clitics, separators in numbers, periods, curly quotes and dashes); and the
+ * general path, tok_next_general. There each scan_* function starts at a
+ * byte index, reads characters through lede_utf8_next (so ill-formed input
+ * steps as SQLite steps) and returns the byte index where its token ends;
+ * tok_scan_general picks the scanner from the first character, and the
+ * token's code points are counted after. The fast layers shortcut the
+ * general path and never disagree with it (test_tokens checks).
  */
 #include "tokens.h"
 
@@ -382,39 +388,13 @@ void lede_tok_init_at(lede_tok_iter *it, const char *s, size_t n, size_t byte, s
     it->cp = cp;
 }
 
-/* ---- the ASCII fast path -------------------------------------------------- */
+/* ---- the general path ---------------------------------------------------- */
 
-/*
- * Byte classes for the fast path: TOK_B_ALNUM an ASCII letter or digit,
- * TOK_B_DIGIT an ASCII digit, TOK_B_JOIN a byte that may make the token more
- * than a run of letters and digits (a period: an abbreviation, an initial, a
- * URL; a joiner: hyphen, ampersand, apostrophe; a character of an e-mail
- * address or URL; anything not ASCII), TOK_B_PUNCT ASCII punctuation (P*,
- * less % # & @ * which chars.c reads as symbols), TOK_B_SPACE ASCII space
- * and controls.
- */
-enum { TOK_B_ALNUM = 1, TOK_B_DIGIT = 2, TOK_B_JOIN = 4, TOK_B_PUNCT = 8, TOK_B_SPACE = 16 };
-
-/* clang-format off */
-static const unsigned char tok_byte_class[256] = {
-    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, /* 00 */
-    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, /* 10 */
-    16,  8,  8,  0,  0,  4,  4, 12,  8,  8,  0,  4,  8, 12, 12,  8, /* 20 */
-     3,  3,  3,  3,  3,  3,  3,  3,  3,  3, 12,  8,  0,  0,  0,  8, /* 30 */
-     4,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, /* 40 */
-     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  8,  8,  8,  0, 12, /* 50 */
-     0,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, /* 60 */
-     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  8,  0,  8,  0, 16, /* 70 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* 80 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* 90 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* A0 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* B0 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* C0 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* D0 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* E0 */
-     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* F0 */
-};
-/* clang-format on */
+#if defined(__GNUC__)
+#define TOK_NOINLINE __attribute__((noinline))
+#else
+#define TOK_NOINLINE
+#endif
 
 /*
  * The token starting at byte i with the character c (ending at next) by the
@@ -457,89 +437,21 @@ static void tok_scan_general(const lede_tok_iter *it, size_t i, uint32_t c, size
 }
 
 /*
- * 1 when the byte at k, after a word and its period, can neither make the
- * period part of something longer (an e-mail address, a URL, "e.g", an
- * ellipsis) nor be anything but ASCII: then the word keeps its period
- * exactly when it is a listed abbreviation (tok_keep_period).
+ * The next token by the general scanners, from byte i (code point cp) after
+ * `spaces` characters of space holding `newlines` line breaks: skips any
+ * further space (Unicode space included), decodes the first character and
+ * picks its scanner. Kept out of line so that lede_tok_next stays small.
  */
-static int tok_ascii_plain_after_period(const lede_tok_iter *it, size_t k) {
-    if (k >= it->n)
-        return 1;
-    unsigned char a = (unsigned char)it->s[k];
-    return a < 0x80u && !(tok_byte_class[a] & (TOK_B_ALNUM | TOK_B_JOIN));
-}
-
-/*
- * Most news tokens are ASCII words, numbers and marks that nothing joins:
- * this finds them without decoding, and returns 0 (leaving the token to
- * tok_scan_general) whenever the general scanners could decide otherwise.
- */
-static int tok_scan_ascii(const lede_tok_iter *it, size_t i, size_t *end_out,
-                          lede_tok_kind *kind_out) {
+static TOK_NOINLINE int tok_next_general(lede_tok_iter *it, lede_token *tok, size_t i, size_t cp,
+                                         unsigned spaces, unsigned newlines) {
     const unsigned char *u = (const unsigned char *)it->s;
-    size_t n = it->n, j = i + 1;
-    unsigned char b = u[i];
-    unsigned cls = tok_byte_class[b];
-    if (cls & TOK_B_ALNUM) {
-        int letter = !(cls & TOK_B_DIGIT);
-        while (j < n && (tok_byte_class[u[j]] & TOK_B_ALNUM))
-            j++;
-        if (letter && j < n && u[j] == '.' && j - i >= 2 &&
-            tok_ascii_plain_after_period(it, j + 1)) {
-            /* a word before a full stop, or an abbreviation that keeps it */
-            *kind_out = LEDE_TOK_WORD;
-            *end_out = lede_abbrev_lookup(it->s + i, j - i) != LEDE_ABBREV_NONE ? j + 1 : j;
-            return 1;
-        }
-        if (j < n &&
-            ((tok_byte_class[u[j]] & TOK_B_JOIN) || (!letter && (u[j] == ',' || u[j] == '/'))))
-            return 0; /* and 1,000 or 11/1/2023 */
-        if (letter) {
-            *kind_out = LEDE_TOK_WORD;
-        } else {
-            /* digits alone, or digits then letters: 5th, 5G, 10km */
-            size_t d = i;
-            while (d < j && (tok_byte_class[u[d]] & TOK_B_DIGIT))
-                d++;
-            if (d != j)
-                return 0;
-            *kind_out = LEDE_TOK_NUMBER;
-        }
-        *end_out = j;
-        return 1;
-    }
-    if (b == '.' || b == '-') { /* a run of periods, or of hyphens */
-        while (j < n && u[j] == b)
-            j++;
-        *kind_out = LEDE_TOK_PUNCT;
-        *end_out = j;
-        return 1;
-    }
-    if (b == '!' || b == '?') {
-        while (j < n && (u[j] == '!' || u[j] == '?'))
-            j++;
-        *kind_out = LEDE_TOK_PUNCT;
-        *end_out = j;
-        return 1;
-    }
-    if (b == '\'' || b >= 0x80u)
-        return 0;
-    *kind_out = (cls & TOK_B_PUNCT) ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
-    *end_out = j;
-    return 1;
-}
-
-int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
-    const unsigned char *u = (const unsigned char *)it->s;
-    size_t i = it->byte, cp = it->cp;
-    unsigned newlines = 0, spaces = 0;
     uint32_t c = 0;
     size_t next = i;
     /* skip space, counting line breaks (CR LF is one) */
     while (i < it->n) {
         unsigned char b = u[i];
         if (b < 0x80u) {
-            if (!(tok_byte_class[b] & TOK_B_SPACE)) {
+            if (!lede_char_is_space(b)) {
                 c = b;
                 next = i + 1;
                 break;
@@ -563,13 +475,358 @@ int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
         it->cp = cp;
         return 0;
     }
+    size_t end;
+    lede_tok_kind kind;
+    tok_scan_general(it, i, c, next, spaces, &end, &kind);
+    size_t ncp = lede_utf8_count(it->s + i, end - i);
+    tok->span.byte_start = i;
+    tok->span.byte_end = end;
+    tok->span.cp_start = cp;
+    tok->span.cp_end = cp + ncp;
+    tok->kind = kind;
+    tok->newlines_before = newlines;
+    tok->space_before = spaces > 0 || i == 0;
+    it->byte = end;
+    it->cp = cp + ncp;
+    return 1;
+}
+
+int lede_tok_next_general(lede_tok_iter *it, lede_token *tok) {
+    return tok_next_general(it, tok, it->byte, it->cp, 0, 0);
+}
+
+/* ---- the fast path ------------------------------------------------------- */
+
+/*
+ * Most news tokens are ASCII words, numbers and marks, and the curly quotes,
+ * dashes and apostrophes of U+2013..U+2026, that nothing joins: the fast
+ * path finds them from byte classes, without decoding UTF-8 or asking
+ * utf8proc, and hands the token to the general path whenever the general
+ * scanners could decide otherwise (an abbreviation with inner periods, a
+ * joiner it does not follow, a URL or e-mail address, a non-ASCII letter).
+ * Each case below says which general rule it shortcuts; test_tokens checks
+ * the two paths against each other on random text.
+ *
+ * Byte classes: TOK_B_ALNUM an ASCII letter or digit, TOK_B_DIGIT an ASCII
+ * digit, TOK_B_JOIN a byte that may make the token more than a run of
+ * letters and digits (a period: an abbreviation, an initial, a URL; a
+ * joiner: hyphen, ampersand, apostrophe; a character of an e-mail address
+ * or URL; anything not ASCII), TOK_B_PUNCT ASCII punctuation (P*, less % #
+ * & @ * which chars.c reads as symbols), TOK_B_SPACE ASCII space and
+ * controls, TOK_B_NL the line breaks \n and \r.
+ */
+enum {
+    TOK_B_ALNUM = 1,
+    TOK_B_DIGIT = 2,
+    TOK_B_JOIN = 4,
+    TOK_B_PUNCT = 8,
+    TOK_B_SPACE = 16,
+    TOK_B_NL = 32
+};
+
+/* clang-format off */
+static const unsigned char tok_byte_class[256] = {
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 48, 16, 16, 48, 16, 16, /* 00 */
+    16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, /* 10 */
+    16,  8,  8,  0,  0,  4,  4, 12,  8,  8,  0,  4,  8, 12, 12,  8, /* 20 */
+     3,  3,  3,  3,  3,  3,  3,  3,  3,  3, 12,  8,  0,  0,  0,  8, /* 30 */
+     4,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, /* 40 */
+     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  8,  8,  8,  0, 12, /* 50 */
+     0,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, /* 60 */
+     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  8,  0,  8,  0, 16, /* 70 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* 80 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* 90 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* A0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* B0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* C0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* D0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* E0 */
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4, /* F0 */
+};
+/* clang-format on */
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The first index from j (up to n) that is not an ASCII letter or digit:
+   sixteen bytes at a time with SSE2 where there are sixteen to read (a
+   byte is a letter when, with bit 5 set, it lies in a..z, and a digit when
+   it lies in 0..9; each range is one signed comparison). */
+static inline size_t tok_alnum_end(const unsigned char *u, size_t n, size_t j) {
+#if defined(__SSE2__)
+    const __m128i lower = _mm_set1_epi8(0x20), letter_base = _mm_set1_epi8((char)('a' + 128)),
+                  letter_lim = _mm_set1_epi8((char)(26 - 128)),
+                  digit_base = _mm_set1_epi8((char)('0' + 128)),
+                  digit_lim = _mm_set1_epi8((char)(10 - 128));
+    while (n - j >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+        __m128i letter =
+            _mm_cmplt_epi8(_mm_sub_epi8(_mm_or_si128(x, lower), letter_base), letter_lim);
+        __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(x, digit_base), digit_lim);
+        unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+        if (stop)
+            return j + (size_t)__builtin_ctz(stop);
+        j += 16;
+    }
+#endif
+    while (j < n && (tok_byte_class[u[j]] & TOK_B_ALNUM))
+        j++;
+    return j;
+}
+
+/* The first index from j (up to n) that is not an ASCII digit. */
+static inline size_t tok_digit_end(const unsigned char *u, size_t n, size_t j) {
+    while (j < n && (tok_byte_class[u[j]] & TOK_B_DIGIT))
+        j++;
+    return j;
+}
+
+/* 1 when u[k..] is E2 80: a character of U+2000..U+203F (or an ill-formed
+   one read as U+FFFD), which is never a letter or digit. */
+static inline int tok_is_e280(const unsigned char *u, size_t n, size_t k) {
+    return k + 1 < n && u[k] == 0xE2u && u[k + 1] == 0x80u;
+}
+
+/* 1 when u[k..] is exactly the three bytes E2 80 x (no continuation byte
+   after them, which SQLite's stepping would take into the character). */
+static inline int tok_is_e280_char(const unsigned char *u, size_t n, size_t k, unsigned char x) {
+    return k + 2 < n && u[k] == 0xE2u && u[k + 1] == 0x80u && u[k + 2] == x &&
+           (k + 3 >= n || (u[k + 3] & 0xC0u) != 0x80u);
+}
+
+/*
+ * 1 when the character at k, after a word and its period, can neither make
+ * the period part of something longer (an e-mail address, a URL, "e.g", an
+ * ellipsis) nor be a letter or digit: then the word keeps its period
+ * exactly when it is a listed abbreviation or an initial (tok_keep_period).
+ */
+static inline int tok_plain_after_period(const unsigned char *u, size_t n, size_t k) {
+    if (k >= n)
+        return 1;
+    unsigned char a = u[k];
+    return a < 0x80u ? !(tok_byte_class[a] & (TOK_B_ALNUM | TOK_B_JOIN)) : tok_is_e280(u, n, k);
+}
+
+/* The length of the apostrophe at k (' or U+2019), or 0. */
+static inline size_t tok_apostrophe_len(const unsigned char *u, size_t n, size_t k) {
+    if (k < n && u[k] == '\'')
+        return 1;
+    return tok_is_e280_char(u, n, k, 0x99u) ? 3 : 0;
+}
+
+/*
+ * tok_apostrophe_tail for an apostrophe at a of m bytes, in ASCII: the end
+ * of the clitic after it (tok_clitic: 's 'd 'm 'll 're 've) followed by
+ * neither a letter nor a digit; 0 when there is none; (size_t)-1 when only
+ * the general path can tell (a character not ASCII follows the letters).
+ */
+static inline size_t tok_fast_clitic(const unsigned char *u, size_t n, size_t a, size_t m) {
+    size_t j = a + m, k = j;
+    while (k < n && ((u[k] | 0x20u) >= 'a' && (u[k] | 0x20u) <= 'z'))
+        k++;
+    if (k < n && u[k] >= 0x80u)
+        return (size_t)-1;
+    if (k == j || (k < n && (tok_byte_class[u[k]] & TOK_B_ALNUM)))
+        return 0;
+    unsigned char x = (unsigned char)(u[j] | 0x20u), y = k - j > 1 ? (unsigned char)(u[j + 1] | 0x20u) : 0;
+    if (k - j == 1)
+        return x == 's' || x == 'd' || x == 'm' ? k : 0;
+    if (k - j == 2)
+        return (x == 'l' && y == 'l') || (x == 'r' && y == 'e') || (x == 'v' && y == 'e') ? k : 0;
+    return 0;
+}
+
+/*
+ * A token from the apostrophe at i of m bytes (' or U+2019): the clitic 's
+ * after a word or number with no space between ("Japan's", "Jr.'s"), or the
+ * apostrophe alone. Returns 0 for the general path.
+ */
+static inline int tok_fast_apostrophe(const unsigned char *u, size_t n, size_t i, size_t m,
+                                      unsigned spaces, size_t *end, lede_tok_kind *kind) {
+    size_t p = i; /* tok_after_alnum: the character before, or before its period */
+    if (p > 0 && u[p - 1] == '.' && p >= 2 && u[p - 2] != '.')
+        p--;
+    *end = i + m;
+    *kind = LEDE_TOK_PUNCT;
+    if (spaces > 0 || p == 0)
+        return 1;
+    if (u[p - 1] >= 0x80u)
+        return 0;
+    if (!(tok_byte_class[u[p - 1]] & TOK_B_ALNUM))
+        return 1;
+    size_t tail = tok_fast_clitic(u, n, i, m);
+    if (tail == (size_t)-1)
+        return 0;
+    if (tail) {
+        *end = tail;
+        *kind = LEDE_TOK_WORD;
+    }
+    return 1;
+}
+
+/*
+ * A word from i (an ASCII letter): letters and digits, joined by hyphens to
+ * more of them (scan_word_tail), ended by a byte no rule joins, by a clitic
+ * (Japan|'s), or by a period it keeps or not (tok_keep_period). Returns 0
+ * for the general path.
+ */
+static inline int tok_fast_word(const unsigned char *u, size_t n, size_t i, size_t *end) {
+    size_t j = tok_alnum_end(u, n, i + 1);
+    for (;;) {
+        if (j >= n)
+            break;
+        unsigned char c = u[j];
+        if (!(tok_byte_class[c] & TOK_B_JOIN))
+            break; /* space, or a mark nothing joins: , ; ) " / */
+        if (c == '-' && j + 1 < n && (tok_byte_class[u[j + 1]] & TOK_B_ALNUM)) {
+            j = tok_alnum_end(u, n, j + 2); /* long-term, F-16 */
+            continue;
+        }
+        if (c == '.') {
+            if (!tok_plain_after_period(u, n, j + 1))
+                return 0; /* U.S., e.g., www.x, 3.a, ... */
+            if (j - i == 1) {
+                /* an initial keeps its period, unless glued to a number */
+                if (i > 0 && u[i - 1] >= 0x80u)
+                    return 0;
+                *end = i > 0 && u[i - 1] >= '0' && u[i - 1] <= '9' ? j : j + 1;
+                return 1;
+            }
+            *end = lede_abbrev_lookup((const char *)u + i, j - i) != LEDE_ABBREV_NONE ? j + 1 : j;
+            return 1;
+        }
+        if (c == ':') {
+            if (j + 2 < n && u[j + 1] == '/' && u[j + 2] == '/')
+                return 0; /* maybe http:// */
+            break;
+        }
+        size_t m = tok_apostrophe_len(u, n, j);
+        if (m) {
+            size_t tail = tok_fast_clitic(u, n, j, m);
+            if (tail == 0 || tail == (size_t)-1)
+                return 0; /* O'Brien, do|n't, ... */
+            break;         /* Japan|'s */
+        }
+        if (tok_is_e280(u, n, j) && (j + 2 >= n || (u[j + 2] != 0x90u && u[j + 2] != 0x91u)))
+            break; /* a quote, dash or ellipsis of U+2000..U+203F */
+        return 0;
+    }
+    *end = j;
+    return 1;
+}
+
+/*
+ * A number from i (an ASCII digit): digits joined by . , : / - to more
+ * digits (scan_number), ended by a byte that neither adds a suffix or unit
+ * (5th, 10km), nor a word tail (10-year-old), nor an e-mail address.
+ * Returns 0 for the general path.
+ */
+static inline int tok_fast_number(const unsigned char *u, size_t n, size_t i, size_t *end) {
+    size_t j = tok_digit_end(u, n, i + 1);
+    while (j + 1 < n &&
+           (u[j] == '.' || u[j] == ',' || u[j] == ':' || u[j] == '/' || u[j] == '-')) {
+        unsigned char d = u[j + 1];
+        if (d >= '0' && d <= '9')
+            j = tok_digit_end(u, n, j + 2);
+        else if (d >= 0x80u)
+            return 0; /* a digit of another script? */
+        else
+            break;
+    }
+    if (j < n) {
+        unsigned char c = u[j];
+        unsigned cls = tok_byte_class[c];
+        if (c == '.') {
+            if (!tok_plain_after_period(u, n, j + 1))
+                return 0;
+        } else if (c == '%') {
+            /* 7.5%: no e-mail address can go on from here */
+            if (j + 1 < n && (tok_byte_class[u[j + 1]] & (TOK_B_ALNUM | TOK_B_JOIN)))
+                return 0;
+        } else if (c >= 0x80u) {
+            if (!tok_is_e280(u, n, j) || (j + 2 < n && (u[j + 2] == 0x90u || u[j + 2] == 0x91u ||
+                                                        u[j + 2] == 0x99u)))
+                return 0;
+        } else if (cls & (TOK_B_ALNUM | TOK_B_JOIN)) {
+            return 0;
+        }
+    }
+    *end = j;
+    return 1;
+}
+
+/*
+ * The next token from where the iterator stands, by every case of the fast
+ * path and the general path after it: what lede_tok_next does not finish
+ * itself.
+ */
+static TOK_NOINLINE int tok_next_rest(lede_tok_iter *it, lede_token *tok) {
+    const unsigned char *u = (const unsigned char *)it->s;
+    size_t n = it->n, i = it->byte, cp = it->cp;
+    unsigned spaces = 0, newlines = 0, cls;
+    /* skip ASCII space, counting line breaks (CR LF is one) */
+    for (;;) {
+        if (i >= n) {
+            it->byte = i;
+            it->cp = cp;
+            return 0;
+        }
+        cls = tok_byte_class[u[i]];
+        if (!(cls & TOK_B_SPACE))
+            break;
+        if ((cls & TOK_B_NL) && (u[i] == '\n' || i + 1 >= n || u[i + 1] != '\n'))
+            newlines += newlines < 255;
+        spaces++;
+        i++;
+        cp++;
+    }
+    unsigned char b = u[i];
     size_t end, ncp;
     lede_tok_kind kind;
-    if (tok_scan_ascii(it, i, &end, &kind)) {
+    if (cls & TOK_B_ALNUM) {
+        if (cls & TOK_B_DIGIT) {
+            if (!tok_fast_number(u, n, i, &end))
+                return tok_next_general(it, tok, i, cp, spaces, newlines);
+            kind = LEDE_TOK_NUMBER;
+        } else {
+            if (!tok_fast_word(u, n, i, &end))
+                return tok_next_general(it, tok, i, cp, spaces, newlines);
+            kind = LEDE_TOK_WORD;
+        }
         ncp = end - i;
+    } else if (b < 0x80u) {
+        end = i + 1;
+        if (b == '.' || b == '-') { /* a run of periods, or of hyphens */
+            while (end < n && u[end] == b)
+                end++;
+            kind = LEDE_TOK_PUNCT;
+        } else if (b == '!' || b == '?') {
+            while (end < n && (u[end] == '!' || u[end] == '?'))
+                end++;
+            kind = LEDE_TOK_PUNCT;
+        } else if (b == '\'') {
+            if (!tok_fast_apostrophe(u, n, i, 1, spaces, &end, &kind))
+                return tok_next_general(it, tok, i, cp, spaces, newlines);
+        } else {
+            kind = (cls & TOK_B_PUNCT) ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
+        }
+        ncp = end - i;
+    } else if (i + 2 < n && b == 0xE2u && u[i + 1] == 0x80u &&
+               (i + 3 >= n || (u[i + 3] & 0xC0u) != 0x80u) &&
+               (u[i + 2] == 0x93u || u[i + 2] == 0x94u || u[i + 2] == 0x98u ||
+                u[i + 2] == 0x9Cu || u[i + 2] == 0x9Du || u[i + 2] == 0xA6u)) {
+        /* – — ‘ “ ” …: one mark */
+        end = i + 3;
+        ncp = 1;
+        kind = LEDE_TOK_PUNCT;
+    } else if (tok_is_e280_char(u, n, i, 0x99u)) {
+        /* ’s after Japan, or the apostrophe alone */
+        if (!tok_fast_apostrophe(u, n, i, 3, spaces, &end, &kind))
+            return tok_next_general(it, tok, i, cp, spaces, newlines);
+        ncp = end - i - 2;
     } else {
-        tok_scan_general(it, i, c, next, spaces, &end, &kind);
-        ncp = lede_utf8_count(it->s + i, end - i);
+        return tok_next_general(it, tok, i, cp, spaces, newlines);
     }
     tok->span.byte_start = i;
     tok->span.byte_end = end;
@@ -580,6 +837,55 @@ int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
     tok->space_before = spaces > 0 || i == 0;
     it->byte = end;
     it->cp = cp + ncp;
+    return 1;
+}
+
+/*
+ * The hot path: at most one space, then a word of ASCII letters and digits,
+ * a number of ASCII digits or one ASCII mark, ended by a byte that joins
+ * nothing (space, a comma, a closing bracket...). Anything else goes to
+ * tok_next_rest from the start. It calls nothing else, so it needs few
+ * registers and no stack frame.
+ */
+int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
+    const unsigned char *u = (const unsigned char *)it->s;
+    size_t n = it->n, start = it->byte, i = start;
+    if (i < n && u[i] == ' ')
+        i++;
+    if (i >= n)
+        return tok_next_rest(it, tok);
+    unsigned cls = tok_byte_class[u[i]];
+    size_t end;
+    lede_tok_kind kind;
+    if (cls & TOK_B_ALNUM) {
+        if (cls & TOK_B_DIGIT) {
+            end = tok_digit_end(u, n, i + 1);
+            if (end < n && ((tok_byte_class[u[end]] & (TOK_B_ALNUM | TOK_B_JOIN)) ||
+                            u[end] == ',' || u[end] == '/'))
+                return tok_next_rest(it, tok);
+            kind = LEDE_TOK_NUMBER;
+        } else {
+            end = tok_alnum_end(u, n, i + 1);
+            if (end < n && (tok_byte_class[u[end]] & TOK_B_JOIN))
+                return tok_next_rest(it, tok);
+            kind = LEDE_TOK_WORD;
+        }
+    } else if (cls & (TOK_B_JOIN | TOK_B_SPACE) || u[i] == '!' || u[i] == '?') {
+        return tok_next_rest(it, tok);
+    } else {
+        end = i + 1;
+        kind = (cls & TOK_B_PUNCT) ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
+    }
+    size_t cp = it->cp + (i - start);
+    tok->span.byte_start = i;
+    tok->span.byte_end = end;
+    tok->span.cp_start = cp;
+    tok->span.cp_end = cp + (end - i);
+    tok->kind = kind;
+    tok->newlines_before = 0;
+    tok->space_before = i > start || i == 0;
+    it->byte = end;
+    it->cp = cp + (end - i);
     return 1;
 }
 

@@ -71,6 +71,14 @@ void lede_tok_init_at(lede_tok_iter *it, const char *s, size_t n, size_t byte, s
 /* Stores the next token in *tok and returns 1, or returns 0 at the end. */
 int lede_tok_next(lede_tok_iter *it, lede_token *tok);
 
+/*
+ * The same token as lede_tok_next, found by the general scanners alone:
+ * lede_tok_next takes a fast path for most tokens (ASCII words, numbers
+ * and marks, curly quotes and dashes) and the general scanners for the
+ * rest; the unit tests check that the two agree.
+ */
+int lede_tok_next_general(lede_tok_iter *it, lede_token *tok);
+
 /* "word", "number", "punct", "symbol", "url" or "email". */
 const char *lede_tok_kind_name(lede_tok_kind kind);
 

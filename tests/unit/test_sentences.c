@@ -278,11 +278,73 @@ static void test_sentences_cover_random_text(void **state) {
     }
 }
 
+/* Plain words (most of the text, which the splitter skips over) and the
+   pieces that end sentences, break them or decide how: stops, abbreviations,
+   initials, list items, bullets, quotes, line breaks of every kind, spaces
+   that are not ASCII, and ill-formed UTF-8. */
+static const char *const skip_plain[] = {
+    "the", "officials", "said", "on", "Tuesday", "that", "it", "would", "review", "Japan",
+    "a", "x", "At", "In", "no", "I",
+};
+static const char *const skip_pieces[] = {
+    ".", ". ", "!", "?", "?!", "...", ". . .", ". . . .", "…", "。", "．", "！", "？", "｡", "」と",
+    "Mr.", "Dr.", "Inc.", "U.S.", "U.K.", "a.m.", "p.m.", "etc.", "e.g.", "No.", "no.", "Jan.",
+    "Art.", "J.", "E.", "I.", "V.", "X.", "World War I.", "1.", "2.", "1)", "2)", "a.", "b.",
+    "c)", "•", "◦", "\n", "\n\n", "\r\n", "\r", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xC2\x85",
+    "\xC2\xA0", "\xE2\x80\x89", "\t", "\"", "“", "”", "’", "'", "(", ")", "[", "]", "[3]",
+    "[note 2]", "[...]", "5", "3.5", "£250m.", "Delegates", "Tickets", "The", "He", "www.x.org",
+    "a@b.io", "\xFF", "\xC3", "\x80", "\xE2\x80", "é", "—", "-", "Albert J. The",
+    "met J. The", "Albert I. The", "and I. The", "War I. Tickets", "the no. 9", "the no. The",
+    "Japan . The", "x [...] The", "Smith! He", "then ! He",
+};
+
+/* The sentences of lede_sent_init, which skips the tokens that cannot end
+   or break one, are those of lede_sent_init_general, which reads every
+   token, on random text of mostly plain words. */
+static void test_sentences_skipping_changes_nothing(void **state) {
+    (void)state;
+    uint64_t seed = 0x853C49E6748FEA9Bu;
+    char buf[1024];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        size_t pieces = prop_next(&seed) % 80;
+        unsigned tricky = 1 + (unsigned)(prop_next(&seed) % 6); /* in 8: how often */
+        for (size_t p = 0; p < pieces; p++) {
+            const char *piece;
+            if (prop_next(&seed) % 8 < tricky)
+                piece = skip_pieces[prop_next(&seed) % (sizeof skip_pieces / sizeof skip_pieces[0])];
+            else
+                piece = skip_plain[prop_next(&seed) % (sizeof skip_plain / sizeof skip_plain[0])];
+            size_t m = strlen(piece);
+            if (n + m + 1 > sizeof buf)
+                break;
+            memcpy(buf + n, piece, m);
+            n += m;
+            if (prop_next(&seed) % 4 != 0)
+                buf[n++] = ' ';
+        }
+        lede_sent_iter fast, slow;
+        lede_span a, b;
+        lede_sent_init(&fast, buf, n);
+        lede_sent_init_general(&slow, buf, n);
+        for (;;) {
+            int more = lede_sent_next(&fast, &a);
+            assert_int_equal(more, lede_sent_next(&slow, &b));
+            if (!more)
+                break;
+            if (memcmp(&a, &b, sizeof a) != 0)
+                fail_msg("\"%.*s\": sentence [%zu, %zu) where reading every token gives [%zu, %zu)",
+                         (int)n, buf, a.byte_start, a.byte_end, b.byte_start, b.byte_end);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sentences_news_rules),
         cmocka_unit_test(test_sentences_empty_and_space_only),
         cmocka_unit_test(test_sentences_cover_random_text),
+        cmocka_unit_test(test_sentences_skipping_changes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -215,6 +215,56 @@ static void test_tokens_offsets_hold_on_random_text(void **state) {
     }
 }
 
+/* Pieces that steer the fast path to each of its cases and just past them:
+   words before periods, clitics, hyphens, numbers and their separators,
+   the curly marks it reads itself and the ones it leaves alone. */
+static const char *const fast_pieces[] = {
+    "a", "Mr", "etc", "long", "5", "12", "World", "Inc", "no", "I", "x", " ", " ", " ", "  ",
+    "\n", "\r", "\r\n", "\t", ".", ". ", ".\n", ",", ";", ":", "://", "'", "'s", "'ll", "'t",
+    "n't", "’", "’s", "’re", "’t", "\xE2\x80\x99\x80", "-", "-x", "-7", "--", "/", "%", "%x",
+    "&", "@", "_", "+", "!", "?", "\"", "(", ")", "“", "”", "–", "—", "…", "‘", "\xE2\x80\x90",
+    "\xE2\x80\x91", "\xE2\x80\xA8", "\xE2\x80", "\xE2\x80\x9D\x80", "\xC2\xA0", "é", "٣", "\xFF",
+    "\x80", "www", "http", "ftp", "x@y.io", "U.S.", "e.g", "3.5", "1,000", "10:30", "5th", "km",
+};
+
+/* The fast path of lede_tok_next gives the very tokens of the general
+   scanners (lede_tok_next_general), over random text made of those pieces:
+   spans in bytes and code points, kinds, space and line breaks before. */
+static void test_tokens_fast_path_matches_general(void **state) {
+    (void)state;
+    uint64_t seed = 0x2545F4914F6CDD1Du;
+    char buf[256];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0;
+        size_t pieces = prop_next(&seed) % 24;
+        for (size_t p = 0; p < pieces; p++) {
+            const char *piece = fast_pieces[prop_next(&seed) % (sizeof fast_pieces / sizeof fast_pieces[0])];
+            size_t m = strlen(piece);
+            if (n + m > sizeof buf)
+                break;
+            memcpy(buf + n, piece, m);
+            n += m;
+        }
+        lede_tok_iter fast, slow;
+        lede_token a, b;
+        lede_tok_init(&fast, buf, n);
+        lede_tok_init(&slow, buf, n);
+        for (;;) {
+            int more = lede_tok_next(&fast, &a);
+            assert_int_equal(more, lede_tok_next_general(&slow, &b));
+            if (!more)
+                break;
+            if (memcmp(&a.span, &b.span, sizeof a.span) != 0 || a.kind != b.kind ||
+                a.newlines_before != b.newlines_before || a.space_before != b.space_before)
+                fail_msg("\"%.*s\": token at byte %zu: fast [%zu, %zu) %s, general [%zu, %zu) %s",
+                         (int)n, buf, b.span.byte_start, a.span.byte_start, a.span.byte_end,
+                         lede_tok_kind_name(a.kind), b.span.byte_start, b.span.byte_end,
+                         lede_tok_kind_name(b.kind));
+        }
+        assert_int_equal(fast.cp, slow.cp);
+    }
+}
+
 /* The ASCII fast path (tokens.c's byte classes) agrees with chars.h: each
    printable ASCII byte alone, and between letters, is the token kind the
    Unicode classes make it. */
@@ -253,6 +303,7 @@ int main(void) {
         cmocka_unit_test(test_tokens_init_at_reports_absolute_offsets),
         cmocka_unit_test(test_tokens_offsets_hold_on_random_text),
         cmocka_unit_test(test_tokens_ascii_bytes_agree_with_chars),
+        cmocka_unit_test(test_tokens_fast_path_matches_general),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
