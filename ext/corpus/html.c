@@ -423,6 +423,10 @@ static void score_blocks(xmlNode *root) {
     }
 }
 
+/* tuned on the dev part of data/web */
+#ifndef UP_STEPS
+#define UP_STEPS 2
+#endif
 #ifndef PTEXT_UP
 #define PTEXT_UP 1.4
 #endif
@@ -463,15 +467,25 @@ static xmlNode *best_element(xmlNode *root) {
         }
         last = h->score;
     }
-    /* an article split over several containers: up while the parent holds much more
-       paragraph text and is not mostly links */
-    while (top->parent && top->parent->type == XML_ELEMENT_NODE && !is_tag(top->parent, "body") &&
-           !is_tag(top->parent, "html")) {
-        const hnode *p = info(top->parent);
-        if (link_density(p) > 0.35 ||
-            (p->ptext > info(top)->ptext && (double)p->ptext < (double)info(top)->ptext * PTEXT_UP))
+    /* an article split over several containers: up to an ancestor that holds much more
+       paragraph text (PTEXT_UP times) and is not mostly links; wrappers that add no text are
+       passed (the best block's own link density says nothing of them) but not taken, and up to
+       UP_STEPS ancestors that add a little are looked through */
+    int steps = 0;
+    for (xmlNode *up = top->parent; up && up->type == XML_ELEMENT_NODE && !is_tag(up, "body") &&
+                                    !is_tag(up, "html");
+         up = up->parent) {
+        const hnode *p = info(up);
+        if (p->ptext == info(top)->ptext) /* wrappers that add no text are passed, not taken */
+            continue;
+        if (link_density(p) > 0.35)
             break;
-        top = top->parent;
+        if ((double)p->ptext >= (double)info(top)->ptext * PTEXT_UP) {
+            top = up;
+            steps = 0;
+        } else if (++steps > UP_STEPS) {
+            break;
+        }
     }
     /* an only child stands for its parent */
     while (top->parent && top->parent->type == XML_ELEMENT_NODE && !is_tag(top->parent, "body")) {

@@ -240,6 +240,54 @@ static void test_html_ill_formed_utf8(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A page builder's article: each part in its own row of wrappers inside <main>, the credits (a
+   paragraph of linked names, many commas) scoring best alone; all the rows are the article. */
+static const char rows_page[] =
+    "<html><head><title>How the Lighthouse Was Restored</title></head><body>"
+    "<nav><a href=\"/\">Home</a> <a href=\"/stories\">Stories</a></nav><main>"
+    "<div class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"block\">"
+    "<p>The lighthouse on the north cape had been dark for eleven years when a group of "
+    "volunteers asked the county to let them take it over.</p>"
+    "<p>Nobody thought they would finish, the county clerk recalled, since the lamp room had "
+    "rusted through and the stairs were missing in places.</p></div></div></div></div>"
+    "<div class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"block\">"
+    "<h2>The stairs came first</h2>"
+    "<p>A retired welder spent two winters rebuilding the spiral stairs, one step a week, "
+    "from steel donated by a shipyard that was closing down.</p>"
+    "<p>He kept a notebook of every weld, which the group now shows to school visitors who "
+    "climb to the top on Saturdays.</p></div></div></div></div>"
+    "<div class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"block\">"
+    "<h2>A lamp from a museum</h2>"
+    "<p>The original lens had been sold in the seventies, so the volunteers borrowed one of "
+    "the same age from a maritime museum across the bay.</p>"
+    "<p>The light was switched on again last autumn, and ships can see it from twenty miles "
+    "out on a clear night, the coast guard said.</p></div></div></div></div>"
+    "<div class=\"row\"><div class=\"col\"><div class=\"wrap\"><div class=\"block\">"
+    "<p>Thanks to everyone who helped: "
+    "<a href=\"/p/1\">Ann Berg</a> (paint), <a href=\"/p/2\">Bo Lind</a> (steel), "
+    "<a href=\"/p/3\">Cal Moss</a> (glass), <a href=\"/p/4\">Dee Park</a> (wiring), "
+    "<a href=\"/p/5\">Eli Ross</a> (stairs), <a href=\"/p/6\">Fay Hunt</a> (paint), "
+    "<a href=\"/p/7\">Gus Hale</a> (steel), <a href=\"/p/8\">Hal Dunn</a> (glass), "
+    "<a href=\"/p/9\">Ida Wren</a> (wiring), <a href=\"/p/10\">Jo Finch</a> (stairs), "
+    "<a href=\"/p/11\">Kit Lowe</a> (paint), <a href=\"/p/12\">Lu Marsh</a> (steel), "
+    "<a href=\"/p/13\">Mo Reed</a> (glass), <a href=\"/p/14\">Ned Shaw</a> (wiring), "
+    "<a href=\"/p/15\">Oz Tate</a> (stairs), <a href=\"/p/16\">Pia Vance</a> (paint), "
+    "<a href=\"/p/17\">Quin Ward</a> (steel), <a href=\"/p/18\">Rae York</a> (glass), "
+    "<a href=\"/p/19\">Sol Zane</a> (wiring), <a href=\"/p/20\">Tia Abel</a> (stairs), and many more.</p></div></div></div></div>"
+    "</main></body></html>";
+
+static void test_html_rows_in_main(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, rows_page, sizeof rows_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "The lighthouse on the north cape had been dark"));
+    assert_true(contains(a.body, "who climb to the top on Saturdays."));
+    assert_true(contains(a.body, "from twenty miles out on a clear night"));
+    assert_false(contains(a.body, "Stories"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -249,6 +297,7 @@ int main(void) {
         cmocka_unit_test(test_html_blog_page),
         cmocka_unit_test(test_html_unclosed_header),
         cmocka_unit_test(test_html_ill_formed_utf8),
+        cmocka_unit_test(test_html_rows_in_main),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
