@@ -142,7 +142,8 @@ enum {
     NF_SCORED = 4,  /* has a score */
     NF_BLOCKS = 8,  /* has block descendants */
     NF_DROP = 16,   /* dropped inside the article */
-    NF_ARTBODY = 32 /* itemprop=articleBody */
+    NF_ARTBODY = 32, /* itemprop=articleBody */
+    NF_H1 = 64       /* holds an h1 */
 };
 
 typedef struct {
@@ -190,7 +191,7 @@ static int has_any(const char *s, const char *const *words) {
 /* Class and id words of boilerplate: strong ones leave an element out whatever its size, weak
    ones only when it is small or mostly links (page builders name their wrappers "widget"). */
 static const char *const strong_words[] = {
-    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscribe", "related-",
+    "cookie", "consent", "gdpr", "newsletter", "subscribe", "related-",
     "-related", "recommend", "outbrain", "taboola", "sharedaddy", "social-share", "share-",
     "sharing", "breadcrumb", "navbar", "skip-link", "skiplink", "paywall", "signup", "sign-up",
     "most-read", "mostread", "trending", "more-stories", "read-more", "readmore", "next-post",
@@ -229,11 +230,26 @@ static int class_word(const char *s, const char *const *words) {
     return 0;
 }
 
-/* 2: a strong boilerplate word in class or id, 1: a weak one, 0: none. */
+/* Comment sections ("comments", "disqus_thread", not "commentary"): long, in paragraphs, and
+   never the article unless they hold its headline. */
+static int comment_hint(const char *s) {
+    if (!s)
+        return 0;
+    if (find_ci(s, "disqus"))
+        return 1;
+    for (const char *p = s; (p = find_ci(p, "comment")) != NULL; p += 7)
+        if (!find_ci(p + 7, "ary") || find_ci(p + 7, "ary") != p + 7)
+            return 1;
+    return 0;
+}
+
+/* 3: a comment section's class or id, 2: a strong boilerplate word, 1: a weak one, 0: none. */
 static int bad_hint(const xmlNode *x) {
     const char *c = attr(x, "class"), *id = attr(x, "id");
     if (is_tag(x, "article") || has_any(c, post_words))
         return 0;
+    if (comment_hint(c) || comment_hint(id))
+        return 3;
     if (has_any(c, strong_words) || has_any(id, strong_words) || class_word(c, strong_tokens) ||
         class_word(id, strong_tokens))
         return 2;
@@ -340,11 +356,15 @@ static void measure(xmlNode *root) {
                     bad = 0;
                 /* an element that holds an article's worth of paragraphs is not a header, a
                    menu or a newsletter box, whatever it is called */
+                if (is_tag(x, "h1"))
+                    h->flags |= NF_H1;
                 int holds = (h->flags & NF_KEEP) ||
                             (h->paras >= 3 && h->text >= 400 && link_density(h) < 0.3);
+                if (bad == 3) /* comments: only when they hold the page's main or headline */
+                    holds = (h->flags & (NF_KEEP | NF_H1)) != 0;
                 int hid = hidden(x);
                 if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || hid == 2 || (hid == 1 && !holds) ||
-                    (bad == 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
+                    (bad >= 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
                     h->flags |= NF_SKIP;
             }
             xmlNode *p = x->parent;
@@ -358,7 +378,7 @@ static void measure(xmlNode *root) {
                     int tf = h->tag ? h->tag->flags : 0;
                     ph->imgs += h->imgs;
                     ph->inputs += h->inputs;
-                    ph->flags |= h->flags & NF_KEEP;
+                    ph->flags |= h->flags & (NF_KEEP | NF_H1);
                     if (!(h->flags & NF_SKIP)) {
                         ph->text += h->text;
                         ph->link += h->link;

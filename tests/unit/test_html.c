@@ -288,6 +288,48 @@ static void test_html_rows_in_main(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A blog post in a "commentary" wrapper, then a long comment section (many paragraphs, more
+   text than the post): the comments leave the body however much they hold. */
+static const char comments_page[] =
+    "<html><head><title>Why I Still Print My Photos</title></head><body><div id=\"wrap\">"
+    "<div class=\"postarea\"><h1>Why I Still Print My Photos</h1>"
+    "<div class=\"commentary-body\">"
+    "<p>Every December I pick the best pictures of the year and have them printed, which my "
+    "friends find strange in an age of phones and cloud albums.</p>"
+    "<p>A print does not ask for a password, it does not vanish when a company closes, and it "
+    "sits on the shelf where visitors pick it up and ask about it.</p>"
+    "<p>This year the box holds forty prints, from the spring flood to my niece's first "
+    "birthday, and it cost less than a dinner out.</p></div>"
+    "<div class=\"comments-area\" id=\"comments\"><h3>12 Responses</h3><ol class=\"comment-list\">"
+    "<li class=\"comment\"><article class=\"comment-body\"><p>I do the same thing with my "
+    "holiday pictures, although I only print about a dozen of them, and my children love "
+    "going through the old boxes when they visit.</p><p>The colours on the older prints have "
+    "faded a little, but that is part of their charm, I think.</p></article></li>"
+    "<li class=\"comment\"><article class=\"comment-body\"><p>Which printing service do you "
+    "use? The one near me closed last year and the online ones have been hit and miss, with "
+    "prints arriving bent or with the colours far too dark.</p><p>Any advice would be "
+    "welcome, since I have a backlog of three years now.</p><p>I tried a shop in the city "
+    "centre once, but they cropped every picture to fit their paper, cutting heads off "
+    "half of my family, and I never went back. Since then I have been ordering test prints "
+    "from three different labs to compare them.</p></article></li>"
+    "<li class=\"comment\"><article class=\"comment-body\"><p>Lovely post, and a good "
+    "reminder. My father kept every print in shoe boxes labelled by year, and after he died "
+    "those boxes were the thing all of us wanted to keep.</p><p>Nobody ever asked for his "
+    "hard drive.</p></article></li></ol></div></div></div></body></html>";
+
+static void test_html_comments_left_out(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, comments_page, sizeof comments_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "Every December I pick the best pictures"));
+    assert_true(contains(a.body, "it cost less than a dinner out."));
+    assert_false(contains(a.body, "holiday pictures"));
+    assert_false(contains(a.body, "Responses"));
+    assert_false(contains(a.body, "hard drive"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -298,6 +340,7 @@ int main(void) {
         cmocka_unit_test(test_html_unclosed_header),
         cmocka_unit_test(test_html_ill_formed_utf8),
         cmocka_unit_test(test_html_rows_in_main),
+        cmocka_unit_test(test_html_comments_left_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
