@@ -143,7 +143,8 @@ enum {
     NF_BLOCKS = 8,  /* has block descendants */
     NF_DROP = 16,   /* dropped inside the article */
     NF_ARTBODY = 32, /* itemprop=articleBody */
-    NF_H1 = 64       /* holds an h1 */
+    NF_H1 = 64,      /* holds an h1 */
+    NF_ART = 128     /* holds an <article> */
 };
 
 typedef struct {
@@ -323,8 +324,21 @@ static double link_density(const hnode *h) {
     return h->text ? (double)h->link / (double)h->text : 0.0;
 }
 
-/* Post-order: measures each element and marks what is left out. */
-static void measure(xmlNode *root) {
+/* Inside a <main>, an <article> or an articleBody (where a header is a section's, not the
+   page's). */
+static int inside_marked(const xmlNode *x) {
+    for (const xmlNode *p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        const char *ip;
+        if (is_tag(p, "main") || is_tag(p, "article") ||
+            ((ip = attr(p, "itemprop")) && find_ci(ip, "articlebody")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Post-order: measures each element and marks what is left out. marked: the page has a <main>,
+   <article> or articleBody, so a header, footer or aside is not taken for a misnested page. */
+static void measure(xmlNode *root, int marked) {
     xmlNode *x = root;
     while (x) {
         if (x->type == XML_ELEMENT_NODE && x->children) {
@@ -358,8 +372,13 @@ static void measure(xmlNode *root) {
                    menu or a newsletter box, whatever it is called */
                 if (is_tag(x, "h1"))
                     h->flags |= NF_H1;
+                if (is_tag(x, "article"))
+                    h->flags |= NF_ART;
                 int holds = (h->flags & NF_KEEP) ||
                             (h->paras >= 3 && h->text >= 400 && link_density(h) < 0.3);
+                if ((tf & TF_SOFT) && holds && marked && !(h->flags & (NF_KEEP | NF_ART)) &&
+                    !inside_marked(x))
+                    holds = 0;
                 if (bad == 3) /* comments: only when they hold the page's main or headline */
                     holds = (h->flags & (NF_KEEP | NF_H1)) != 0;
                 int hid = hidden(x);
@@ -378,7 +397,7 @@ static void measure(xmlNode *root) {
                     int tf = h->tag ? h->tag->flags : 0;
                     ph->imgs += h->imgs;
                     ph->inputs += h->inputs;
-                    ph->flags |= h->flags & (NF_KEEP | NF_H1);
+                    ph->flags |= h->flags & (NF_KEEP | NF_H1 | NF_ART);
                     if (!(h->flags & NF_SKIP)) {
                         ph->text += h->text;
                         ph->link += h->link;
@@ -1409,8 +1428,12 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     }
     hnode *nodes = a->nodes;
     size_t i = 0;
+    int marked = 0;
     for (xmlNode *x = root; x; x = next_node(x, root, 1))
         if (x->type == XML_ELEMENT_NODE) {
+            const char *ip;
+            marked |= is_tag(x, "main") || is_tag(x, "article") ||
+                      ((ip = attr(x, "itemprop")) && find_ci(ip, "articlebody"));
             memset(&nodes[i], 0, sizeof nodes[i]);
             nodes[i].tag = tag_of(x);
             x->_private = &nodes[i++];
@@ -1424,7 +1447,7 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     /* body */
     writer w = {a, 0, 0, 0, 1};
     if (root) {
-        measure(root);
+        measure(root, marked);
         score_blocks(root);
         xmlNode *top = best_element(root);
         xmlNode *body = root;

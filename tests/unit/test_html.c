@@ -330,6 +330,36 @@ static void test_html_comments_left_out(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A short guide in <main> and a page footer with three long paragraphs of disclaimers: the
+   footer is not taken for a misnested page when the page has a <main>. */
+static const char footer_page[] =
+    "<html><head><title>Renting a Van Safely</title></head><body><div class=\"canvas\">"
+    "<main id=\"page-content\"><section><h1>Renting a Van Safely</h1>"
+    "<p>Check the driver's licence and age of every renter at the counter, and keep a copy of "
+    "both with the contract.</p>"
+    "<p>Our guide covers the steps in detail:</p><ul><li>Inspecting the van with the renter</li>"
+    "<li>Recording fuel and mileage</li><li>Reporting damage</li></ul></section></main>"
+    "<footer id=\"colophon\"><div class=\"cols\"><div class=\"col\">"
+    "<p>This material is general information and does not replace the advice of a qualified "
+    "professional, who should be consulted about your own circumstances before you act.</p>"
+    "<p>Figures and products mentioned were believed to be correct when written, but prices, "
+    "terms and availability change, and nothing here is an offer or a recommendation.</p>"
+    "<p>All rights reserved. No part of this page may be copied without permission, except "
+    "for short quotations with a link back to the original page on our site.</p>"
+    "</div></div></footer></div></body></html>";
+
+static void test_html_page_footer(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, footer_page, sizeof footer_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "Check the driver's licence"));
+    assert_true(contains(a.body, "Reporting damage"));
+    assert_false(contains(a.body, "general information"));
+    assert_false(contains(a.body, "All rights reserved"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -341,6 +371,7 @@ int main(void) {
         cmocka_unit_test(test_html_ill_formed_utf8),
         cmocka_unit_test(test_html_rows_in_main),
         cmocka_unit_test(test_html_comments_left_out),
+        cmocka_unit_test(test_html_page_footer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
