@@ -150,6 +150,7 @@ enum {
 typedef struct {
     size_t text, link, commas;      /* text bytes (white space runs as one), in links, commas */
     size_t paras, imgs, lis, inputs; /* counts in the subtree */
+    size_t heads, lheads;            /* h2..h6, and those that are all a link (teasers' titles) */
     size_t ptext;                    /* text of the scored text blocks in the subtree */
     double score;
     int weight; /* class/id hint: +25, -25 or 0 */
@@ -324,6 +325,25 @@ static double link_density(const hnode *h) {
     return h->text ? (double)h->link / (double)h->text : 0.0;
 }
 
+/* A heading whose link stays on the page (href="#..."): a permalink, not a teaser's title. */
+static int anchor_link(const xmlNode *x) {
+    const xmlNode *c = x->children;
+    while (c) {
+        if (is_tag(c, "a")) {
+            const char *href = attr(c, "href");
+            return href && href[0] == '#';
+        }
+        if (c->children) {
+            c = c->children;
+            continue;
+        }
+        while (c != x && !c->next)
+            c = c->parent;
+        c = c == x ? NULL : c->next;
+    }
+    return 0;
+}
+
 /* Inside a <main>, an <article> or an articleBody (where a header is a section's, not the
    page's). */
 static int inside_marked(const xmlNode *x) {
@@ -363,6 +383,11 @@ static void measure(xmlNode *root, int marked) {
                     h->paras++;
                 if (is_tag(x, "li"))
                     h->lis++;
+                if ((tf & TF_HEAD) && !is_tag(x, "h1")) {
+                    h->heads++;
+                    if (h->text && h->link * 5 >= h->text * 4 && !anchor_link(x))
+                        h->lheads++;
+                }
                 if (is_tag(x, "a")) /* all of a link's text is link text */
                     h->link = h->text;
                 int bad = h->flags & NF_KEEP || is_tag(x, "body") || is_tag(x, "html") ? 0 : bad_hint(x);
@@ -381,8 +406,12 @@ static void measure(xmlNode *root, int marked) {
                     holds = 0;
                 if (bad == 3) /* comments: only when they hold the page's main or headline */
                     holds = (h->flags & (NF_KEEP | NF_H1)) != 0;
+                /* a list of teasers: linked titles, each with a line or two of text */
+                int teasers = h->lheads >= 2 && h->lheads * 2 >= h->heads &&
+                              h->paras <= 2 * h->lheads && h->text - h->link < 500 * h->lheads &&
+                              !(h->flags & (NF_KEEP | NF_H1)) && !is_tag(x, "body") && !is_tag(x, "html");
                 int hid = hidden(x);
-                if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || hid == 2 || (hid == 1 && !holds) ||
+                if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || teasers || hid == 2 || (hid == 1 && !holds) ||
                     (bad >= 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
                     h->flags |= NF_SKIP;
             }
@@ -404,6 +433,8 @@ static void measure(xmlNode *root, int marked) {
                         ph->commas += h->commas;
                         ph->paras += h->paras;
                         ph->lis += h->lis;
+                        ph->heads += h->heads;
+                        ph->lheads += h->lheads;
                         if ((tf & (TF_PARA | TF_LIST | TF_CELL)) || (h->flags & NF_BLOCKS))
                             ph->flags |= NF_BLOCKS;
                     }
@@ -545,7 +576,7 @@ static int drop_inside(const xmlNode *x) {
     if (is_tag(x, "h1")) /* the headline: the title field, not the body */
         return 1;
     if (tf & TF_HEAD)
-        return h->weight < 0 || link_density(h) > 0.33;
+        return h->weight < 0 || (link_density(h) > 0.33 && !anchor_link(x));
     int list = (tf & TF_LIST) != 0;
     if (!(list || is_tag(x, "div") || is_tag(x, "section") || is_tag(x, "table") ||
           is_tag(x, "form") || is_tag(x, "fieldset") || is_tag(x, "figure")))

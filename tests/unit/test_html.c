@@ -360,6 +360,47 @@ static void test_html_page_footer(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A post followed, in the same wrapper, by cards of other posts (a linked title and an excerpt
+   each, no class to tell them): the cards leave the body; headings that link to themselves
+   (href="#...") are the article's own. */
+static const char cards_page[] =
+    "<html><head><title>Pruning Roses in Winter</title></head><body><div class=\"wrap\">"
+    "<div class=\"col\"><h1>Pruning Roses in Winter</h1>"
+    "<h2><a href=\"#when\">When to prune</a></h2>"
+    "<p>Roses are best pruned in late winter, when the buds begin to swell but before the "
+    "leaves open, which in most gardens means the last weeks of February.</p>"
+    "<p>Pruning earlier invites frost damage on the fresh cuts, while pruning later wastes the "
+    "energy the plant has already put into new shoots.</p>"
+    "<h2><a href=\"#how\">How to cut</a></h2>"
+    "<p>Cut just above an outward-facing bud, at a slight angle, so that water runs off and "
+    "the new stem grows away from the centre of the bush.</p>"
+    "<p>Remove dead, crossing and spindly stems first, then shorten the rest by about a third, "
+    "and burn or bin the clippings rather than composting them.</p></div>"
+    "<div class=\"grid\">"
+    "<article><h3><a href=\"/blog/tulips\">Planting tulips late</a></h3><span>March 2</span>"
+    "<p>Tulips can go into the ground as late as December, and a cold spell after planting "
+    "even helps them, as we found in our own beds last year.</p></article>"
+    "<article><h3><a href=\"/blog/compost\">A compost bin from pallets</a></h3><span>Feb 9</span>"
+    "<p>Four old pallets, some wire and an afternoon are all it takes to build a bin that "
+    "holds a whole season of garden waste.</p></article>"
+    "<article><h3><a href=\"/blog/frost\">Protecting pots from frost</a></h3><span>Jan 20</span>"
+    "<p>Wrapping pots in bubble wrap and raising them on feet keeps roots from freezing and "
+    "stops the pots from cracking in hard frosts.</p></article>"
+    "</div></div></body></html>";
+
+static void test_html_post_cards(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, cards_page, sizeof cards_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "When to prune"));
+    assert_true(contains(a.body, "Roses are best pruned in late winter"));
+    assert_true(contains(a.body, "rather than composting them."));
+    assert_false(contains(a.body, "tulips"));
+    assert_false(contains(a.body, "pallets"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -372,6 +413,7 @@ int main(void) {
         cmocka_unit_test(test_html_rows_in_main),
         cmocka_unit_test(test_html_comments_left_out),
         cmocka_unit_test(test_html_page_footer),
+        cmocka_unit_test(test_html_post_cards),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
