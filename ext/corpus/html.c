@@ -464,6 +464,49 @@ static void init_score(xmlNode *x) {
         h->score += 25;
 }
 
+/* A text block of text bytes (link of them in links) and commas, in p: its score goes to p and
+   up to four ancestors above, less at each level; its text outside links to all of them. */
+static void give_score(xmlNode *p, size_t text, size_t link, size_t commas) {
+    double s = 1.0 + (double)commas + (double)(text / 100 < 3 ? text / 100 : 3);
+    for (xmlNode *q = p; q && q->type == XML_ELEMENT_NODE; q = q->parent)
+        info(q)->ptext += text - link;
+    for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 5; level++, p = p->parent) {
+        init_score(p);
+        info(p)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    }
+}
+
+/* Text that sits in x itself between its blocks (<div>text<br>text<h2>..</h2>text</div>, as
+   Readability turns into paragraphs): each run between blocks and line breaks is a text block. */
+static void score_runs(xmlNode *x) {
+    size_t text = 0, link = 0, commas = 0;
+    for (xmlNode *c = x->children;; c = c->next) {
+        int end = c == NULL;
+        if (c && c->type == XML_TEXT_NODE && c->content) {
+            measure_text((const char *)c->content, &text, &commas);
+        } else if (c && c->type == XML_ELEMENT_NODE) {
+            const hnode *h = info(c);
+            int tf = h->tag ? h->tag->flags : 0;
+            if (h->flags & NF_SKIP)
+                continue;
+            if ((tf & (TF_PARA | TF_LIST | TF_CELL | TF_LINE)) || (h->flags & NF_BLOCKS)) {
+                end = 1;
+            } else {
+                text += h->text;
+                link += h->link;
+                commas += h->commas;
+            }
+        }
+        if (end) {
+            if (text >= 25 + link)
+                give_score(x, text, link, commas);
+            text = link = commas = 0;
+        }
+        if (!c)
+            break;
+    }
+}
+
 /* Pre-order over what is kept: each text block gives its score to up to five ancestors. */
 static void score_blocks(xmlNode *root) {
     for (xmlNode *x = root; x;) {
@@ -477,16 +520,10 @@ static void score_blocks(xmlNode *root) {
                 int leaf = (tf & TF_LEAF) || ((is_tag(x, "div") || is_tag(x, "section") ||
                                                is_tag(x, "article") || is_tag(x, "blockquote")) &&
                                               !(h->flags & NF_BLOCKS));
-                if (leaf && h->text >= 25) {
-                    double s = 1.0 + (double)h->commas + (double)(h->text / 100 < 3 ? h->text / 100 : 3);
-                    for (xmlNode *q = x->parent; q && q->type == XML_ELEMENT_NODE; q = q->parent)
-                        info(q)->ptext += h->text - h->link;
-                    xmlNode *p = x->parent;
-                    for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 5; level++, p = p->parent) {
-                        init_score(p);
-                        info(p)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
-                    }
-                }
+                if (leaf && h->text >= 25)
+                    give_score(x->parent, h->text, h->link, h->commas);
+                else if (!leaf && (h->flags & NF_BLOCKS) && h->text >= 25)
+                    score_runs(x);
             }
         }
         x = next_node(x, root, descend);

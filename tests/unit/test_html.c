@@ -401,6 +401,35 @@ static void test_html_post_cards(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* An article whose paragraphs are bare text between line breaks in one division (with a
+   heading and a figure among them), beside a box of short paragraphs: the bare text is the
+   article. */
+static const char bare_text_page[] =
+    "<html><head><title>Coffee and Sleep</title></head><body><div class=\"page\">"
+    "<div class=\"art\"><br>Coffee drunk after four in the afternoon cuts the deep sleep of most "
+    "adults, a study of 600 volunteers found, even among those who said caffeine never kept "
+    "them awake.<br><br>The volunteers wore sleep monitors for two weeks, drinking coffee at "
+    "different hours, and those who drank it late lost about twenty minutes of deep sleep a "
+    "night, on average.<br><br><h2>What the researchers advise</h2>Stopping six hours before "
+    "bed is enough for most people, the authors wrote, though older adults, who clear caffeine "
+    "more slowly, may need longer.<br><br><figure><img src=\"c.jpg\"><figcaption>A cup</figcaption>"
+    "</figure>Tea, cola and chocolate count as well, they added, since each holds enough "
+    "caffeine to matter late in the day.<br></div>"
+    "<div class=\"box\"><p>Markets today: shares rose in Asia.</p><p>Oil prices fell, gold was "
+    "steady.</p></div>"
+    "</div></body></html>";
+
+static void test_html_bare_text(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, bare_text_page, sizeof bare_text_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "Coffee drunk after four in the afternoon"));
+    assert_true(contains(a.body, "enough caffeine to matter late in the day."));
+    assert_false(contains(a.body, "Markets today"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -414,6 +443,7 @@ int main(void) {
         cmocka_unit_test(test_html_comments_left_out),
         cmocka_unit_test(test_html_page_footer),
         cmocka_unit_test(test_html_post_cards),
+        cmocka_unit_test(test_html_bare_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
