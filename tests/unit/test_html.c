@@ -430,6 +430,36 @@ static void test_html_bare_text(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A page whose article is drawn by a script: the markup holds a menu and a short teaser, the
+   JSON-LD articleBody the text (\n\n between paragraphs, escapes): the body is read from it. */
+static const char script_page[] =
+    "<html><head><title>Night Trains Return</title>"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Night Trains "
+    "Return\",\"articleBody\":\"Sleeper trains will run again between the capital and the "
+    "southern coast from May, the rail operator said on Monday, ten years after the last service "
+    "was cut.\\n\\nThe trains will leave at ten in the evening and arrive shortly after seven, "
+    "with cabins for two or four people and a \\u201cquiet\\u201d carriage with reclining "
+    "seats.\\n\\nTickets go on sale next month. The operator said it expected most passengers "
+    "to be families and business travellers who would otherwise fly, and that it would add a "
+    "second train a night if demand was strong enough over the summer.\\n\\nEnvironmental "
+    "groups welcomed the plan, while airlines said the route was too short for trains to win "
+    "many of their customers.\"}</script></head>"
+    "<body><nav><a href=\"/\">Home</a> <a href=\"/travel\">Travel</a></nav>"
+    "<div id=\"app\"><p>Loading the article, please wait.</p></div></body></html>";
+
+static void test_html_article_body_fallback(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, script_page, sizeof script_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "Sleeper trains will run again between the capital"));
+    assert_true(contains(a.body, "was cut.\n\nThe trains will leave"));
+    assert_true(contains(a.body, "a \xE2\x80\x9Cquiet\xE2\x80\x9D carriage"));
+    assert_true(contains(a.body, "many of their customers."));
+    assert_false(contains(a.body, "Loading"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -444,6 +474,7 @@ int main(void) {
         cmocka_unit_test(test_html_page_footer),
         cmocka_unit_test(test_html_post_cards),
         cmocka_unit_test(test_html_bare_text),
+        cmocka_unit_test(test_html_article_body_fallback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
