@@ -1078,9 +1078,13 @@ static int byline_text(xmlNode *x, char *buf, size_t cap) {
             return 0;
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
+        if (k == 2 && lede_ascii_eq_ci(buf, 2, "by")) /* <span>By</span><a>Name</a> */
+            space = 1;
         for (const char *t = (const char *)c->content; *t; t++) {
             unsigned char ch = (unsigned char)*t;
-            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+                (ch == 0xC2 && (unsigned char)t[1] == 0xA0)) { /* no-break space */
+                t += ch == 0xC2;
                 space = k > 0;
                 continue;
             }
@@ -1108,8 +1112,10 @@ static int byline_text(xmlNode *x, char *buf, size_t cap) {
             break;
         }
     }
+    while (*b == ',' || *b == ' ' || *b == ':')
+        b++;
     size_t n = strlen(b);
-    while (n && (b[n - 1] == ' ' || b[n - 1] == ',' || b[n - 1] == ':'))
+    while (n && (b[n - 1] == ' ' || b[n - 1] == ',' || b[n - 1] == ':' || b[n - 1] == '-'))
         b[--n] = '\0';
     if (n < 3 || n > 60 || (n == 10 && lede_ascii_eq_ci(b, 10, "written by")) ||
         (n == 6 && lede_ascii_eq_ci(b, 6, "author")))
@@ -1434,11 +1440,27 @@ static int span_date(lede_corpus_article *a, const span *x) {
     return lede_corpus_date(x->s, x->n < 80 ? x->n : 80, a->date);
 }
 
-/* Appends the JSON array of names to a->out. */
-static int put_names(lede_corpus_article *a, const span *names, size_t count) {
+/* A name, not a placeholder ("undefined", a comment form's "Name *"); user names stay. */
+static int name_ok(const char *s, size_t n) {
+    static const char *const junk[] = {"undefined", "null", "none", "unknown", NULL};
+    for (size_t i = 0; junk[i]; i++)
+        if (lede_ascii_eq_ci(s, n, junk[i]))
+            return 0;
+    int letter = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '*')
+            return 0;
+        letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+    }
+    return letter;
+}
+
+/* Appends the JSON array of names to a->out; how many in *n_written. */
+static int put_names(lede_corpus_article *a, const span *names, size_t count, size_t *n_written) {
     if (!out_put(a, "[", 1))
         return 0;
-    size_t written = 0, first = a->out_len;
+    size_t written = 0;
     for (size_t i = 0; i < count; i++) {
         int ok = 1;
         size_t st, len;
@@ -1451,15 +1473,7 @@ static int put_names(lede_corpus_article *a, const span *names, size_t count) {
         if (!ok)
             return 0;
         a->out_len = st;
-        /* drop repeats and empty names */
-        int dup = len == 0 || len > 100;
-        for (size_t p = first; !dup && p < st;) {
-            /* names so far are "\"...\"," in out; compare naively */
-            const char *q = memchr(a->out + p + 1, '"', st - p - 1);
-            (void)q;
-            break;
-        }
-        if (dup)
+        if (len == 0 || len > 100 || !name_ok(a->out + st, len))
             continue;
         /* escape in place: copy the name to the end, then write the escaped form */
         if (!grow_out(a, len * 7 + 4))
@@ -1485,6 +1499,7 @@ static int put_names(lede_corpus_article *a, const span *names, size_t count) {
         a->out_len = (size_t)(o - a->out);
         written++;
     }
+    *n_written = written;
     return out_put(a, "]", 1);
 }
 
@@ -1580,13 +1595,16 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     span one[1];
     const span *names = m.names;
     size_t count_names = m.n_names;
-    if (!count_names && (m.meta_author.s || m.byline.s)) {
-        one[0] = m.meta_author.s ? m.meta_author : m.byline;
-        names = one;
-        count_names = 1;
-    }
-    if (!put_names(a, names, count_names))
+    size_t written = 0;
+    if (count_names && !put_names(a, names, count_names, &written))
         return LEDE_NOMEM;
+    /* none in JSON-LD, or none that is a name: the meta author, then the byline */
+    for (int k = 0; k < 2 && !written; k++) {
+        one[0] = k == 0 ? m.meta_author : m.byline;
+        a->out_len = authors_s;
+        if (!put_names(a, one, one[0].s ? 1 : 0, &written))
+            return LEDE_NOMEM;
+    }
     size_t authors_n = a->out_len - authors_s;
 
     int ok = 1;

@@ -460,6 +460,33 @@ static void test_html_article_body_fallback(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* Bylines: "By" in its own element glued to the name, a no-break space, a trailing dash; a
+   JSON-LD author that is a placeholder gives way to the meta author. */
+static void test_html_bylines(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    const char p1[] = "<html><body><article><div class=\"byline\"><span>By</span><a href=\"/a/\">"
+                      "Ines Ortega</a>-</div><p>The council voted on Tuesday to keep the library "
+                      "open on Sundays, after a petition gathered four thousand names.</p>"
+                      "</article></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p1, sizeof p1 - 1), LEDE_OK);
+    check("authors", a.authors, "[\"Ines Ortega\"]");
+    const char p2[] = "<html><body><article><p class=\"author\">By\xC2\xA0 Paul Mensah</p><p>The "
+                      "ferry timetable changes next week, with two more sailings each evening "
+                      "during the summer months.</p></article></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p2, sizeof p2 - 1), LEDE_OK);
+    check("authors", a.authors, "[\"Paul Mensah\"]");
+    const char p3[] = "<html><head><meta name=\"author\" content=\"Lena Fischer\">"
+                      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+                      "{\"@type\":\"Person\",\"name\":\"undefined\"}}</script></head><body><p>The "
+                      "bakery on the corner reopened after a fire closed it for a month in the "
+                      "spring.</p></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p3, sizeof p3 - 1), LEDE_OK);
+    check("authors", a.authors, "[\"Lena Fischer\"]");
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -475,6 +502,7 @@ int main(void) {
         cmocka_unit_test(test_html_post_cards),
         cmocka_unit_test(test_html_bare_text),
         cmocka_unit_test(test_html_article_body_fallback),
+        cmocka_unit_test(test_html_bylines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
