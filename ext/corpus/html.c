@@ -535,7 +535,7 @@ static void score_blocks(xmlNode *root) {
 #define UP_STEPS 2
 #endif
 #ifndef PTEXT_UP
-#define PTEXT_UP 1.4
+#define PTEXT_UP 2.0
 #endif
 
 /* The best element: scaled scores, then up while an ancestor is as good. */
@@ -579,12 +579,14 @@ static xmlNode *best_element(xmlNode *root) {
        passed (the best block's own link density says nothing of them) but not taken, and up to
        UP_STEPS ancestors that add a little are looked through */
     int steps = 0;
+    size_t below = info(top)->ptext;
     for (xmlNode *up = top->parent; up && up->type == XML_ELEMENT_NODE && !is_tag(up, "body") &&
                                     !is_tag(up, "html");
          up = up->parent) {
         const hnode *p = info(up);
-        if (p->ptext == info(top)->ptext) /* wrappers that add no text are passed, not taken */
+        if (p->ptext == below) /* wrappers that add no text are passed, not taken */
             continue;
+        below = p->ptext;
         if (link_density(p) > 0.35)
             break;
         if ((double)p->ptext >= (double)info(top)->ptext * PTEXT_UP) {

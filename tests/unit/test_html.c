@@ -487,6 +487,43 @@ static void test_html_bylines(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* An article in page-builder bands: each band wraps a heading and its paragraphs in several
+   wrappers; the band that scores best grows to the whole article through wrappers that add a
+   heading or nothing. */
+static const char bands_page[] =
+    "<html><head><title>A Year at the Marsh Reserve</title></head><body>"
+    "<div class=\"top\"><a href=\"/\">Home</a> <a href=\"/visit\">Visit</a></div>"
+    "<div class=\"builder\">"
+    "<section class=\"band\"><div class=\"inner\"><div class=\"col\"><div class=\"wrap\">"
+    "<div class=\"heading\"><h2>Spring</h2><p>Paths, boardwalks and bird counts</p></div><div class=\"words\">"
+    "<p>In spring the volunteers clear the paths of fallen branches, repair the boardwalk over the marsh and count the nesting birds along the shore.</p>"
+    "<p>The counts go to the national survey, which has used the reserve's figures every year since it began in 1994.</p></div></div></div></div></section>"
+    "<section class=\"band\"><div class=\"inner\"><div class=\"col\"><div class=\"wrap\">"
+    "<div class=\"heading\"><h2>Summer</h2><p>Guided walks and pond dipping days</p></div><div class=\"words\">"
+    "<p>Summer brings the most visitors, and the guides lead walks twice a day from the car park to the hide on the lagoon.</p>"
+    "<p>Children's days on Wednesdays teach pond dipping, and the nets and trays are lent free to families who come along.</p></div></div></div></div></section>"
+    "<section class=\"band\"><div class=\"inner\"><div class=\"col\"><div class=\"wrap\">"
+    "<div class=\"heading\"><h2>Autumn</h2><p>Geese over the mudflats at dusk</p></div><div class=\"words\">"
+    "<p>In autumn thousands of geese arrive from the north, and the evening flights over the mudflats draw photographers from far away.</p>"
+    "<p>The hide opens an hour earlier so that visitors can watch the birds leave the roost at first light.</p></div></div></div></div></section>"
+    "<section class=\"band\"><div class=\"inner\"><div class=\"col\"><div class=\"wrap\">"
+    "<div class=\"heading\"><h2>Winter</h2><p>Reed cutting and fence repairs</p></div><div class=\"words\">"
+    "<p>Winter is the quietest season, when the wardens cut back the reeds and repair the fences before the next year.</p>"
+    "<p>Volunteers who help with the reed cutting are given lunch and a lift from the station on work days.</p></div></div></div></div></section>"
+    "</div></body></html>";
+
+static void test_html_builder_bands(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, bands_page, sizeof bands_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "In spring the volunteers clear the paths"));
+    assert_true(contains(a.body, "The hide opens an hour earlier"));
+    assert_true(contains(a.body, "a lift from the station on work days."));
+    assert_false(contains(a.body, "Visit"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -503,6 +540,7 @@ int main(void) {
         cmocka_unit_test(test_html_bare_text),
         cmocka_unit_test(test_html_article_body_fallback),
         cmocka_unit_test(test_html_bylines),
+        cmocka_unit_test(test_html_builder_bands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
