@@ -64,7 +64,7 @@ static const tag_info tags[] = {
     {"dt", TF_LINE, -3},
     {"embed", TF_SKIP | TF_MEDIA, 0},
     {"fieldset", TF_PARA, -3},
-    {"figcaption", TF_LINE, 0},
+    {"figcaption", TF_SKIP, 0},
     {"figure", TF_PARA, 0},
     {"footer", TF_SKIP | TF_SOFT, 0},
     {"form", TF_PARA, -3},

@@ -524,6 +524,25 @@ static void test_html_builder_bands(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A figure's caption and credit are not the article's text. */
+static void test_html_captions(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    const char p[] = "<html><body><article><p>The new footbridge over the river opened on Saturday, "
+                     "linking the old town with the station for the first time in forty years.</p>"
+                     "<figure><img src=\"b.jpg\"><figcaption>Walkers crossing the footbridge on "
+                     "its first morning. Photo: Dana Kerr</figcaption></figure>"
+                     "<p>About two thousand people crossed it on the first day, the council said, "
+                     "many of them pushing bicycles or prams.</p></article></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p, sizeof p - 1), LEDE_OK);
+    check("body", a.body,
+          "The new footbridge over the river opened on Saturday, linking the old town with the "
+          "station for the first time in forty years.\n\nAbout two thousand people crossed it on "
+          "the first day, the council said, many of them pushing bicycles or prams.");
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -541,6 +560,7 @@ int main(void) {
         cmocka_unit_test(test_html_article_body_fallback),
         cmocka_unit_test(test_html_bylines),
         cmocka_unit_test(test_html_builder_bands),
+        cmocka_unit_test(test_html_captions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
