@@ -205,14 +205,15 @@ static const char *const post_words[] = {"hentry", "type-post", "type-page", "ca
 static const char *const weak_words[] = {
     "sidebar", "menu", "navigation", "footer", "masthead", "banner", "popup", "modal",
     "overlay", "toolbar", "pagination", "pager", "popular", "promo", "sponsor", "advert", "tags",
-    "tag-list", "login", "byline", "dateline", "timestamp", "caption", "hidden", "subscription", NULL};
+    "tag-list", "login", "byline", "dateline", "timestamp", "caption", "hidden", "subscription",
+    "disclaimer", NULL};
 static const char *const good_words[] = {"article", "content", "entry", "main",  "post",
                                          "story",   "body",    "text",  "blog",  "hentry",
                                          "prose",   "single",  NULL};
 
 /* Words that are too short to search inside others: matched as whole class words. */
 static const char *const bad_tokens[] = {"ad", "ads", "nav", "header", "aside", "meta", "author",
-                                         "tools", "rail", "extra", NULL};
+                                         "tools", "rail", "extra", "cta", NULL};
 
 static int class_word(const char *s, const char *const *words) {
     if (!s)

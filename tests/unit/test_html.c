@@ -543,6 +543,27 @@ static void test_html_captions(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A call-to-action box and a disclaimer inside the article leave it. */
+static void test_html_cta_disclaimer(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    const char p[] = "<html><body><article><p>Interest rates on savings accounts rose again this "
+                     "month, with the best easy-access accounts now paying over four per cent.</p>"
+                     "<div class=\"cta box\"><p>Compare savings accounts in minutes with our free "
+                     "tool.</p><a href=\"/compare\">Start now</a></div>"
+                     "<p>Savers with money in older accounts should check their rate, since many "
+                     "still pay less than one per cent, analysts said.</p>"
+                     "<div class=\"disclaimer\"><p>This article is for information only and "
+                     "is not financial advice.</p></div></article></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p, sizeof p - 1), LEDE_OK);
+    assert_true(contains(a.body, "Interest rates on savings accounts rose"));
+    assert_true(contains(a.body, "less than one per cent, analysts said."));
+    assert_false(contains(a.body, "Compare savings"));
+    assert_false(contains(a.body, "not financial advice"));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -561,6 +582,7 @@ int main(void) {
         cmocka_unit_test(test_html_bylines),
         cmocka_unit_test(test_html_builder_bands),
         cmocka_unit_test(test_html_captions),
+        cmocka_unit_test(test_html_cta_disclaimer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
