@@ -359,7 +359,8 @@ static int inside_marked(const xmlNode *x) {
 
 /* Post-order: measures each element and marks what is left out. marked: the page has a <main>,
    <article> or articleBody, so a header, footer or aside is not taken for a misnested page. */
-static void measure(xmlNode *root, int marked) {
+static size_t measure(xmlNode *root, int marked, int comments_hold) {
+    size_t comments = 0;
     xmlNode *x = root;
     while (x) {
         if (x->type == XML_ELEMENT_NODE && x->children) {
@@ -405,7 +406,9 @@ static void measure(xmlNode *root, int marked) {
                 if ((tf & TF_SOFT) && holds && marked && !(h->flags & (NF_KEEP | NF_ART)) &&
                     !inside_marked(x))
                     holds = 0;
-                if (bad == 3) /* comments: only when they hold the page's main or headline */
+                if (bad == 3 && comments_hold) /* a forum: comments are the text */
+                    bad = 0;
+                if (bad == 3) /* comments: only when they hold main or h1 */
                     holds = (h->flags & (NF_KEEP | NF_H1)) != 0;
                 /* a list of teasers: linked titles, each with a line or two of text */
                 int teasers = h->lheads >= 2 && h->lheads * 2 >= h->heads &&
@@ -415,6 +418,8 @@ static void measure(xmlNode *root, int marked) {
                 if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || teasers || hid == 2 || (hid == 1 && !holds) ||
                     (bad >= 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
                     h->flags |= NF_SKIP;
+                if ((h->flags & NF_SKIP) && bad == 3)
+                    comments += h->text;
             }
             xmlNode *p = x->parent;
             if (x != root && p && p->type == XML_ELEMENT_NODE) {
@@ -442,14 +447,14 @@ static void measure(xmlNode *root, int marked) {
                 }
             }
             if (x == root)
-                return;
+                return comments;
             if (x->next) {
                 x = x->next;
                 break;
             }
             x = x->parent;
             if (!x)
-                return;
+                return comments;
         }
     }
 }
@@ -532,6 +537,9 @@ static void score_blocks(xmlNode *root) {
 }
 
 /* tuned on the dev part of data/web */
+#ifndef COMMENTS_RATIO
+#define COMMENTS_RATIO 3
+#endif
 #ifndef UP_STEPS
 #define UP_STEPS 2
 #endif
@@ -1513,6 +1521,23 @@ static void set_text(lede_corpus_text *x, const char *s, size_t n) {
     x->n = n;
 }
 
+/* Gives each element its zeroed hnode; nonzero when the page has a <main>, an <article> or an
+   articleBody. */
+static int init_nodes(xmlNode *root, hnode *nodes) {
+    size_t i = 0;
+    int marked = 0;
+    for (xmlNode *x = root; x; x = next_node(x, root, 1))
+        if (x->type == XML_ELEMENT_NODE) {
+            const char *ip;
+            marked |= is_tag(x, "main") || is_tag(x, "article") ||
+                      ((ip = attr(x, "itemprop")) && find_ci(ip, "articlebody"));
+            memset(&nodes[i], 0, sizeof nodes[i]);
+            nodes[i].tag = tag_of(x);
+            x->_private = &nodes[i++];
+        }
+    return marked;
+}
+
 static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     xmlNode *root = xmlDocGetRootElement(doc);
     size_t count = 0;
@@ -1525,18 +1550,7 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
         a->nodes = q;
         a->nodes_cap = count * sizeof(hnode);
     }
-    hnode *nodes = a->nodes;
-    size_t i = 0;
-    int marked = 0;
-    for (xmlNode *x = root; x; x = next_node(x, root, 1))
-        if (x->type == XML_ELEMENT_NODE) {
-            const char *ip;
-            marked |= is_tag(x, "main") || is_tag(x, "article") ||
-                      ((ip = attr(x, "itemprop")) && find_ci(ip, "articlebody"));
-            memset(&nodes[i], 0, sizeof nodes[i]);
-            nodes[i].tag = tag_of(x);
-            x->_private = &nodes[i++];
-        }
+    int marked = init_nodes(root, a->nodes);
 
     meta m;
     memset(&m, 0, sizeof m);
@@ -1546,9 +1560,17 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     /* body */
     writer w = {a, 0, 0, 0, 1};
     if (root) {
-        measure(root, marked);
+        size_t comments = measure(root, marked, 0);
         score_blocks(root);
         xmlNode *top = best_element(root);
+        /* a page that is mostly comments around little else (a forum thread): its comments
+           are its text, and it is read again with comment sections as plain elements */
+        if (comments > 2 * info(root)->text && (!top || info(top)->ptext < 700)) {
+            init_nodes(root, a->nodes);
+            measure(root, marked, 1);
+            score_blocks(root);
+            top = best_element(root);
+        }
         xmlNode *body = root;
         for (xmlNode *c = root->children; c; c = c->next)
             if (is_tag(c, "body"))

@@ -299,7 +299,11 @@ static const char comments_page[] =
     "<p>A print does not ask for a password, it does not vanish when a company closes, and it "
     "sits on the shelf where visitors pick it up and ask about it.</p>"
     "<p>This year the box holds forty prints, from the spring flood to my niece's first "
-    "birthday, and it cost less than a dinner out.</p></div>"
+    "birthday, and it cost less than a dinner out.</p>"
+    "<p>Printing also makes me choose. On the phone there are four thousand pictures from the "
+    "year, most of them near copies of each other, and nobody will ever scroll through them "
+    "all; in the box there are forty, and each one earned its place.</p>"
+    "<p>If you try it, start small: a dozen prints of the moments you would save from a fire.</p></div>"
     "<div class=\"comments-area\" id=\"comments\"><h3>12 Responses</h3><ol class=\"comment-list\">"
     "<li class=\"comment\"><article class=\"comment-body\"><p>I do the same thing with my "
     "holiday pictures, although I only print about a dozen of them, and my children love "
@@ -564,6 +568,39 @@ static void test_html_cta_disclaimer(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A forum thread: every post is a "comment" and the page holds little else, so the comments are
+   its text. */
+static const char forum_page[] =
+    "<html><head><title>Sourdough starter smells of nail polish?</title></head><body>"
+    "<div class=\"topbar\"><a href=\"/\">Forum</a> <a href=\"/baking\">Baking</a></div>"
+    "<div class=\"thread\"><h2>Sourdough starter smells of nail polish?</h2>"
+    "<div class=\"comment\"><p>My starter is two weeks old and this morning it smelled strongly "
+    "of nail polish remover. It still rises after each feed, doubling in about six hours.</p>"
+    "<p>I feed it once a day with equal weights of flour and water and keep it on the kitchen "
+    "counter, which is quite warm at the moment.</p><p>Is it ruined, or can it be saved? I "
+    "would rather not start again from scratch.</p></div>"
+    "<div class=\"comment\"><p>That smell is acetone, and it only means the yeast is hungry. "
+    "Feed it twice a day for a few days and it should go away.</p><p>You can also discard more "
+    "before each feed, so the fresh flour is a larger share of the mix, and keep it somewhere "
+    "a little cooler if you can.</p><p>Mine did exactly the same in summer and it has been fine "
+    "for three years since.</p></div>"
+    "<div class=\"comment\"><p>Agree with the answer above. A starter is very hard to kill, and "
+    "a sharp smell is normal when it runs out of food between feeds.</p><p>Only throw it away "
+    "if you see pink or orange streaks or fuzzy mould on the surface, since those mean it has "
+    "been spoiled by bacteria.</p><p>Good luck with the first loaf, and post a picture when it "
+    "comes out of the oven.</p></div></div></body></html>";
+
+static void test_html_forum_thread(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    assert_int_equal(lede_corpus_html_parse(&a, forum_page, sizeof forum_page - 1), LEDE_OK);
+    assert_true(contains(a.body, "My starter is two weeks old"));
+    assert_true(contains(a.body, "That smell is acetone"));
+    assert_true(contains(a.body, "comes out of the oven."));
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -583,6 +620,7 @@ int main(void) {
         cmocka_unit_test(test_html_builder_bands),
         cmocka_unit_test(test_html_captions),
         cmocka_unit_test(test_html_cta_disclaimer),
+        cmocka_unit_test(test_html_forum_thread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
