@@ -457,6 +457,7 @@ static size_t measure(xmlNode *root, int marked, int comments_hold) {
                 return comments;
         }
     }
+    return comments;
 }
 
 
