@@ -946,7 +946,9 @@ typedef struct {
     span site, publisher, website, app_name;
     span canonical, og_url, ld_url;
     span date_ld, date_meta, date_time_pub, date_time;
-    span artbody; /* JSON-LD articleBody */
+    span artbody;    /* JSON-LD articleBody */
+    span date_class; /* the text of an element with a date class */
+    int og_article;  /* og:type article, or an <article>, or a JSON-LD article object */
     span names[MAX_NAMES];
     size_t n_names;
     span meta_author, byline;
@@ -1013,6 +1015,7 @@ static void read_json_ld(lede_corpus_article *a, size_t nt, meta *m) {
     }
     if (art == SIZE_MAX)
         return;
+    m->og_article = 1;
     size_t v;
     if ((v = j_get(tk, art, "headline")) != SIZE_MAX || (v = j_get(tk, art, "name")) != SIZE_MAX)
         set_jspan(&m->title_ld, &tk[v]);
@@ -1162,6 +1165,8 @@ static lede_rc read_meta(lede_corpus_article *a, xmlNode *root, meta *m) {
                     set_span(&m->og_title, c, 0);
                 else if (lede_ascii_eq_ci(key, kn, "twitter:title"))
                     set_span(&m->tw_title, c, 0);
+                else if (lede_ascii_eq_ci(key, kn, "og:type"))
+                    m->og_article |= lede_ascii_eq_ci(c, strlen(c), "article");
                 else if (lede_ascii_eq_ci(key, kn, "og:site_name"))
                     set_span(&m->site, c, 0);
                 else if (lede_ascii_eq_ci(key, kn, "application-name"))
@@ -1197,7 +1202,20 @@ static lede_rc read_meta(lede_corpus_article *a, xmlNode *root, meta *m) {
                 if (r < 0)
                     return LEDE_NOMEM;
             }
-        } else if (!m->byline.s) {
+        } else if (strcmp(name, "article") == 0) {
+            m->og_article = 1;
+        }
+        if (!m->date_class.s && (v = attr(x, "class")) &&
+                   (find_ci(v, "date") || find_ci(v, "publish") || find_ci(v, "posted")) &&
+                   !find_ci(v, "update") && !find_ci(v, "modif") && (v = only_text(x)) &&
+                   strlen(v) < 80) {
+            char d[11];
+            if (lede_corpus_date(v, strlen(v), d)) /* a dated element: "Posted March 3, 2025" */
+                set_span(&m->date_class, v, 0);
+        }
+        if (!m->byline.s && strcmp(name, "meta") != 0 &&
+            strcmp(name, "link") != 0 && strcmp(name, "title") != 0 && strcmp(name, "h1") != 0 &&
+            strcmp(name, "time") != 0 && strcmp(name, "script") != 0) {
             const char *ip = attr(x, "itemprop"), *rel = attr(x, "rel"), *cl = attr(x, "class");
             if ((ip && lede_ascii_eq_ci(ip, strlen(ip), "author")) ||
                 (rel && lede_ascii_eq_ci(rel, strlen(rel), "author")) ||
@@ -1666,7 +1684,8 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
         set_text(&a->dateline, a->out + place_s, place_n);
 
     if (span_date(a, &m.date_ld) || span_date(a, &m.date_meta) || span_date(a, &m.date_time_pub) ||
-        url_date(uu, a->date) || span_date(a, &m.date_time))
+        url_date(uu, a->date) || span_date(a, &m.date_time) ||
+        (m.og_article && span_date(a, &m.date_class)))
         set_text(&a->published, a->date, 10);
     return LEDE_OK;
 }

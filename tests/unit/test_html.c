@@ -601,6 +601,28 @@ static void test_html_forum_thread(void **state) {
     lede_corpus_article_free(&a);
 }
 
+/* A date shown in an element with a date class, on an article page (not on others); an
+   "updated" date is not the publication date. */
+static void test_html_date_class(void **state) {
+    (void)state;
+    lede_corpus_article a;
+    memset(&a, 0, sizeof a);
+    const char p1[] = "<html><body><article><h1>Spring Fair Returns</h1>"
+                      "<span class=\"updated-date\">Updated April 2, 2025</span>"
+                      "<span class=\"post-date\">Posted on March 3, 2025</span><p>The spring fair "
+                      "returns to the market square this weekend with forty stalls and a brass "
+                      "band.</p></article></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p1, sizeof p1 - 1), LEDE_OK);
+    check("published", a.published, "2025-03-03");
+    const char p2[] = "<html><body><div class=\"product\"><h1>Walnut Desk Lamp</h1><p>A lamp in "
+                      "oiled walnut with a linen shade and a brass switch, made to order.</p>"
+                      "<div class=\"review\"><span class=\"review-date\">May 5, 2024</span><p>Lovely "
+                      "lamp.</p></div></div></body></html>";
+    assert_int_equal(lede_corpus_html_parse(&a, p2, sizeof p2 - 1), LEDE_OK);
+    check("published", a.published, NULL);
+    lede_corpus_article_free(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_news_page),
@@ -621,6 +643,7 @@ int main(void) {
         cmocka_unit_test(test_html_captions),
         cmocka_unit_test(test_html_cta_disclaimer),
         cmocka_unit_test(test_html_forum_thread),
+        cmocka_unit_test(test_html_date_class),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
