@@ -50,7 +50,8 @@
  *    or end ("Headline | Site") is cut; entities left in it are decoded;
  *  - published (YYYY-MM-DD): JSON-LD datePublished, article:published_time
  *    and date meta tags, <time> with itemprop/pubdate, a date in the URL
- *    path, the first <time datetime> in the page;
+ *    path, the first <time datetime> in the page, on an article page the
+ *    text of the first element with a date class (not an updated date);
  *  - source: og:site_name, JSON-LD publisher name, the WebSite's name,
  *    application-name; NULL when none;
  *  - authors: JSON-LD author names, meta author, the text of the first
