@@ -64,7 +64,7 @@ static const tag_info tags[] = {
     {"dt", TF_LINE, -3},
     {"embed", TF_SKIP | TF_MEDIA, 0},
     {"fieldset", TF_PARA, -3},
-    {"figcaption", TF_LINE, 0},
+    {"figcaption", TF_SKIP, 0},
     {"figure", TF_PARA, 0},
     {"footer", TF_SKIP | TF_SOFT, 0},
     {"form", TF_PARA, -3},
@@ -142,12 +142,15 @@ enum {
     NF_SCORED = 4,  /* has a score */
     NF_BLOCKS = 8,  /* has block descendants */
     NF_DROP = 16,   /* dropped inside the article */
-    NF_ARTBODY = 32 /* itemprop=articleBody */
+    NF_ARTBODY = 32, /* itemprop=articleBody */
+    NF_H1 = 64,      /* holds an h1 */
+    NF_ART = 128     /* holds an <article> */
 };
 
 typedef struct {
     size_t text, link, commas;      /* text bytes (white space runs as one), in links, commas */
     size_t paras, imgs, lis, inputs; /* counts in the subtree */
+    size_t heads, lheads;            /* h2..h6, and those that are all a link (teasers' titles) */
     size_t ptext;                    /* text of the scored text blocks in the subtree */
     double score;
     int weight; /* class/id hint: +25, -25 or 0 */
@@ -190,7 +193,7 @@ static int has_any(const char *s, const char *const *words) {
 /* Class and id words of boilerplate: strong ones leave an element out whatever its size, weak
    ones only when it is small or mostly links (page builders name their wrappers "widget"). */
 static const char *const strong_words[] = {
-    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscribe", "related-",
+    "cookie", "consent", "gdpr", "newsletter", "subscribe", "related-",
     "-related", "recommend", "outbrain", "taboola", "sharedaddy", "social-share", "share-",
     "sharing", "breadcrumb", "navbar", "skip-link", "skiplink", "paywall", "signup", "sign-up",
     "most-read", "mostread", "trending", "more-stories", "read-more", "readmore", "next-post",
@@ -202,14 +205,15 @@ static const char *const post_words[] = {"hentry", "type-post", "type-page", "ca
 static const char *const weak_words[] = {
     "sidebar", "menu", "navigation", "footer", "masthead", "banner", "popup", "modal",
     "overlay", "toolbar", "pagination", "pager", "popular", "promo", "sponsor", "advert", "tags",
-    "tag-list", "login", "byline", "dateline", "timestamp", "caption", "hidden", "subscription", NULL};
+    "tag-list", "login", "byline", "dateline", "timestamp", "caption", "hidden", "subscription",
+    "disclaimer", NULL};
 static const char *const good_words[] = {"article", "content", "entry", "main",  "post",
                                          "story",   "body",    "text",  "blog",  "hentry",
                                          "prose",   "single",  NULL};
 
 /* Words that are too short to search inside others: matched as whole class words. */
 static const char *const bad_tokens[] = {"ad", "ads", "nav", "header", "aside", "meta", "author",
-                                         "tools", "rail", "extra", NULL};
+                                         "tools", "rail", "extra", "cta", NULL};
 
 static int class_word(const char *s, const char *const *words) {
     if (!s)
@@ -229,11 +233,26 @@ static int class_word(const char *s, const char *const *words) {
     return 0;
 }
 
-/* 2: a strong boilerplate word in class or id, 1: a weak one, 0: none. */
+/* Comment sections ("comments", "disqus_thread", not "commentary"): long, in paragraphs, and
+   never the article unless they hold its headline. */
+static int comment_hint(const char *s) {
+    if (!s)
+        return 0;
+    if (find_ci(s, "disqus"))
+        return 1;
+    for (const char *p = s; (p = find_ci(p, "comment")) != NULL; p += 7)
+        if (!find_ci(p + 7, "ary") || find_ci(p + 7, "ary") != p + 7)
+            return 1;
+    return 0;
+}
+
+/* 3: a comment section's class or id, 2: a strong boilerplate word, 1: a weak one, 0: none. */
 static int bad_hint(const xmlNode *x) {
     const char *c = attr(x, "class"), *id = attr(x, "id");
     if (is_tag(x, "article") || has_any(c, post_words))
         return 0;
+    if (comment_hint(c) || comment_hint(id))
+        return 3;
     if (has_any(c, strong_words) || has_any(id, strong_words) || class_word(c, strong_tokens) ||
         class_word(id, strong_tokens))
         return 2;
@@ -307,8 +326,41 @@ static double link_density(const hnode *h) {
     return h->text ? (double)h->link / (double)h->text : 0.0;
 }
 
-/* Post-order: measures each element and marks what is left out. */
-static void measure(xmlNode *root) {
+/* A heading whose link stays on the page (href="#..."): a permalink, not a teaser's title. */
+static int anchor_link(const xmlNode *x) {
+    const xmlNode *c = x->children;
+    while (c) {
+        if (is_tag(c, "a")) {
+            const char *href = attr(c, "href");
+            return href && href[0] == '#';
+        }
+        if (c->children) {
+            c = c->children;
+            continue;
+        }
+        while (c != x && !c->next)
+            c = c->parent;
+        c = c == x ? NULL : c->next;
+    }
+    return 0;
+}
+
+/* Inside a <main>, an <article> or an articleBody (where a header is a section's, not the
+   page's). */
+static int inside_marked(const xmlNode *x) {
+    for (const xmlNode *p = x->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        const char *ip;
+        if (is_tag(p, "main") || is_tag(p, "article") ||
+            ((ip = attr(p, "itemprop")) && find_ci(ip, "articlebody")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Post-order: measures each element and marks what is left out. marked: the page has a <main>,
+   <article> or articleBody, so a header, footer or aside is not taken for a misnested page. */
+static size_t measure(xmlNode *root, int marked, int comments_hold) {
+    size_t comments = 0;
     xmlNode *x = root;
     while (x) {
         if (x->type == XML_ELEMENT_NODE && x->children) {
@@ -333,6 +385,11 @@ static void measure(xmlNode *root) {
                     h->paras++;
                 if (is_tag(x, "li"))
                     h->lis++;
+                if ((tf & TF_HEAD) && !is_tag(x, "h1")) {
+                    h->heads++;
+                    if (h->text && h->link * 5 >= h->text * 4 && !anchor_link(x))
+                        h->lheads++;
+                }
                 if (is_tag(x, "a")) /* all of a link's text is link text */
                     h->link = h->text;
                 int bad = h->flags & NF_KEEP || is_tag(x, "body") || is_tag(x, "html") ? 0 : bad_hint(x);
@@ -340,12 +397,29 @@ static void measure(xmlNode *root) {
                     bad = 0;
                 /* an element that holds an article's worth of paragraphs is not a header, a
                    menu or a newsletter box, whatever it is called */
+                if (is_tag(x, "h1"))
+                    h->flags |= NF_H1;
+                if (is_tag(x, "article"))
+                    h->flags |= NF_ART;
                 int holds = (h->flags & NF_KEEP) ||
                             (h->paras >= 3 && h->text >= 400 && link_density(h) < 0.3);
+                if ((tf & TF_SOFT) && holds && marked && !(h->flags & (NF_KEEP | NF_ART)) &&
+                    !inside_marked(x))
+                    holds = 0;
+                if (bad == 3 && comments_hold) /* a forum: comments are the text */
+                    bad = 0;
+                if (bad == 3) /* comments: only when they hold main or h1 */
+                    holds = (h->flags & (NF_KEEP | NF_H1)) != 0;
+                /* a list of teasers: linked titles, each with a line or two of text */
+                int teasers = h->lheads >= 2 && h->lheads * 2 >= h->heads &&
+                              h->paras <= 2 * h->lheads && h->text - h->link < 500 * h->lheads &&
+                              !(h->flags & (NF_KEEP | NF_H1)) && !is_tag(x, "body") && !is_tag(x, "html");
                 int hid = hidden(x);
-                if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || hid == 2 || (hid == 1 && !holds) ||
-                    (bad == 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
+                if (((tf & TF_SKIP) && !((tf & TF_SOFT) && holds)) || teasers || hid == 2 || (hid == 1 && !holds) ||
+                    (bad >= 2 && !holds) || (bad == 1 && (h->text < 1000 || link_density(h) > 0.3)))
                     h->flags |= NF_SKIP;
+                if ((h->flags & NF_SKIP) && bad == 3)
+                    comments += h->text;
             }
             xmlNode *p = x->parent;
             if (x != root && p && p->type == XML_ELEMENT_NODE) {
@@ -358,29 +432,32 @@ static void measure(xmlNode *root) {
                     int tf = h->tag ? h->tag->flags : 0;
                     ph->imgs += h->imgs;
                     ph->inputs += h->inputs;
-                    ph->flags |= h->flags & NF_KEEP;
+                    ph->flags |= h->flags & (NF_KEEP | NF_H1 | NF_ART);
                     if (!(h->flags & NF_SKIP)) {
                         ph->text += h->text;
                         ph->link += h->link;
                         ph->commas += h->commas;
                         ph->paras += h->paras;
                         ph->lis += h->lis;
+                        ph->heads += h->heads;
+                        ph->lheads += h->lheads;
                         if ((tf & (TF_PARA | TF_LIST | TF_CELL)) || (h->flags & NF_BLOCKS))
                             ph->flags |= NF_BLOCKS;
                     }
                 }
             }
             if (x == root)
-                return;
+                return comments;
             if (x->next) {
                 x = x->next;
                 break;
             }
             x = x->parent;
             if (!x)
-                return;
+                return comments;
         }
     }
+    return comments;
 }
 
 
@@ -392,6 +469,49 @@ static void init_score(xmlNode *x) {
     h->score = (h->tag ? h->tag->base : 0) + h->weight;
     if (h->flags & NF_ARTBODY)
         h->score += 25;
+}
+
+/* A text block of text bytes (link of them in links) and commas, in p: its score goes to p and
+   up to four ancestors above, less at each level; its text outside links to all of them. */
+static void give_score(xmlNode *p, size_t text, size_t link, size_t commas) {
+    double s = 1.0 + (double)commas + (double)(text / 100 < 3 ? text / 100 : 3);
+    for (xmlNode *q = p; q && q->type == XML_ELEMENT_NODE; q = q->parent)
+        info(q)->ptext += text - link;
+    for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 5; level++, p = p->parent) {
+        init_score(p);
+        info(p)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    }
+}
+
+/* Text that sits in x itself between its blocks (<div>text<br>text<h2>..</h2>text</div>, as
+   Readability turns into paragraphs): each run between blocks and line breaks is a text block. */
+static void score_runs(xmlNode *x) {
+    size_t text = 0, link = 0, commas = 0;
+    for (xmlNode *c = x->children;; c = c->next) {
+        int end = c == NULL;
+        if (c && c->type == XML_TEXT_NODE && c->content) {
+            measure_text((const char *)c->content, &text, &commas);
+        } else if (c && c->type == XML_ELEMENT_NODE) {
+            const hnode *h = info(c);
+            int tf = h->tag ? h->tag->flags : 0;
+            if (h->flags & NF_SKIP)
+                continue;
+            if ((tf & (TF_PARA | TF_LIST | TF_CELL | TF_LINE)) || (h->flags & NF_BLOCKS)) {
+                end = 1;
+            } else {
+                text += h->text;
+                link += h->link;
+                commas += h->commas;
+            }
+        }
+        if (end) {
+            if (text >= 25 + link)
+                give_score(x, text, link, commas);
+            text = link = commas = 0;
+        }
+        if (!c)
+            break;
+    }
 }
 
 /* Pre-order over what is kept: each text block gives its score to up to five ancestors. */
@@ -407,24 +527,25 @@ static void score_blocks(xmlNode *root) {
                 int leaf = (tf & TF_LEAF) || ((is_tag(x, "div") || is_tag(x, "section") ||
                                                is_tag(x, "article") || is_tag(x, "blockquote")) &&
                                               !(h->flags & NF_BLOCKS));
-                if (leaf && h->text >= 25) {
-                    double s = 1.0 + (double)h->commas + (double)(h->text / 100 < 3 ? h->text / 100 : 3);
-                    for (xmlNode *q = x->parent; q && q->type == XML_ELEMENT_NODE; q = q->parent)
-                        info(q)->ptext += h->text - h->link;
-                    xmlNode *p = x->parent;
-                    for (int level = 0; p && p->type == XML_ELEMENT_NODE && level < 5; level++, p = p->parent) {
-                        init_score(p);
-                        info(p)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
-                    }
-                }
+                if (leaf && h->text >= 25)
+                    give_score(x->parent, h->text, h->link, h->commas);
+                else if (!leaf && (h->flags & NF_BLOCKS) && h->text >= 25)
+                    score_runs(x);
             }
         }
         x = next_node(x, root, descend);
     }
 }
 
+/* tuned on the dev part of data/web */
+#ifndef COMMENTS_RATIO
+#define COMMENTS_RATIO 3
+#endif
+#ifndef UP_STEPS
+#define UP_STEPS 2
+#endif
 #ifndef PTEXT_UP
-#define PTEXT_UP 1.4
+#define PTEXT_UP 2.0
 #endif
 
 /* The best element: scaled scores, then up while an ancestor is as good. */
@@ -463,15 +584,27 @@ static xmlNode *best_element(xmlNode *root) {
         }
         last = h->score;
     }
-    /* an article split over several containers: up while the parent holds much more
-       paragraph text and is not mostly links */
-    while (top->parent && top->parent->type == XML_ELEMENT_NODE && !is_tag(top->parent, "body") &&
-           !is_tag(top->parent, "html")) {
-        const hnode *p = info(top->parent);
-        if (link_density(p) > 0.35 ||
-            (p->ptext > info(top)->ptext && (double)p->ptext < (double)info(top)->ptext * PTEXT_UP))
+    /* an article split over several containers: up to an ancestor that holds much more
+       paragraph text (PTEXT_UP times) and is not mostly links; wrappers that add no text are
+       passed (the best block's own link density says nothing of them) but not taken, and up to
+       UP_STEPS ancestors that add a little are looked through */
+    int steps = 0;
+    size_t below = info(top)->ptext;
+    for (xmlNode *up = top->parent; up && up->type == XML_ELEMENT_NODE && !is_tag(up, "body") &&
+                                    !is_tag(up, "html");
+         up = up->parent) {
+        const hnode *p = info(up);
+        if (p->ptext == below) /* wrappers that add no text are passed, not taken */
+            continue;
+        below = p->ptext;
+        if (link_density(p) > 0.35)
             break;
-        top = top->parent;
+        if ((double)p->ptext >= (double)info(top)->ptext * PTEXT_UP) {
+            top = up;
+            steps = 0;
+        } else if (++steps > UP_STEPS) {
+            break;
+        }
     }
     /* an only child stands for its parent */
     while (top->parent && top->parent->type == XML_ELEMENT_NODE && !is_tag(top->parent, "body")) {
@@ -492,7 +625,7 @@ static int drop_inside(const xmlNode *x) {
     if (is_tag(x, "h1")) /* the headline: the title field, not the body */
         return 1;
     if (tf & TF_HEAD)
-        return h->weight < 0 || link_density(h) > 0.33;
+        return h->weight < 0 || (link_density(h) > 0.33 && !anchor_link(x));
     int list = (tf & TF_LIST) != 0;
     if (!(list || is_tag(x, "div") || is_tag(x, "section") || is_tag(x, "table") ||
           is_tag(x, "form") || is_tag(x, "fieldset") || is_tag(x, "figure")))
@@ -802,7 +935,8 @@ static int j_type_is(const jtok *tk, size_t o, const char *const *types) {
 typedef struct {
     const char *s; /* NULL when none */
     size_t n;
-    int json; /* a JSON string's inside: unescape */
+    int json;  /* a JSON string's inside: unescape */
+    int lines; /* line breaks are paragraph breaks (else white space) */
 } span;
 
 #define MAX_NAMES 16
@@ -812,6 +946,9 @@ typedef struct {
     span site, publisher, website, app_name;
     span canonical, og_url, ld_url;
     span date_ld, date_meta, date_time_pub, date_time;
+    span artbody;    /* JSON-LD articleBody */
+    span date_class; /* the text of an element with a date class */
+    int og_article;  /* og:type article, or an <article>, or a JSON-LD article object */
     span names[MAX_NAMES];
     size_t n_names;
     span meta_author, byline;
@@ -878,6 +1015,7 @@ static void read_json_ld(lede_corpus_article *a, size_t nt, meta *m) {
     }
     if (art == SIZE_MAX)
         return;
+    m->og_article = 1;
     size_t v;
     if ((v = j_get(tk, art, "headline")) != SIZE_MAX || (v = j_get(tk, art, "name")) != SIZE_MAX)
         set_jspan(&m->title_ld, &tk[v]);
@@ -886,6 +1024,10 @@ static void read_json_ld(lede_corpus_article *a, size_t nt, meta *m) {
         set_jspan(&m->date_ld, &tk[v]);
     if ((v = j_get(tk, art, "url")) != SIZE_MAX)
         set_jspan(&m->ld_url, &tk[v]);
+    if ((v = j_get(tk, art, "articleBody")) != SIZE_MAX) {
+        set_jspan(&m->artbody, &tk[v]);
+        m->artbody.lines = 1;
+    }
     if ((v = j_get(tk, art, "publisher")) != SIZE_MAX) {
         if (tk[v].type == J_ARR && v + 1 < tk[v].next)
             v = v + 1;
@@ -951,9 +1093,13 @@ static int byline_text(xmlNode *x, char *buf, size_t cap) {
             return 0;
         if (c->type != XML_TEXT_NODE || !c->content)
             continue;
+        if (k == 2 && lede_ascii_eq_ci(buf, 2, "by")) /* <span>By</span><a>Name</a> */
+            space = 1;
         for (const char *t = (const char *)c->content; *t; t++) {
             unsigned char ch = (unsigned char)*t;
-            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+                (ch == 0xC2 && (unsigned char)t[1] == 0xA0)) { /* no-break space */
+                t += ch == 0xC2;
                 space = k > 0;
                 continue;
             }
@@ -981,8 +1127,10 @@ static int byline_text(xmlNode *x, char *buf, size_t cap) {
             break;
         }
     }
+    while (*b == ',' || *b == ' ' || *b == ':')
+        b++;
     size_t n = strlen(b);
-    while (n && (b[n - 1] == ' ' || b[n - 1] == ',' || b[n - 1] == ':'))
+    while (n && (b[n - 1] == ' ' || b[n - 1] == ',' || b[n - 1] == ':' || b[n - 1] == '-'))
         b[--n] = '\0';
     if (n < 3 || n > 60 || (n == 10 && lede_ascii_eq_ci(b, 10, "written by")) ||
         (n == 6 && lede_ascii_eq_ci(b, 6, "author")))
@@ -1017,6 +1165,8 @@ static lede_rc read_meta(lede_corpus_article *a, xmlNode *root, meta *m) {
                     set_span(&m->og_title, c, 0);
                 else if (lede_ascii_eq_ci(key, kn, "twitter:title"))
                     set_span(&m->tw_title, c, 0);
+                else if (lede_ascii_eq_ci(key, kn, "og:type"))
+                    m->og_article |= lede_ascii_eq_ci(c, strlen(c), "article");
                 else if (lede_ascii_eq_ci(key, kn, "og:site_name"))
                     set_span(&m->site, c, 0);
                 else if (lede_ascii_eq_ci(key, kn, "application-name"))
@@ -1052,7 +1202,20 @@ static lede_rc read_meta(lede_corpus_article *a, xmlNode *root, meta *m) {
                 if (r < 0)
                     return LEDE_NOMEM;
             }
-        } else if (!m->byline.s) {
+        } else if (strcmp(name, "article") == 0) {
+            m->og_article = 1;
+        }
+        if (!m->date_class.s && (v = attr(x, "class")) &&
+                   (find_ci(v, "date") || find_ci(v, "publish") || find_ci(v, "posted")) &&
+                   !find_ci(v, "update") && !find_ci(v, "modif") && (v = only_text(x)) &&
+                   strlen(v) < 80) {
+            char d[11];
+            if (lede_corpus_date(v, strlen(v), d)) /* a dated element: "Posted March 3, 2025" */
+                set_span(&m->date_class, v, 0);
+        }
+        if (!m->byline.s && strcmp(name, "meta") != 0 &&
+            strcmp(name, "link") != 0 && strcmp(name, "title") != 0 && strcmp(name, "h1") != 0 &&
+            strcmp(name, "time") != 0 && strcmp(name, "script") != 0) {
             const char *ip = attr(x, "itemprop"), *rel = attr(x, "rel"), *cl = attr(x, "class");
             if ((ip && lede_ascii_eq_ci(ip, strlen(ip), "author")) ||
                 (rel && lede_ascii_eq_ci(rel, strlen(rel), "author")) ||
@@ -1113,7 +1276,7 @@ static size_t put_span(lede_corpus_article *a, const span *x, size_t *start, int
     char *o = a->out + a->out_len;
     const char *s = x->s;
     size_t n = x->n, k = 0;
-    int space = 0;
+    int space = 0, brk = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         char buf[8];
@@ -1121,7 +1284,9 @@ static size_t put_span(lede_corpus_article *a, const span *x, size_t *start, int
         buf[0] = (char)c;
         if (x->json && c == '\\' && i + 1 < n) {
             char e = s[++i];
-            if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'b')
+            if (e == 'n' && x->lines)
+                buf[0] = '\n';
+            else if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'b')
                 buf[0] = ' ';
             else if (e == 'u' && i + 4 < n) {
                 uint32_t cp = 0;
@@ -1195,11 +1360,16 @@ static size_t put_span(lede_corpus_article *a, const span *x, size_t *start, int
         if (bn == 1 && (buf[0] == ' ' || buf[0] == '\t' || buf[0] == '\n' || buf[0] == '\r' ||
                         (unsigned char)buf[0] < 0x20)) {
             space = k > 0;
+            brk |= k > 0 && x->lines && buf[0] == '\n';
             continue;
         }
-        if (space)
+        if (brk) {
+            o[k++] = '\n';
+            o[k++] = '\n';
+        } else if (space) {
             o[k++] = ' ';
-        space = 0;
+        }
+        space = brk = 0;
         memcpy(o + k, buf, bn);
         k += bn;
     }
@@ -1300,11 +1470,27 @@ static int span_date(lede_corpus_article *a, const span *x) {
     return lede_corpus_date(x->s, x->n < 80 ? x->n : 80, a->date);
 }
 
-/* Appends the JSON array of names to a->out. */
-static int put_names(lede_corpus_article *a, const span *names, size_t count) {
+/* A name, not a placeholder ("undefined", a comment form's "Name *"); user names stay. */
+static int name_ok(const char *s, size_t n) {
+    static const char *const junk[] = {"undefined", "null", "none", "unknown", NULL};
+    for (size_t i = 0; junk[i]; i++)
+        if (lede_ascii_eq_ci(s, n, junk[i]))
+            return 0;
+    int letter = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '*')
+            return 0;
+        letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+    }
+    return letter;
+}
+
+/* Appends the JSON array of names to a->out; how many in *n_written. */
+static int put_names(lede_corpus_article *a, const span *names, size_t count, size_t *n_written) {
     if (!out_put(a, "[", 1))
         return 0;
-    size_t written = 0, first = a->out_len;
+    size_t written = 0;
     for (size_t i = 0; i < count; i++) {
         int ok = 1;
         size_t st, len;
@@ -1317,15 +1503,7 @@ static int put_names(lede_corpus_article *a, const span *names, size_t count) {
         if (!ok)
             return 0;
         a->out_len = st;
-        /* drop repeats and empty names */
-        int dup = len == 0 || len > 100;
-        for (size_t p = first; !dup && p < st;) {
-            /* names so far are "\"...\"," in out; compare naively */
-            const char *q = memchr(a->out + p + 1, '"', st - p - 1);
-            (void)q;
-            break;
-        }
-        if (dup)
+        if (len == 0 || len > 100 || !name_ok(a->out + st, len))
             continue;
         /* escape in place: copy the name to the end, then write the escaped form */
         if (!grow_out(a, len * 7 + 4))
@@ -1351,6 +1529,7 @@ static int put_names(lede_corpus_article *a, const span *names, size_t count) {
         a->out_len = (size_t)(o - a->out);
         written++;
     }
+    *n_written = written;
     return out_put(a, "]", 1);
 }
 
@@ -1359,6 +1538,23 @@ static int put_names(lede_corpus_article *a, const span *names, size_t count) {
 static void set_text(lede_corpus_text *x, const char *s, size_t n) {
     x->s = s;
     x->n = n;
+}
+
+/* Gives each element its zeroed hnode; nonzero when the page has a <main>, an <article> or an
+   articleBody. */
+static int init_nodes(xmlNode *root, hnode *nodes) {
+    size_t i = 0;
+    int marked = 0;
+    for (xmlNode *x = root; x; x = next_node(x, root, 1))
+        if (x->type == XML_ELEMENT_NODE) {
+            const char *ip;
+            marked |= is_tag(x, "main") || is_tag(x, "article") ||
+                      ((ip = attr(x, "itemprop")) && find_ci(ip, "articlebody"));
+            memset(&nodes[i], 0, sizeof nodes[i]);
+            nodes[i].tag = tag_of(x);
+            x->_private = &nodes[i++];
+        }
+    return marked;
 }
 
 static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
@@ -1373,14 +1569,7 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
         a->nodes = q;
         a->nodes_cap = count * sizeof(hnode);
     }
-    hnode *nodes = a->nodes;
-    size_t i = 0;
-    for (xmlNode *x = root; x; x = next_node(x, root, 1))
-        if (x->type == XML_ELEMENT_NODE) {
-            memset(&nodes[i], 0, sizeof nodes[i]);
-            nodes[i].tag = tag_of(x);
-            x->_private = &nodes[i++];
-        }
+    int marked = init_nodes(root, a->nodes);
 
     meta m;
     memset(&m, 0, sizeof m);
@@ -1390,9 +1579,17 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     /* body */
     writer w = {a, 0, 0, 0, 1};
     if (root) {
-        measure(root);
+        size_t comments = measure(root, marked, 0);
         score_blocks(root);
         xmlNode *top = best_element(root);
+        /* a page that is mostly comments around little else (a forum thread): its comments
+           are its text, and it is read again with comment sections as plain elements */
+        if (comments > 2 * info(root)->text && (!top || info(top)->ptext < 700)) {
+            init_nodes(root, a->nodes);
+            measure(root, marked, 1);
+            score_blocks(root);
+            top = best_element(root);
+        }
         xmlNode *body = root;
         for (xmlNode *c = root->children; c; c = c->next)
             if (is_tag(c, "body"))
@@ -1410,6 +1607,17 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     }
     if (!w.ok)
         return LEDE_NOMEM;
+    /* the page's JSON-LD articleBody when what was found is under a quarter of its length (a page
+       whose text is written by scripts, or whose article lost to another part) */
+    if (m.artbody.s && m.artbody.n >= 500 && a->out_len * 4 < m.artbody.n &&
+        !memchr(m.artbody.s, '<', m.artbody.n)) {
+        int ok = 1;
+        size_t st;
+        a->out_len = 0;
+        put_span(a, &m.artbody, &st, &ok);
+        if (!ok)
+            return LEDE_NOMEM;
+    }
     size_t body_len = a->out_len, body_start = 0;
 
     /* dateline: the text parser's rule on the first paragraph */
@@ -1431,13 +1639,16 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
     span one[1];
     const span *names = m.names;
     size_t count_names = m.n_names;
-    if (!count_names && (m.meta_author.s || m.byline.s)) {
-        one[0] = m.meta_author.s ? m.meta_author : m.byline;
-        names = one;
-        count_names = 1;
-    }
-    if (!put_names(a, names, count_names))
+    size_t written = 0;
+    if (count_names && !put_names(a, names, count_names, &written))
         return LEDE_NOMEM;
+    /* none in JSON-LD, or none that is a name: the meta author, then the byline */
+    for (int k = 0; k < 2 && !written; k++) {
+        one[0] = k == 0 ? m.meta_author : m.byline;
+        a->out_len = authors_s;
+        if (!put_names(a, one, one[0].s ? 1 : 0, &written))
+            return LEDE_NOMEM;
+    }
     size_t authors_n = a->out_len - authors_s;
 
     int ok = 1;
@@ -1473,7 +1684,8 @@ static lede_rc extract(lede_corpus_article *a, xmlDoc *doc) {
         set_text(&a->dateline, a->out + place_s, place_n);
 
     if (span_date(a, &m.date_ld) || span_date(a, &m.date_meta) || span_date(a, &m.date_time_pub) ||
-        url_date(uu, a->date) || span_date(a, &m.date_time))
+        url_date(uu, a->date) || span_date(a, &m.date_time) ||
+        (m.og_article && span_date(a, &m.date_class)))
         set_text(&a->published, a->date, 10);
     return LEDE_OK;
 }

@@ -6,27 +6,40 @@
  * browser does); nothing here scans tags by hand.
  *
  * body, the article's main text:
- *  - left out first: scripts, styles, form controls, frames, media;
- *    navigation, page headers and footers, asides, dialogs and ARIA
- *    navigation/banner/footer roles, unless they hold an article's worth
- *    of paragraphs or a <main> (HTML 4 parsing nests whole pages in an
- *    unclosed header); hidden elements (hidden, display:none); elements
- *    whose class or id names boilerplate: always for comments, related,
- *    share, social, cookie, subscribe, newsletter, ... (unless they hold an
- *    article), only when small or mostly links for sidebar, menu, banner,
- *    tags, byline, author, ...;
- *  - the text blocks (paragraphs, cells, and block elements with text of
- *    their own) are scored by their length and commas; a block's score
- *    goes to its parent, and in shares to the ancestors above; an
- *    element's score is scaled by its share of text outside links, and
- *    raised or lowered by class/id hints (article, content, post, story vs
- *    the boilerplate words) and by its tag (article, main, itemprop
- *    articleBody);
+ *  - left out first: scripts, styles, form controls, frames, media,
+ *    figure captions; navigation, page headers and footers, asides, dialogs
+ *    and ARIA navigation/banner/footer roles, unless they hold an article's
+ *    worth of paragraphs or a <main> (HTML 4 parsing nests whole pages in an
+ *    unclosed header) and the page has no <main>, <article> or articleBody
+ *    outside them; hidden elements (hidden, display:none); comment sections
+ *    (class or id "comment", "disqus"; not "commentary") unless they hold
+ *    the page's <main>, articleBody or h1; elements whose class or id names
+ *    boilerplate: always for related, share, social, cookie, subscribe,
+ *    newsletter, ... (unless they hold an article), only when small or
+ *    mostly links for sidebar, menu, banner, tags, byline, author, cta,
+ *    disclaimer, ...; lists of teasers (two or more h2-h6 that are all a
+ *    link, off the page, with at most two paragraphs and 500 bytes of other
+ *    text each);
+ *  - a page that is mostly comment sections around little else (a forum
+ *    thread) is read again with them as plain elements;
+ *  - the text blocks (paragraphs, cells, block elements with text of their
+ *    own, and runs of bare text between an element's blocks and line
+ *    breaks, as Readability turns into paragraphs) are scored by their
+ *    length and commas; a block's score goes to its parent, and in shares
+ *    to the ancestors above; an element's score is scaled by its share of
+ *    text outside links, and raised or lowered by class/id hints (article,
+ *    content, post, story vs the boilerplate words) and by its tag
+ *    (article, main, itemprop articleBody);
  *  - the best-scored element is the article; it grows to an ancestor that
- *    holds much more paragraph text (an article split over sections) and
- *    takes in siblings that score near it or are plain paragraphs; inside
- *    it, the h1 (the title), lists, tables and divisions that are mostly
- *    links, mostly images or form controls are dropped;
+ *    holds twice its paragraph text (an article split over sections),
+ *    passing wrappers that add nothing and looking through up to two that
+ *    add a little, and takes in siblings that score near it or are plain
+ *    paragraphs; inside it, the h1 (the title), headings that are mostly
+ *    links (not to "#..." on the page), lists, tables and divisions that
+ *    are mostly links, mostly images or form controls are dropped;
+ *  - when the text found is under a quarter of the JSON-LD articleBody (a
+ *    page drawn by scripts), the articleBody is the body, a paragraph at
+ *    each line break;
  *  - its text: runs of white space read as one space; paragraphs and
  *    other blocks are separated by a blank line, list items, table rows
  *    and line breaks start a new line; <pre> keeps its lines.
@@ -37,12 +50,14 @@
  *    or end ("Headline | Site") is cut; entities left in it are decoded;
  *  - published (YYYY-MM-DD): JSON-LD datePublished, article:published_time
  *    and date meta tags, <time> with itemprop/pubdate, a date in the URL
- *    path, the first <time datetime> in the page;
+ *    path, the first <time datetime> in the page, on an article page the
+ *    text of the first element with a date class (not an updated date);
  *  - source: og:site_name, JSON-LD publisher name, the WebSite's name,
  *    application-name; NULL when none;
  *  - authors: JSON-LD author names, meta author, the text of the first
  *    element marked itemprop=author, rel=author or a byline/author class,
- *    less "By" and what follows a separator;
+ *    less "By" (also in its own element) and what follows a separator;
+ *    placeholders ("undefined", a form's "Name *") give way to the next;
  *  - url: <link rel=canonical>, og:url, JSON-LD url;
  *  - dateline: as the text parser reads it at the start of the body's
  *    first paragraph (the place; the prefix then leaves the body).
