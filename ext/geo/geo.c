@@ -250,6 +250,10 @@ static double geo_km(uint32_t p, uint32_t q) {
     return 111.195 * sqrt(x * x + y * y);
 }
 
+double lede_geo_km(uint32_t p, uint32_t q) {
+    return p < lede_geo_data.nplaces && q < lede_geo_data.nplaces ? geo_km(p, q) : 1e9;
+}
+
 /* The bonus for a candidate near another place the document names (not by its name). */
 static double geo_near(const geo_summary *s, uint32_t p) {
     const lede_geo_tables *t = &lede_geo_data;

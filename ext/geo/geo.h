@@ -156,6 +156,10 @@ uint32_t lede_geo_resolve(const lede_geo_doc *d, const lede_geo_query *q);
 /* 1 when place p lies in place q (q is p, its region, or its country). */
 int lede_geo_within(uint32_t p, uint32_t q);
 
+/* Kilometres between places p and q, close enough below 1,000 km (1e9 when either is not a
+   place). */
+double lede_geo_km(uint32_t p, uint32_t q);
+
 /*
  * The generated tables (geo_data.c), for geo.c only. Place i has gid[i],
  * lat[i] and lon[i] (1e-5 degrees), pop[i], info[i] (kind in bits 0-3,

@@ -81,6 +81,7 @@
 
 #define LEDE_CANON_MEM_DEFAULT (4u << 20)
 #define LEDE_CANON_MAX_CANDIDATES 64
+#define LEDE_CANON_SAID 32 /* qualified place names remembered */
 
 typedef struct {
     size_t byte_start, byte_end; /* in: the entity's span in the text */
@@ -117,6 +118,10 @@ typedef struct {
     lede_norm_buf norm;
     int places_read; /* geo holds the votes of the text's place names */
     lede_geo_doc geo;
+    /* names placed by a qualifier ("Athens, Ga."): a later bare "Athens" is the same place */
+    uint32_t said_key[LEDE_CANON_SAID];
+    uint32_t said_place[LEDE_CANON_SAID];
+    size_t nsaid;
 } lede_canon_ctx;
 
 /* Starts a context over the text s[0..n); mem_limit 0 means
