@@ -646,6 +646,17 @@ static int tok_capital(const lede_canon_ctx *c, const span *t) {
     return lede_char_is_upper(cp);
 }
 
+/* 1 when token t is a preposition of place ("in", "near", "visited"). */
+static int tok_place_prep(const lede_canon_ctx *c, const span *t) {
+    static const char *const preps[] = {"in",      "at",     "near",   "from",   "to",
+                                        "into",    "across", "outside", "inside", "around",
+                                        "toward",  "towards", "throughout", "visited"};
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (tok_is(c, t, preps[k]))
+            return 1;
+    return 0;
+}
+
 /* The geo candidates of key[0..kn) and, through the gazetteer, the country it names.
    *common is set when the name is also a common word or a given name. */
 static size_t place_candidates(const char *key, size_t kn, const uint32_t **cands,
@@ -676,7 +687,8 @@ static int place_supported(const lede_canon_ctx *c, uint32_t key, const char *cc
     return lede_geo_doc_share(&c->geo, key, p) >= 0.2f;
 }
 
-static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, lede_rc *rc);
+static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, const uint32_t *hc,
+                                size_t nhc, lede_rc *rc);
 
 /* Reads the place names of the text into c->geo: each run of capitalised words, longest
    names first, until the votes are LEDE_GEO_DOC_VOTES. A name before a comma and a region
@@ -687,7 +699,7 @@ static lede_rc read_places(lede_canon_ctx *c) {
     lede_geo_doc_init(&c->geo);
     lede_tok_iter it;
     lede_token tk;
-    span run[PLACE_RUN];
+    span run[PLACE_RUN], prev = {0, 0}, run_prev = {0, 0};
     size_t nrun = 0;
     char key[CANON_KEY_MAX];
     lede_tok_init(&it, c->s, c->n);
@@ -698,7 +710,10 @@ static lede_rc read_places(lede_canon_ctx *c) {
             cur.start = tk.span.byte_start;
             cur.end = tk.span.byte_end;
             if (is_word_span(c, &cur) && tok_capital(c, &cur) && nrun < PLACE_RUN) {
+                if (!nrun)
+                    run_prev = prev;
                 run[nrun++] = cur;
+                prev = cur;
                 continue;
             }
         }
@@ -714,15 +729,11 @@ static lede_rc read_places(lede_canon_ctx *c) {
             else
                 memcpy(norms[k], w, nlen[k]);
         }
-        uint32_t qual = LEDE_GEO_NO_PLACE;
+        span after[PLACE_KEY_TOKS];
+        size_t na = 0;
         if (more && nrun && tok_is(c, &cur, ",") && cur.start == run[nrun - 1].end) {
-            span after[PLACE_KEY_TOKS];
             size_t to = cur.end + 40 < c->n ? cur.end + 40 : c->n;
-            size_t na = tokens_of(c, cur.end, to, after, PLACE_KEY_TOKS);
-            if (na)
-                qual = place_qualifier(c, after, na, &rc);
-            if (rc != LEDE_OK)
-                return rc;
+            na = tokens_of(c, cur.end, to, after, PLACE_KEY_TOKS);
         }
         for (size_t i = 0; i < nrun && c->geo.n < LEDE_GEO_DOC_VOTES;) {
             size_t take = 0;
@@ -748,17 +759,35 @@ static lede_rc read_places(lede_canon_ctx *c) {
                 if (!n && country == LEDE_GEO_NO_PLACE)
                     continue;
                 take = len;
-                if (common || given || (flags & LEDE_GEO_KEY_AFTER_COMMA))
+                if (flags & LEDE_GEO_KEY_AFTER_COMMA)
                     break;
                 float w = run[i].start < PLACE_DATELINE ? 2.0f : 1.0f;
                 uint32_t h = lede_geo_key_hash(key, kn);
-                if (qual != LEDE_GEO_NO_PLACE && i + len == nrun && country == LEDE_GEO_NO_PLACE) {
+                int placed = 0;
+                uint32_t qual = LEDE_GEO_NO_PLACE;
+                if (na && i + len == nrun && country == LEDE_GEO_NO_PLACE) {
+                    qual = place_qualifier(c, after, na, cands, n, &rc);
+                    if (rc != LEDE_OK)
+                        return rc;
+                }
+                if (qual != LEDE_GEO_NO_PLACE) {
                     for (size_t k = 0; k < n; k++)
                         if (cands[k] != qual && lede_geo_within(cands[k], qual)) {
                             cands += k;
                             n = 1;
+                            placed = 1;
                             break;
                         }
+                }
+                /* a common word or a given name votes only as a place: a large one after a
+                   preposition of place ("in Dallas", not "in Chesterton"), or one placed by a
+                   qualifier ("Reading, England") */
+                if ((common || given) && !placed) {
+                    lede_geo_place top;
+                    if (!(i == 0 && len == nrun && run_prev.end > run_prev.start &&
+                          tok_place_prep(c, &run_prev) && n && lede_geo_place_at(cands[0], &top) &&
+                          top.weight >= 100000u))
+                        break;
                 }
                 if (country != LEDE_GEO_NO_PLACE)
                     lede_geo_doc_vote(&c->geo, h, &country, 1, w);
@@ -771,14 +800,18 @@ static lede_rc read_places(lede_canon_ctx *c) {
         nrun = 0;
         if (!more || c->geo.n >= LEDE_GEO_DOC_VOTES)
             break; /* the votes are all in: the rest of a long text adds none */
-        if (is_word_span(c, &cur) && tok_capital(c, &cur))
+        if (is_word_span(c, &cur) && tok_capital(c, &cur)) {
+            run_prev = prev;
             run[nrun++] = cur;
+        }
+        prev = cur;
     }
     return LEDE_OK;
 }
 
 /* The first-level region or country named by t[0..n) after a comma, or LEDE_GEO_NO_PLACE. */
-static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, lede_rc *rc) {
+static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, const uint32_t *hc,
+                                size_t nhc, lede_rc *rc) {
     char key[CANON_KEY_MAX];
     for (size_t len = n < PLACE_KEY_TOKS ? n : PLACE_KEY_TOKS; len > 0; len--) {
         if (!tok_capital(c, &t[0]))
@@ -787,18 +820,27 @@ static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, lede
         if (!kn)
             return LEDE_GEO_NO_PLACE;
         const uint32_t *cands = NULL;
-        uint32_t country;
+        uint32_t country, first = LEDE_GEO_NO_PLACE;
         unsigned flags;
         int common, given;
         size_t m = place_candidates(key, kn, &cands, &country, &flags, &common, &given);
-        if (country != LEDE_GEO_NO_PLACE)
-            return country;
-        for (size_t k = 0; k < m; k++) {
+        /* the country, then the regions of the name: the first that holds a place of the
+           name before the comma ("Atlanta, Georgia" is the state, "Tbilisi, Georgia" the
+           country), else the first */
+        for (size_t k = 0; k <= m; k++) {
+            uint32_t o = k == 0 ? country : cands[k - 1];
             lede_geo_place gp;
-            if (lede_geo_place_at(cands[k], &gp) &&
-                (gp.kind == LEDE_GEO_ADMIN1 || gp.kind == LEDE_GEO_COUNTRY))
-                return cands[k];
+            if (o == LEDE_GEO_NO_PLACE || !lede_geo_place_at(o, &gp) ||
+                (k > 0 && gp.kind != LEDE_GEO_ADMIN1 && gp.kind != LEDE_GEO_COUNTRY))
+                continue;
+            if (first == LEDE_GEO_NO_PLACE)
+                first = o;
+            for (size_t j = 0; j < nhc; j++)
+                if (hc[j] != o && lede_geo_within(hc[j], o))
+                    return o;
         }
+        if (first != LEDE_GEO_NO_PLACE)
+            return first;
     }
     return LEDE_GEO_NO_PLACE;
 }
@@ -816,16 +858,7 @@ static lede_geo_level place_level(lede_canon_ctx *c, const span *t, size_t n, in
     size_t na0 = tokens_of(c, from, t[0].start, all, 48), skip = from > 0 && na0 ? 1 : 0;
     size_t k0 = na0 - skip > 3 ? na0 - 3 : skip, nb = na0 - k0;
     memcpy(before, all + k0, nb * sizeof *before);
-    *place_cue = 0;
-    if (nb) {
-        const span *p = &before[nb - 1];
-        static const char *const preps[] = {"in",     "at",     "near",    "from",    "to",
-                                            "into",   "across", "outside", "inside",  "around",
-                                            "toward", "towards", "throughout", "visited"};
-        for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-            if (tok_is(c, p, preps[k]))
-                *place_cue = 1;
-    }
+    *place_cue = nb && tok_place_prep(c, &before[nb - 1]);
     if (nb >= 2 && tok_is(c, &before[nb - 1], "of")) {
         const span *p = &before[nb - 2];
         if (tok_is(c, p, "state") || tok_is(c, p, "province") || tok_is(c, p, "region"))
@@ -874,9 +907,18 @@ static lede_rc place_resolve(lede_canon_ctx *c, const lede_canon_entity *e, cons
     for (size_t k = 1; k + 1 < n; k++)
         if (tok_is(c, &t[k], ",")) { /* "Paris, Texas" in one span */
             head = k;
-            q.qualifier = place_qualifier(c, t + k + 1, n - k - 1, &rc);
             break;
         }
+    const uint32_t *hc = NULL;
+    size_t nhc = 0, hn = key_of(c, t, head, key, &rc);
+    if (hn) {
+        uint32_t country;
+        unsigned f;
+        int cm, gv;
+        nhc = place_candidates(key, hn, &hc, &country, &f, &cm, &gv);
+    }
+    if (head < n)
+        q.qualifier = place_qualifier(c, t + head + 1, n - head - 1, hc, nhc, &rc);
     if (rc != LEDE_OK)
         return rc;
     if (head == n && e->byte_end < c->n) {
@@ -885,7 +927,7 @@ static lede_rc place_resolve(lede_canon_ctx *c, const lede_canon_entity *e, cons
         size_t to = e->byte_end + 40 < c->n ? e->byte_end + 40 : c->n;
         size_t na = tokens_of(c, e->byte_end, to, after, PLACE_KEY_TOKS + 1);
         if (na >= 2 && tok_is(c, &after[0], ",") && after[0].start == e->byte_end)
-            q.qualifier = place_qualifier(c, after + 1, na - 1, &rc);
+            q.qualifier = place_qualifier(c, after + 1, na - 1, hc, nhc, &rc);
         if (rc != LEDE_OK)
             return rc;
     }
