@@ -43,7 +43,7 @@ import facts  # noqa: E402
 import gazetteer  # noqa: E402
 import geofacts  # noqa: E402
 
-MIN_POPULATION = 1000
+MIN_POPULATION = 500
 SEATS = ("PPLC", "PPLA", "PPLA2")
 DROPPED_FEATURES = ("PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH")  # sections, historical, abandoned
 MAX_CANDIDATES = 12
