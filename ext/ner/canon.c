@@ -776,6 +776,11 @@ static lede_rc read_places(lede_canon_ctx *c) {
                             cands += k;
                             n = 1;
                             placed = 1;
+                            if (c->nsaid < LEDE_CANON_SAID) {
+                                /* the name is this place throughout the text */
+                                c->said_key[c->nsaid] = h;
+                                c->said_place[c->nsaid++] = cands[0];
+                            }
                             break;
                         }
                 }

@@ -67,8 +67,8 @@
  *     name is also a common word (SCOWL) or a given name. The place gives the
  *     canonical name, the country ("" for continents, oceans and regions
  *     across countries), the point and the GeoNames id. A name placed by a
- *     qualifier votes for that place, and a later bare mention of it is the
- *     same place (up to LEDE_CANON_SAID names). A name that is not a known
+ *     qualifier votes for that place, and its bare mentions anywhere in the
+ *     text are the same place (up to LEDE_CANON_SAID names). A name that is not a known
  *     place takes the place inside it as an organisation does, keeping its
  *     own canonical name ("Northeast Georgia"), unless a road, park or
  *     natural feature ("Dublin Road", "South China Seas").

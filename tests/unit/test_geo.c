@@ -284,6 +284,9 @@ static void test_geo_qualified_name_keeps_its_place(void **state) {
                 org.lon < -83);
     place later = resolve(text, 3);
     assert_true(later.has_point && later.lon > -84 && later.lon < -83);
+    /* the qualified name may come after: it still holds for the whole text */
+    place before = resolve("The |Athens Police Department| arrested a man in [Athens], [Ga.].", 0);
+    assert_true(before.has_point && before.lon > -84 && before.lon < -83);
     /* a large place after "in" votes for its region though its name is a given name */
     place p = resolve("The stadium in [Arlington] is near [Dallas].", 0);
     assert_true(p.has_point && p.lon < -95);
