@@ -1174,14 +1174,16 @@ static lede_rc place_words_at(lede_canon_ctx *c, const lede_canon_entity *e, con
     return place_resolve(c, &pe, part, 1, 1, out);
 }
 
-/* 1 when the name t[0..n) is a company's ("Acme Corp", "Parker Holdings"): a company is
+/* 1 when the name t[0..n) is a company's ("Acme Corp", "Meridian Bank"): a company is
    named after a country, a region or a large city, and its other words are not towns. */
 static int name_is_company(const lede_canon_ctx *c, const span *t, size_t n) {
     static const char *const heads[] = {
         "corp",    "corp.",   "corporation", "inc",     "inc.",   "incorporated", "co",
         "co.",     "company", "ltd",         "ltd.",    "limited", "llc",         "plc",
         "holdings", "group",  "gmbh",        "ag",      "sa",     "s.a.",         "nv",
-        "industries", "enterprises", "partners", "brands", "motors", "airlines", "airways"};
+        "industries", "enterprises", "partners", "brands", "motors", "airlines", "airways",
+        "bank",    "bancorp", "capital", "financial", "insurance", "energy", "systems",
+        "technologies", "media", "foods", "pharmaceuticals"};
     for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
         if (n > 1 && tok_is(c, &t[n - 1], heads[k]))
             return 1;

@@ -222,6 +222,8 @@ static void test_geo_organisation_not_a_place(void **state) {
     place p = resolve("Ana Ruiz of |Acme Corp| spoke on Monday.", 0);
     assert_false(p.has_point);
     assert_string_equal(p.country, "");
+    p = resolve("Raj Patel of |Meridian Bank| met officials in [Oslo].", 0);
+    assert_false(p.has_point);
     p = resolve("|NATO| ministers met in [Brussels].", 0);
     assert_false(p.has_point);
     p = resolve("Officials of the |EU| met in [Brussels].", 0);
