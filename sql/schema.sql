@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS entities(
   label     TEXT NOT NULL,         -- one of the 18 OntoNotes types lede_entities gives:
                                    -- names PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART
                                    -- LAW LANGUAGE; DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL
-  country   TEXT,                  -- ISO 3166-1 alpha-2 for places and nationalities
+  country   TEXT,                  -- ISO 3166-1 alpha-2 for places, nationalities and
+                                   -- organisations named after a place
   mentions  INTEGER NOT NULL DEFAULT 0,
   articles  INTEGER NOT NULL DEFAULT 0,
   UNIQUE(canonical, label)

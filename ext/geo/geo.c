@@ -250,6 +250,10 @@ static double geo_km(uint32_t p, uint32_t q) {
     return 111.195 * sqrt(x * x + y * y);
 }
 
+double lede_geo_km(uint32_t p, uint32_t q) {
+    return p < lede_geo_data.nplaces && q < lede_geo_data.nplaces ? geo_km(p, q) : 1e9;
+}
+
 /* The bonus for a candidate near another place the document names (not by its name). */
 static double geo_near(const geo_summary *s, uint32_t p) {
     const lede_geo_tables *t = &lede_geo_data;
@@ -332,10 +336,14 @@ uint32_t lede_geo_resolve(const lede_geo_doc *d, const lede_geo_query *q) {
                 continue;
             for (size_t j = 0; j < n; j++) {
                 uint32_t ri = t->info[cand[j]];
-                if (GEO_KIND(ri) != LEDE_GEO_ADMIN1 || score[j] < score[k])
+                if ((GEO_KIND(ri) != LEDE_GEO_ADMIN1 && GEO_KIND(ri) != LEDE_GEO_ADMIN2) ||
+                    score[j] < score[k])
                     continue;
+                /* "Como", "Durham": the city, not the province or county of its name */
                 if ((t->parent[cand[k]] && t->parent[cand[k]] - 1 == cand[j]) ||
-                    ((GEO_FLAGS(ci) & LEDE_GEO_CAPITAL) && GEO_COUNTRY(ci) == GEO_COUNTRY(ri)))
+                    ((GEO_FLAGS(ci) & LEDE_GEO_CAPITAL) && GEO_COUNTRY(ci) == GEO_COUNTRY(ri)) ||
+                    (GEO_KIND(ri) == LEDE_GEO_ADMIN2 && GEO_COUNTRY(ci) == GEO_COUNTRY(ri) &&
+                     geo_km(cand[k], cand[j]) < 100.0))
                     score[j] = score[k] - 0.5;
             }
         }

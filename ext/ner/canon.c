@@ -646,6 +646,17 @@ static int tok_capital(const lede_canon_ctx *c, const span *t) {
     return lede_char_is_upper(cp);
 }
 
+/* 1 when token t is a preposition of place ("in", "near", "visited"). */
+static int tok_place_prep(const lede_canon_ctx *c, const span *t) {
+    static const char *const preps[] = {"in",      "at",     "near",   "from",   "to",
+                                        "into",    "across", "outside", "inside", "around",
+                                        "toward",  "towards", "throughout", "visited"};
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (tok_is(c, t, preps[k]))
+            return 1;
+    return 0;
+}
+
 /* The geo candidates of key[0..kn) and, through the gazetteer, the country it names.
    *common is set when the name is also a common word or a given name. */
 static size_t place_candidates(const char *key, size_t kn, const uint32_t **cands,
@@ -676,15 +687,19 @@ static int place_supported(const lede_canon_ctx *c, uint32_t key, const char *cc
     return lede_geo_doc_share(&c->geo, key, p) >= 0.2f;
 }
 
+static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, const uint32_t *hc,
+                                size_t nhc, lede_rc *rc);
+
 /* Reads the place names of the text into c->geo: each run of capitalised words, longest
-   names first, until the votes are LEDE_GEO_DOC_VOTES. */
+   names first, until the votes are LEDE_GEO_DOC_VOTES. A name before a comma and a region
+   or country ("ATHENS, Texas", "Perth, Scotland") votes for its place there. */
 static lede_rc read_places(lede_canon_ctx *c) {
     lede_rc rc = LEDE_OK;
     c->places_read = 1;
     lede_geo_doc_init(&c->geo);
     lede_tok_iter it;
     lede_token tk;
-    span run[PLACE_RUN];
+    span run[PLACE_RUN], prev = {0, 0}, run_prev = {0, 0};
     size_t nrun = 0;
     char key[CANON_KEY_MAX];
     lede_tok_init(&it, c->s, c->n);
@@ -695,7 +710,10 @@ static lede_rc read_places(lede_canon_ctx *c) {
             cur.start = tk.span.byte_start;
             cur.end = tk.span.byte_end;
             if (is_word_span(c, &cur) && tok_capital(c, &cur) && nrun < PLACE_RUN) {
+                if (!nrun)
+                    run_prev = prev;
                 run[nrun++] = cur;
+                prev = cur;
                 continue;
             }
         }
@@ -710,6 +728,12 @@ static lede_rc read_places(lede_canon_ctx *c) {
                 nlen[k] = 0;
             else
                 memcpy(norms[k], w, nlen[k]);
+        }
+        span after[PLACE_KEY_TOKS];
+        size_t na = 0;
+        if (more && nrun && tok_is(c, &cur, ",") && cur.start == run[nrun - 1].end) {
+            size_t to = cur.end + 40 < c->n ? cur.end + 40 : c->n;
+            na = tokens_of(c, cur.end, to, after, PLACE_KEY_TOKS);
         }
         for (size_t i = 0; i < nrun && c->geo.n < LEDE_GEO_DOC_VOTES;) {
             size_t take = 0;
@@ -735,10 +759,41 @@ static lede_rc read_places(lede_canon_ctx *c) {
                 if (!n && country == LEDE_GEO_NO_PLACE)
                     continue;
                 take = len;
-                if (common || given || (flags & LEDE_GEO_KEY_AFTER_COMMA))
+                if (flags & LEDE_GEO_KEY_AFTER_COMMA)
                     break;
                 float w = run[i].start < PLACE_DATELINE ? 2.0f : 1.0f;
                 uint32_t h = lede_geo_key_hash(key, kn);
+                int placed = 0;
+                uint32_t qual = LEDE_GEO_NO_PLACE;
+                if (na && i + len == nrun && country == LEDE_GEO_NO_PLACE) {
+                    qual = place_qualifier(c, after, na, cands, n, &rc);
+                    if (rc != LEDE_OK)
+                        return rc;
+                }
+                if (qual != LEDE_GEO_NO_PLACE) {
+                    for (size_t k = 0; k < n; k++)
+                        if (cands[k] != qual && lede_geo_within(cands[k], qual)) {
+                            cands += k;
+                            n = 1;
+                            placed = 1;
+                            if (c->nsaid < LEDE_CANON_SAID) {
+                                /* the name is this place throughout the text */
+                                c->said_key[c->nsaid] = h;
+                                c->said_place[c->nsaid++] = cands[0];
+                            }
+                            break;
+                        }
+                }
+                /* a common word or a given name votes only as a place: a large one after a
+                   preposition of place ("in Dallas", not "in Chesterton"), or one placed by a
+                   qualifier ("Reading, England") */
+                if ((common || given) && !placed) {
+                    lede_geo_place top;
+                    if (!(i == 0 && len == nrun && run_prev.end > run_prev.start &&
+                          tok_place_prep(c, &run_prev) && n && lede_geo_place_at(cands[0], &top) &&
+                          top.weight >= 100000u))
+                        break;
+                }
                 if (country != LEDE_GEO_NO_PLACE)
                     lede_geo_doc_vote(&c->geo, h, &country, 1, w);
                 else
@@ -750,14 +805,18 @@ static lede_rc read_places(lede_canon_ctx *c) {
         nrun = 0;
         if (!more || c->geo.n >= LEDE_GEO_DOC_VOTES)
             break; /* the votes are all in: the rest of a long text adds none */
-        if (is_word_span(c, &cur) && tok_capital(c, &cur))
+        if (is_word_span(c, &cur) && tok_capital(c, &cur)) {
+            run_prev = prev;
             run[nrun++] = cur;
+        }
+        prev = cur;
     }
     return LEDE_OK;
 }
 
 /* The first-level region or country named by t[0..n) after a comma, or LEDE_GEO_NO_PLACE. */
-static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, lede_rc *rc) {
+static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, const uint32_t *hc,
+                                size_t nhc, lede_rc *rc) {
     char key[CANON_KEY_MAX];
     for (size_t len = n < PLACE_KEY_TOKS ? n : PLACE_KEY_TOKS; len > 0; len--) {
         if (!tok_capital(c, &t[0]))
@@ -766,18 +825,27 @@ static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, lede
         if (!kn)
             return LEDE_GEO_NO_PLACE;
         const uint32_t *cands = NULL;
-        uint32_t country;
+        uint32_t country, first = LEDE_GEO_NO_PLACE;
         unsigned flags;
         int common, given;
         size_t m = place_candidates(key, kn, &cands, &country, &flags, &common, &given);
-        if (country != LEDE_GEO_NO_PLACE)
-            return country;
-        for (size_t k = 0; k < m; k++) {
+        /* the country, then the regions of the name: the first that holds a place of the
+           name before the comma ("Atlanta, Georgia" is the state, "Tbilisi, Georgia" the
+           country), else the first */
+        for (size_t k = 0; k <= m; k++) {
+            uint32_t o = k == 0 ? country : cands[k - 1];
             lede_geo_place gp;
-            if (lede_geo_place_at(cands[k], &gp) &&
-                (gp.kind == LEDE_GEO_ADMIN1 || gp.kind == LEDE_GEO_COUNTRY))
-                return cands[k];
+            if (o == LEDE_GEO_NO_PLACE || !lede_geo_place_at(o, &gp) ||
+                (k > 0 && gp.kind != LEDE_GEO_ADMIN1 && gp.kind != LEDE_GEO_COUNTRY))
+                continue;
+            if (first == LEDE_GEO_NO_PLACE)
+                first = o;
+            for (size_t j = 0; j < nhc; j++)
+                if (hc[j] != o && lede_geo_within(hc[j], o))
+                    return o;
         }
+        if (first != LEDE_GEO_NO_PLACE)
+            return first;
     }
     return LEDE_GEO_NO_PLACE;
 }
@@ -795,16 +863,7 @@ static lede_geo_level place_level(lede_canon_ctx *c, const span *t, size_t n, in
     size_t na0 = tokens_of(c, from, t[0].start, all, 48), skip = from > 0 && na0 ? 1 : 0;
     size_t k0 = na0 - skip > 3 ? na0 - 3 : skip, nb = na0 - k0;
     memcpy(before, all + k0, nb * sizeof *before);
-    *place_cue = 0;
-    if (nb) {
-        const span *p = &before[nb - 1];
-        static const char *const preps[] = {"in",     "at",     "near",    "from",    "to",
-                                            "into",   "across", "outside", "inside",  "around",
-                                            "toward", "towards", "throughout", "visited"};
-        for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-            if (tok_is(c, p, preps[k]))
-                *place_cue = 1;
-    }
+    *place_cue = nb && tok_place_prep(c, &before[nb - 1]);
     if (nb >= 2 && tok_is(c, &before[nb - 1], "of")) {
         const span *p = &before[nb - 2];
         if (tok_is(c, p, "state") || tok_is(c, p, "province") || tok_is(c, p, "region"))
@@ -839,9 +898,10 @@ static lede_geo_level place_level(lede_canon_ctx *c, const span *t, size_t n, in
     return LEDE_GEO_LEVEL_ANY;
 }
 
-/* The place the name t[0..n) means (*out, or LEDE_GEO_NO_PLACE). */
-static lede_rc place_resolve(lede_canon_ctx *c, lede_canon_entity *e, const span *t, size_t n,
-                             uint32_t *out) {
+/* The place the name t[0..n) means (*out, or LEDE_GEO_NO_PLACE). strict: the name is part of
+   a longer name of another kind ("Wells Fargo"), so a family name counts as a given name. */
+static lede_rc place_resolve(lede_canon_ctx *c, const lede_canon_entity *e, const span *t,
+                             size_t n, int strict, uint32_t *out) {
     lede_rc rc = LEDE_OK;
     char key[CANON_KEY_MAX];
     lede_geo_query q;
@@ -852,9 +912,18 @@ static lede_rc place_resolve(lede_canon_ctx *c, lede_canon_entity *e, const span
     for (size_t k = 1; k + 1 < n; k++)
         if (tok_is(c, &t[k], ",")) { /* "Paris, Texas" in one span */
             head = k;
-            q.qualifier = place_qualifier(c, t + k + 1, n - k - 1, &rc);
             break;
         }
+    const uint32_t *hc = NULL;
+    size_t nhc = 0, hn = key_of(c, t, head, key, &rc);
+    if (hn) {
+        uint32_t country;
+        unsigned f;
+        int cm, gv;
+        nhc = place_candidates(key, hn, &hc, &country, &f, &cm, &gv);
+    }
+    if (head < n)
+        q.qualifier = place_qualifier(c, t + head + 1, n - head - 1, hc, nhc, &rc);
     if (rc != LEDE_OK)
         return rc;
     if (head == n && e->byte_end < c->n) {
@@ -863,7 +932,7 @@ static lede_rc place_resolve(lede_canon_ctx *c, lede_canon_entity *e, const span
         size_t to = e->byte_end + 40 < c->n ? e->byte_end + 40 : c->n;
         size_t na = tokens_of(c, e->byte_end, to, after, PLACE_KEY_TOKS + 1);
         if (na >= 2 && tok_is(c, &after[0], ",") && after[0].start == e->byte_end)
-            q.qualifier = place_qualifier(c, after + 1, na - 1, &rc);
+            q.qualifier = place_qualifier(c, after + 1, na - 1, hc, nhc, &rc);
         if (rc != LEDE_OK)
             return rc;
     }
@@ -907,8 +976,260 @@ static lede_rc place_resolve(lede_canon_ctx *c, lede_canon_entity *e, const span
     }
     if ((flags & LEDE_GEO_KEY_AFTER_COMMA) && q.country == LEDE_GEO_NO_PLACE && !q.ninner)
         return LEDE_OK; /* "TX", "IN" name a state only after a city */
+    if (strict && !q.given && q.country == LEDE_GEO_NO_PLACE) {
+        lede_gaz_entry g;
+        if (lede_gaz_lookup(key, kn, &g) && (g.types & LEDE_GAZ_SURNAME))
+            q.given = 1;
+    }
     q.level = place_level(c, t, head, &q.place_cue);
     *out = lede_geo_resolve(&c->geo, &q);
+    if (q.qualifier != LEDE_GEO_NO_PLACE && *out != LEDE_GEO_NO_PLACE &&
+        lede_geo_within(*out, q.qualifier) && c->nsaid < LEDE_CANON_SAID) {
+        c->said_key[c->nsaid] = q.key;
+        c->said_place[c->nsaid++] = *out;
+    } else if (q.qualifier == LEDE_GEO_NO_PLACE) {
+        /* one place a name in one text: "Athens" after "Athens, Ga." */
+        for (size_t k = 0; k < c->nsaid; k++)
+            if (c->said_key[k] == q.key) {
+                *out = c->said_place[k];
+                break;
+            }
+    }
+    return LEDE_OK;
+}
+
+/* Words that may stand before a place's name in a longer name without being part of it:
+   "North Arlington Neighbors", "Western Pennsylvania Kennel Association", "Metro Nashville". */
+static int tok_place_modifier(const lede_canon_ctx *c, const span *t) {
+    static const char *const mods[] = {
+        "north",        "south",        "east",         "west",         "northern",
+        "southern",     "eastern",      "western",      "northeast",    "northwest",
+        "southeast",    "southwest",    "northeastern", "northwestern", "southeastern",
+        "southwestern", "central",      "metro",        "metropolitan", "greater",
+        "upper",        "lower",        "downtown",     "suburban"};
+    for (size_t k = 0; k < sizeof mods / sizeof *mods; k++)
+        if (tok_is(c, t, mods[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when the name t[0..n) is a road's or a natural feature's: a road or a park named after a
+   place does not lie in it ("Dublin Road", "Roanoke Park"), and a sea is not its shore
+   ("South China Seas"). */
+static int name_is_road_or_feature(const lede_canon_ctx *c, const span *t, size_t n) {
+    static const char *const roads[] = {
+        "sea",     "seas",       "ocean",   "river",     "lake",    "bay",    "gulf",
+        "strait",  "mountain",   "mountains", "mount",   "mt.",     "island", "islands",
+        "valley",  "canyon",     "desert",  "peninsula", "forest",  "park",   "creek",
+        "refuge",  "lakeshore",  "coast",   "basin",     "plain",   "plains", "hills",
+        "road",    "rd",         "rd.",     "street",    "st",     "st.",     "avenue",
+        "ave",     "ave.",       "boulevard", "blvd",    "blvd.",  "drive",   "dr",
+        "dr.",     "lane",       "ln",      "ln.",       "highway", "hwy",    "hwy.",
+        "pike",    "parkway",    "pkwy",    "pkwy.",     "way",     "turnpike", "expressway",
+        "freeway", "route",      "trail",   "bypass",    "interstate"};
+    for (size_t j = 0; j < n; j++)
+        for (size_t k = 0; k < sizeof roads / sizeof *roads; k++)
+            if (tok_is(c, &t[j], roads[k]))
+                return 1;
+    return 0;
+}
+
+/* 1 when token t is an acronym of two to four capitals ("EU", "NATO"): such a word in a
+   longer name is a country ("US", "UK") or a capital ("ROME") and never a town ("Eu", "Nato"). */
+static int tok_short_acronym(const lede_canon_ctx *c, const span *t) {
+    size_t n = t->end - t->start;
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (c->s[t->start + k] < 'A' || c->s[t->start + k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* What the words w[0..len) of a longer name name: the place candidates (their count, 0 when
+   none) and *country, the country they or its people are ("Russian Foreign Ministry"). Not a
+   common word ("University"), a short acronym but a country's or a capital's, or a state's
+   postal code. */
+static size_t place_words_lookup(lede_canon_ctx *c, const span *w, size_t len,
+                                 const uint32_t **cands, uint32_t *country, lede_rc *rc) {
+    char key[CANON_KEY_MAX];
+    unsigned flags;
+    int common, given;
+    *country = LEDE_GEO_NO_PLACE;
+    size_t kn = key_of(c, w, len, key, rc);
+    if (!kn)
+        return 0;
+    size_t nc = place_candidates(key, kn, cands, country, &flags, &common, &given);
+    if (*country == LEDE_GEO_NO_PLACE && (common || (flags & LEDE_GEO_KEY_AFTER_COMMA)))
+        return 0;
+    if (*country == LEDE_GEO_NO_PLACE && len == 1 && nc && tok_short_acronym(c, w)) {
+        lede_geo_place gp;
+        if (!lede_geo_place_at((*cands)[0], &gp) || !(gp.flags & LEDE_GEO_CAPITAL))
+            return 0;
+    }
+    if (*country == LEDE_GEO_NO_PLACE && !nc) {
+        lede_gaz_entry g;
+        if (lede_gaz_lookup(key, kn, &g) && (g.types & LEDE_GAZ_DEMONYM) &&
+            !(g.types & (LEDE_GAZ_GIVEN_NAME | LEDE_GAZ_SURNAME)) && g.country[0])
+            *country = lede_geo_country(g.country);
+    }
+    return nc;
+}
+
+/* Of the places a and b (candidates of the two halves of "Logan-Rogersville", a country
+   last), the one of a nearest one of b when they lie within 100 km of each other, or the
+   inner of two that lie in one another; else LEDE_GEO_NO_PLACE. */
+static uint32_t place_pair(const uint32_t *a, size_t na, uint32_t ca, const uint32_t *b, size_t nb,
+                           uint32_t cb) {
+    uint32_t best = LEDE_GEO_NO_PLACE;
+    double best_km = 100.0;
+    for (size_t i = 0; i <= na; i++) {
+        uint32_t p = i < na ? a[i] : ca;
+        if (p == LEDE_GEO_NO_PLACE)
+            continue;
+        for (size_t j = 0; j <= nb; j++) {
+            uint32_t q = j < nb ? b[j] : cb;
+            if (q == LEDE_GEO_NO_PLACE)
+                continue;
+            if (lede_geo_within(p, q))
+                return p;
+            if (lede_geo_within(q, p))
+                return q; /* "Wisconsin-Milwaukee": the city */
+            double km = lede_geo_km(p, q);
+            if (km < best_km) {
+                best_km = km;
+                best = p;
+            }
+        }
+    }
+    return best;
+}
+
+/* The place named by the capitalised words of t[0..n) from word i on (the longest run of at
+   most PLACE_KEY_TOKS that names a place, a country or a country's people), or by the first
+   part of a hyphenated word there ("Albany-based", "Athens-Clarke"); two places joined
+   ("Logan-Rogersville") only when they are neighbours ("Egyptian-US" is neither). */
+static lede_rc place_words_at(lede_canon_ctx *c, const lede_canon_entity *e, const span *t,
+                              size_t n, size_t i, uint32_t *out) {
+    lede_rc rc = LEDE_OK;
+    size_t m = 0;
+    *out = LEDE_GEO_NO_PLACE;
+    while (i + m < n && m < PLACE_KEY_TOKS && is_word_span(c, &t[i + m]) &&
+           tok_capital(c, &t[i + m]))
+        m++;
+    if (m == 0)
+        return LEDE_OK;
+    const uint32_t *cands = NULL;
+    uint32_t country;
+    for (size_t len = m; len > 0; len--) {
+        if (len == 1 && m > 1 && tok_place_modifier(c, &t[i]))
+            break; /* "West" of "West Wichita" is not the town of West */
+        size_t nc = place_words_lookup(c, t + i, len, &cands, &country, &rc);
+        if (rc != LEDE_OK)
+            return rc;
+        if (!nc && country == LEDE_GEO_NO_PLACE)
+            continue;
+        if (!nc) {
+            *out = country;
+            return LEDE_OK;
+        }
+        lede_canon_entity pe = *e;
+        pe.byte_start = t[i].start;
+        pe.byte_end = t[i + len - 1].end;
+        pe.label = LEDE_ENT_GPE;
+        return place_resolve(c, &pe, t + i, len, 1, out);
+    }
+    /* a hyphenated word: its first part, and the second when it is a name too */
+    const char *h = memchr(c->s + t[i].start, '-', t[i].end - t[i].start);
+    if (!h || (size_t)(h - c->s) - t[i].start < 2)
+        return LEDE_OK;
+    span part[2];
+    part[0].start = t[i].start;
+    part[0].end = (size_t)(h - c->s);
+    part[1].start = part[0].end + 1;
+    const char *h2 = memchr(c->s + part[1].start, '-', t[i].end - part[1].start);
+    part[1].end = h2 ? (size_t)(h2 - c->s) : t[i].end;
+    size_t nc = place_words_lookup(c, part, 1, &cands, &country, &rc);
+    if (rc != LEDE_OK || (!nc && country == LEDE_GEO_NO_PLACE))
+        return rc;
+    if (part[1].end > part[1].start && tok_capital(c, &part[1])) {
+        const uint32_t *cands2 = NULL;
+        uint32_t country2;
+        size_t nc2 = place_words_lookup(c, part + 1, 1, &cands2, &country2, &rc);
+        if (rc != LEDE_OK)
+            return rc;
+        if (nc2 || country2 != LEDE_GEO_NO_PLACE) {
+            *out = place_pair(cands, nc, country, cands2, nc2, country2);
+            return LEDE_OK;
+        }
+    }
+    if (!nc) {
+        *out = country;
+        return LEDE_OK;
+    }
+    lede_canon_entity pe = *e;
+    pe.byte_start = part[0].start;
+    pe.byte_end = part[0].end;
+    pe.label = LEDE_ENT_GPE;
+    return place_resolve(c, &pe, part, 1, 1, out);
+}
+
+/* 1 when the name t[0..n) is a company's ("Acme Corp", "Meridian Bank"): a company is
+   named after a country, a region or a large city, and its other words are not towns. */
+static int name_is_company(const lede_canon_ctx *c, const span *t, size_t n) {
+    static const char *const heads[] = {
+        "corp",    "corp.",   "corporation", "inc",     "inc.",   "incorporated", "co",
+        "co.",     "company", "ltd",         "ltd.",    "limited", "llc",         "plc",
+        "holdings", "group",  "gmbh",        "ag",      "sa",     "s.a.",         "nv",
+        "industries", "enterprises", "partners", "brands", "motors", "airlines", "airways",
+        "bank",    "bancorp", "capital", "financial", "insurance", "energy", "systems",
+        "technologies", "media", "foods", "pharmaceuticals"};
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        if (n > 1 && tok_is(c, &t[n - 1], heads[k]))
+            return 1;
+    return 0;
+}
+
+/*
+ * The place a longer name t[0..n) is named after (*out, or LEDE_GEO_NO_PLACE): a place's
+ * name at its start ("Athens Police Department", "Dane County Sheriff", "Madison City
+ * Council"), after "the" and words such as "North" or "Metro"; else after "of" ("University
+ * of Cincinnati", "Bank of Canada"); a party and home town ("D-N.Y.") is the town.
+ */
+static lede_rc place_inside(lede_canon_ctx *c, const lede_canon_entity *e, const span *t,
+                            size_t n, uint32_t *out) {
+    lede_rc rc;
+    *out = LEDE_GEO_NO_PLACE;
+    if (n == 0)
+        return LEDE_OK;
+    if (t[0].end - t[0].start >= 3 && (c->s[t[0].start] == 'D' || c->s[t[0].start] == 'R' ||
+                                       c->s[t[0].start] == 'I') &&
+        c->s[t[0].start + 1] == '-') {
+        /* "D-N.Y.", "R-Elbow Lake": the words after the party's letter */
+        span r[PLACE_KEY_TOKS];
+        size_t nr = tokens_of(c, t[0].start + 2, t[n - 1].end, r, PLACE_KEY_TOKS);
+        return place_words_at(c, e, r, nr, 0, out);
+    }
+    size_t i = 0;
+    if (n > 1 && tok_is(c, &t[0], "the"))
+        i++;
+    for (int pass = 0; pass < 2; pass++) {
+        if ((rc = place_words_at(c, e, t, n, i, out)) != LEDE_OK || *out != LEDE_GEO_NO_PLACE)
+            return rc;
+        if (i + 1 < n && tok_place_modifier(c, &t[i]))
+            i++;
+        else
+            break;
+    }
+    for (size_t k = 1; k + 1 < n; k++)
+        if (tok_is(c, &t[k], "of")) {
+            size_t j = k + 1;
+            if (j + 1 < n && tok_is(c, &t[j], "the"))
+                j++;
+            if (j + 1 < n && tok_place_modifier(c, &t[j]))
+                j++;
+            return place_words_at(c, e, t, n, j, out);
+        }
     return LEDE_OK;
 }
 
@@ -1049,13 +1370,20 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
         if (pb - pa > 1 && tok_is(c, &t[pa], "the"))
             pa++;
         uint32_t p = LEDE_GEO_NO_PLACE;
-        if (pb > pa && (rc = place_resolve(c, e, t + pa, pb - pa, &p)) != LEDE_OK)
+        if (pb > pa && (rc = place_resolve(c, e, t + pa, pb - pa, 0, &p)) != LEDE_OK)
             return rc;
         lede_geo_place gp;
-        int have = p != LEDE_GEO_NO_PLACE && lede_geo_place_at(p, &gp);
+        int have = p != LEDE_GEO_NO_PLACE && lede_geo_place_at(p, &gp), inside = 0;
         size_t kn = pb > pa ? key_of(c, t + pa, pb - pa, key, &rc) : 0;
         if (rc != LEDE_OK)
             return rc;
+        if (!have && b > a && !name_is_road_or_feature(c, t + a, b - a)) {
+            /* "Northeast Georgia", "Athens-Clarke", "D-N.Y.", "the Port of Los Angeles",
+               "Paris City Hall": the place inside the name, which keeps its own name */
+            if ((rc = place_inside(c, e, t + a, b - a, &p)) != LEDE_OK)
+                return rc;
+            inside = have = p != LEDE_GEO_NO_PLACE && lede_geo_place_at(p, &gp);
+        }
         if (!have || (gp.kind == LEDE_GEO_CITY && !(gp.flags & LEDE_GEO_CAPITAL) &&
                       gp.weight < 1000000u &&
                       !place_supported(c, lede_geo_key_hash(key, kn), gp.country))) {
@@ -1076,6 +1404,8 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
             e->lat = gp.lat;
             e->lon = gp.lon;
             e->geonames = gp.geonames;
+            if (inside)
+                return put(c, e, c->scratch, len);
             if (gp.kind == LEDE_GEO_COUNTRY) {
                 /* the gazetteer's name for the country ("United States") */
                 if (kn && lede_gaz_lookup(key, kn, &g) && (g.types & LEDE_GAZ_COUNTRY) &&
@@ -1087,6 +1417,25 @@ lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e) {
         return rc != LEDE_OK ? rc : put(c, e, c->scratch, len);
     }
 
+    if (e->label == LEDE_ENT_ORG && b > a) {
+        /* an organisation named after a place has its point and country ("Athens Police
+           Department", "Bank of Canada"); its name stays its own */
+        if (!c->places_read && (rc = read_places(c)) != LEDE_OK)
+            return rc;
+        uint32_t p;
+        lede_geo_place gp;
+        if ((rc = place_inside(c, e, t + a, b - a, &p)) != LEDE_OK)
+            return rc;
+        if (p != LEDE_GEO_NO_PLACE && lede_geo_place_at(p, &gp) &&
+            !(gp.kind == LEDE_GEO_CITY && !(gp.flags & LEDE_GEO_CAPITAL) &&
+              gp.weight < 100000u && name_is_company(c, t + a, b - a))) {
+            memcpy(e->country, gp.country, 3);
+            e->has_point = 1;
+            e->lat = gp.lat;
+            e->lon = gp.lon;
+            e->geonames = gp.geonames;
+        }
+    }
     if ((e->label == LEDE_ENT_PERSON || e->label == LEDE_ENT_ORG) && b > a) {
         name m;
         if ((rc = name_lookup(c, t + a, b - a, &m)) != LEDE_OK)

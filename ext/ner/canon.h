@@ -43,7 +43,15 @@
  *     "Helvetia" -> "Helvetia Robotics AG") or that is it behind country,
  *     nationality or group words ("Commission" -> "European Commission",
  *     "State Department" -> "U.S. State Department"), unless the mention is
- *     itself a place or nationality word; ambiguity as for PERSON.
+ *     itself a place or nationality word; ambiguity as for PERSON. An
+ *     organisation named after a place gets that place's point, GeoNames id
+ *     and country (3b's evidence): the place at the start of its name after
+ *     "the" and words such as "North" or "Metro" ("Athens Police
+ *     Department"), after "of" ("Bank of Canada"), a nationality's country
+ *     ("Russian Foreign Ministry"), the first part of a hyphenated word
+ *     ("Albany-based"; two places joined only when neighbours), the state of
+ *     a party tag ("D-N.Y."); not a common word, a short acronym but a
+ *     country's or a capital's, or a small town in a company's name.
  *  6. NORP: the display form; the country given by the rules, else the
  *     gazetteer's, and that country's point (geo.h).
  *  3b. GPE, LOC, FAC (and CoNLL's LOC): the place the name means, chosen by
@@ -58,7 +66,12 @@
  *     "County", "exports to"); a preposition of place before it; whether the
  *     name is also a common word (SCOWL) or a given name. The place gives the
  *     canonical name, the country ("" for continents, oceans and regions
- *     across countries), the point and the GeoNames id.
+ *     across countries), the point and the GeoNames id. A name placed by a
+ *     qualifier votes for that place, and its bare mentions anywhere in the
+ *     text are the same place (up to LEDE_CANON_SAID names). A name that is not a known
+ *     place takes the place inside it as an organisation does, keeping its
+ *     own canonical name ("Northeast Georgia"), unless a road, park or
+ *     natural feature ("Dublin Road", "South China Seas").
  *  7. Anything else (MISC, unmatched names): the display form.
  *
  * Only earlier names count (a headline's "Blinken" before "Antony Blinken"
@@ -81,6 +94,7 @@
 
 #define LEDE_CANON_MEM_DEFAULT (4u << 20)
 #define LEDE_CANON_MAX_CANDIDATES 64
+#define LEDE_CANON_SAID 32 /* qualified place names remembered */
 
 typedef struct {
     size_t byte_start, byte_end; /* in: the entity's span in the text */
@@ -117,6 +131,10 @@ typedef struct {
     lede_norm_buf norm;
     int places_read; /* geo holds the votes of the text's place names */
     lede_geo_doc geo;
+    /* names placed by a qualifier ("Athens, Ga."): a later bare "Athens" is the same place */
+    uint32_t said_key[LEDE_CANON_SAID];
+    uint32_t said_place[LEDE_CANON_SAID];
+    size_t nsaid;
 } lede_canon_ctx;
 
 /* Starts a context over the text s[0..n); mem_limit 0 means

@@ -56,8 +56,8 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem) {
 
 static int utf8_or_null(const char *s, size_t n) { return !s || lede_utf8_valid(s, n); }
 
-/* The point of an entity: only for places and nationalities, on the globe; a GeoNames id
-   only with a point. */
+/* The point of an entity: only for places, nationalities and organisations named after a
+   place, on the globe; a GeoNames id only with a point. */
 static void check_point(lede_ent_label label, int has_point, double lat, double lon,
                         uint32_t geonames) {
     FUZZ_CHECK(has_point == 0 || has_point == 1);
@@ -66,7 +66,7 @@ static void check_point(lede_ent_label label, int has_point, double lat, double 
         return;
     }
     FUZZ_CHECK(lede_ent_label_is_place(label) || label == LEDE_ENT_NORP ||
-               label == LEDE_ENT_MISC);
+               label == LEDE_ENT_MISC || label == LEDE_ENT_ORG);
     FUZZ_CHECK(lat >= -90.0 && lat <= 90.0 && lon >= -180.0 && lon <= 180.0);
 }
 

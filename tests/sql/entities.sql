@@ -145,6 +145,11 @@ WHERE label IN ('GPE', 'LOC', 'FAC');
 SELECT text, country, round(lat, 1) AS lat, round(lon, 1) AS lon
 FROM lede_entities('Ministers gathered in Paris on Sunday for talks on Ukraine.')
 WHERE label IN ('GPE', 'LOC', 'FAC');
+.print '-- an organisation named after a place has its point and country; its name stays its own'
+SELECT text, label, canonical, country, round(lat, 0) AS lat, round(lon, 0) AS lon
+FROM lede_entities('ATHENS, Ga. — Officers of the Athens-Clarke County Police Department said '
+  || 'on Monday that the Bank of Canada and the University of Georgia gave money.')
+WHERE lat IS NOT NULL;
 .print '-- a nationality carries the point of its country, no GeoNames id; other entities none'
 SELECT text, label, country, lat IS NOT NULL AS has_point, geonames
 FROM lede_entities('Turkish officials met Ana Ruiz of Acme Corp on Monday.');

