@@ -283,11 +283,20 @@ model: $(BUILD)/ner-train model-quotes
 	$(BUILD)/ner-train -t conll $(SHARED)/data/conll2003/train.txt \
 		$(SHARED)/data/conll2003/valid.txt ext/ner/model_conll_data.c
 
-# The cue words of lede_quotes, learned from PolNeAR train (ext/quotes/gen/cues.py; seconds).
+# lede_quotes' cue words (ext/quotes/gen/cues.py) and its cue, source and content
+# model (ext/quotes/train/, learn.h), learned from PolNeAR train (a minute).
+QUOTES_TRAIN_EPOCHS ?= 6
+$(BUILD)/quotes-train: ext/quotes/train/train.c $(BUILD)/libledecore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ ext/quotes/train/train.c $(BUILD)/libledecore.a $(LDLIBS_CORE) -lm $(LDFLAGS)
+
 model-quotes:
 	@test -d $(SHARED)/data/quotes/polnear/train || { echo "make model-quotes:" \
 		"$(SHARED)/data/quotes/polnear/train not found (SHARED=path)" >&2; exit 2; }
 	python3 ext/quotes/gen/cues.py $(SHARED)/data/quotes/polnear/train ext/quotes/cues_data.c
+	$(MAKE) $(BUILD)/quotes-train
+	$(BUILD)/quotes-train -e $(QUOTES_TRAIN_EPOCHS) $(SHARED)/data/quotes/polnear/train \
+		ext/quotes/model_data.c
 
 # ---- install ----------------------------------------------------------------
 

@@ -77,6 +77,8 @@
 #include "../core.h"
 #include "../text/sentences.h"
 
+#include <stdint.h>
+
 #define LEDE_QUOTES_MIN_WORDS 4
 #define LEDE_QUOTES_STRONG_PERCENT 30
 #define LEDE_QUOTES_BLOCK_TOKENS 4096
@@ -113,6 +115,8 @@ typedef struct {
     size_t sbeg, send; /* its sentence's tokens in the block */
     size_t pbeg;   /* the first token of its paragraph */
     unsigned flags; /* QF_* of quotes.c */
+    uint32_t wh;    /* the hash of its text lowercased (learn.h) */
+    uint32_t wc;    /* its word classes (ext/ner/features.h), 0 when none */
 } lede_quotes_tok;
 
 /* An attribution of the block, before it is reported: token indices into
@@ -123,6 +127,7 @@ typedef struct {
     size_t ss, se;  /* source */
     size_t us, ue;  /* cue */
     int inherit;    /* a quotation that continues the last speaker */
+    int leftover;   /* a quotation no cue attributes */
     char speaker[LEDE_QUOTES_NAME_MAX];
 } lede_quotes_item;
 
@@ -145,7 +150,13 @@ typedef struct {
     unsigned char last0;              /* the first byte of its last word, lowercased */
 } lede_quotes_name;
 
-typedef struct {
+typedef struct lede_quotes_iter lede_quotes_iter;
+
+/* A trainer's look at each block once its quotations are attributed
+   (ext/quotes/train/): NULL in the extension. */
+typedef void (*lede_quotes_learn_fn)(void *ctx, const lede_quotes_iter *it);
+
+struct lede_quotes_iter {
     const char *s; /* the input; not owned */
     size_t n;
     lede_sent_iter sents;  /* sentences of the whole text */
@@ -169,7 +180,9 @@ typedef struct {
     size_t last_sent;       /* the sentence of its content's end */
     lede_quote cur;         /* the quote reported */
     char cur_speaker[LEDE_QUOTES_NAME_MAX];
-} lede_quotes_iter;
+    lede_quotes_learn_fn learn; /* the trainer's hook, or NULL */
+    void *learn_ctx;
+};
 
 /* Starts reading s[0..n). Allocates nothing. */
 void lede_quotes_init(lede_quotes_iter *it, const char *s, size_t n);

@@ -144,6 +144,17 @@ static void test_quotes_continuation(void **state) {
     size_t n = quotes_of("\"Prices are falling,\" said Governor Ilse Varga. \"We expect them to "
                          "keep falling until spring.\"",
                          g);
+    /* one quotation interrupted by its attribution: one row from the first
+       fragment to the last, as PolNeAR and PARC annotate it */
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].text, "Prices are falling,\" said Governor Ilse Varga. \"We expect "
+                                   "them to keep falling until spring.");
+    assert_string_equal(g[0].speaker, "Ilse Varga");
+    assert_string_equal(g[0].source, "Governor Ilse Varga");
+    /* in the next paragraph it is a row of its own that keeps the speaker */
+    n = quotes_of("\"Prices are falling,\" said Governor Ilse Varga.\n\n\"We expect them to "
+                  "keep falling until spring.\"",
+                  g);
     assert_int_equal(n, 2);
     assert_string_equal(g[1].text, "We expect them to keep falling until spring.");
     assert_string_equal(g[1].speaker, "Ilse Varga");
