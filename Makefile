@@ -286,6 +286,7 @@ model: $(BUILD)/ner-train model-quotes
 # lede_quotes' cue words (ext/quotes/gen/cues.py) and its cue, source and content
 # model (ext/quotes/train/, learn.h), learned from PolNeAR train (a minute).
 QUOTES_TRAIN_EPOCHS ?= 6
+QUOTES_TRAIN_PRUNE ?= 1000
 $(BUILD)/quotes-train: ext/quotes/train/train.c $(BUILD)/libledecore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ ext/quotes/train/train.c $(BUILD)/libledecore.a $(LDLIBS_CORE) -lm $(LDFLAGS)
@@ -295,7 +296,7 @@ model-quotes:
 		"$(SHARED)/data/quotes/polnear/train not found (SHARED=path)" >&2; exit 2; }
 	python3 ext/quotes/gen/cues.py $(SHARED)/data/quotes/polnear/train ext/quotes/cues_data.c
 	$(MAKE) $(BUILD)/quotes-train
-	$(BUILD)/quotes-train -e $(QUOTES_TRAIN_EPOCHS) $(SHARED)/data/quotes/polnear/train \
+	$(BUILD)/quotes-train -e $(QUOTES_TRAIN_EPOCHS) -p $(QUOTES_TRAIN_PRUNE) $(SHARED)/data/quotes/polnear/train \
 		ext/quotes/model_data.c
 
 # ---- install ----------------------------------------------------------------

@@ -43,6 +43,7 @@ enum {
     T_STEM,
     T_STEMCTX,
     T_STEMWP1,
+    T_STOP,
     /* source start, end, pair, none */
     S_WA = 32,
     S_WAM1,
@@ -154,18 +155,22 @@ static uint32_t tc(const lede_ql_view *v, size_t i, size_t lo, size_t hi) {
     if (i < lo || i >= hi || i >= v->n)
         return 0;
     const lede_quotes_tok *t = &v->toks[i];
-    uint32_t q = (t->flags & LEDE_QL_F_INQ) ? 32u : 0u;
-    const char *p = v->s + t->t.span.byte_start;
-    size_t n = t->t.span.byte_end - t->t.span.byte_start;
-    if (t->flags & LEDE_QL_F_OPEN)
-        return 8 | q;
-    if (t->flags & LEDE_QL_F_CLOSE)
-        return 9 | q;
-    switch (t->t.kind) {
+    return t->tc | ((t->flags & LEDE_QL_F_INQ) ? 32u : 0u);
+}
+
+uint32_t lede_ql_token_class(const char *s, const lede_token *tok, unsigned flags) {
+    const char *p = s + tok->span.byte_start;
+    size_t n = tok->span.byte_end - tok->span.byte_start;
+    uint32_t q = 0;
+    if (flags & LEDE_QL_F_OPEN)
+        return 8;
+    if (flags & LEDE_QL_F_CLOSE)
+        return 9;
+    switch (tok->kind) {
     case LEDE_TOK_WORD:
         if (is_pronoun(p, n))
             return 14 | q;
-        return ((t->flags & LEDE_QL_F_CAP) ? 2u : 1u) | q;
+        return ((flags & LEDE_QL_F_CAP) ? 2u : 1u) | q;
     case LEDE_TOK_NUMBER:
         return 3 | q;
     case LEDE_TOK_PUNCT:
@@ -242,6 +247,10 @@ static uint32_t stem_hash(const char *s, size_t n) {
     if (m > 3 && (s[m - 1] == 'e' || s[m - 1] == 'E'))
         m -= 1; /* "argue", "argued" */
     return lede_ql_word_hash(s, m);
+}
+
+uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i) {
+    return mix(T_STOP, v->toks[i].wh, 0);
 }
 
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
@@ -466,7 +475,11 @@ size_t lede_ql_src_feats(const lede_ql_view *v, size_t h, size_t us, size_t ue, 
     return k;
 }
 
+static double model_score(const uint32_t *f, size_t n);
+
 double lede_ql_score(const lede_ql_scorer *sc, const uint32_t *f, size_t n) {
+    if (sc == &lede_ql_model)
+        return model_score(f, n);
     double s = 0;
     for (size_t i = 0; i < n; i++)
         s += sc->weight(sc->ctx, f[i]);
@@ -481,12 +494,36 @@ static double model_weight(const void *ctx, uint32_t f) {
         return 0;
     uint32_t mask = (1u << lede_ql_model_bits) - 1u;
     for (uint32_t k = f & mask;; k = (k + 1) & mask) {
-        uint32_t key = lede_ql_model_keys[k];
-        if (key == f)
-            return lede_ql_model_vals[k];
-        if (key == 0)
+        const lede_ql_slot *sl = &lede_ql_model_slots[k];
+        if (sl->key == f)
+            return sl->w;
+        if (sl->key == 0)
             return 0;
     }
+}
+
+/* The sum of the weights of f[0..n) in the compiled-in model: the slots
+   are asked for all at once, so that their cache misses overlap. */
+static double model_score(const uint32_t *f, size_t n) {
+    if (lede_ql_model_bits == 0)
+        return 0;
+    uint32_t mask = (1u << lede_ql_model_bits) - 1u;
+#if defined(__GNUC__)
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&lede_ql_model_slots[f[i] & mask]);
+#endif
+    int64_t s = 0;
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t k = f[i] & mask;; k = (k + 1) & mask) {
+            const lede_ql_slot *sl = &lede_ql_model_slots[k];
+            if (sl->key == f[i]) {
+                s += sl->w;
+                break;
+            }
+            if (sl->key == 0)
+                break;
+        }
+    return (double)s;
 }
 
 const lede_ql_scorer lede_ql_model = {model_weight, NULL};
@@ -530,10 +567,11 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
     topk best = {spans, scores, k, 0};
     topk_add(&best, NONE, NONE, lede_ql_score(sc, f, src_none_feats(v, h, us, f)));
     /* the weight of each pair statistic by side and value */
+    static const uint32_t nvals[SP_N] = {11, 3, 2, 11, 3, 3, 3, 6};
     double pw[2][SP_N][SP_VALS];
     for (int side = 0; side < 2; side++)
         for (int q = 0; q < SP_N; q++)
-            for (uint32_t x = 0; x < SP_VALS; x++)
+            for (uint32_t x = 0; x < nvals[q]; x++)
                 pw[side][q][x] = sc->weight(sc->ctx, src_pair_feat(q, side, x, v->toks[h].wh));
     /* before the cue: ends in [us - 3, us], starts up to LEDE_QL_SRC_WIN back */
     size_t a0 = us > lo + LEDE_QL_SRC_WIN ? us - LEDE_QL_SRC_WIN : lo;
@@ -559,7 +597,11 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
             topk_add(&best, a, b, x);
         }
     }
-    /* after the cue: starts in [ue, ue + LEDE_QL_SRC_AFTER) */
+    /* after the cue: starts in [ue, ue + LEDE_QL_SRC_AFTER), ends up to
+       LEDE_QL_SRC_LEN later */
+    double ea[LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 1];
+    for (size_t b = ue + 1; b <= hi && b < ue + LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN; b++)
+        ea[b - ue] = lede_ql_score(sc, f, src_end_feats(v, h, us, ue, b, 1, f));
     for (size_t a = ue; a < hi && a < ue + LEDE_QL_SRC_AFTER; a++) {
         if (!src_edge_ok(v, a, 0))
             continue;
@@ -572,7 +614,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
             src_stats_add(v, b - 1, &st);
             if (!src_edge_ok(v, b - 1, 1))
                 continue;
-            double x = sa + lede_ql_score(sc, f, src_end_feats(v, h, us, ue, b, 1, f));
+            double x = sa + ea[b - ue];
             for (int q = 0; q < SP_N; q++)
                 x += pw[1][q][src_stat(q, &st)];
             topk_add(&best, a, b, x);
@@ -675,16 +717,19 @@ double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, siz
     double top = 0;
     int any = 0;
     uint32_t sside = src_side(src, ue);
-    double pw[2][11][3][2];
-    for (int side = 0; side < 2; side++)
-        for (uint32_t lb = 0; lb < 11; lb++) {
-            size_t len = lb < 5 ? lb : lb == 5 ? 5 : lb == 6 ? 7 : lb == 7 ? 10 : lb == 8 ? 15
-                                                                             : lb == 9 ? 25 : 40;
-            for (size_t e = 0; e < 3; e++)
-                for (int q = 0; q < 2; q++)
-                    pw[side][lb][e][q] =
-                        lede_ql_score(sc, f, con_pair_feats(v->toks[h].wh, side, sside, len, e, q, f));
-        }
+    /* the pair features, each alone (con_pair_feats): by side and value */
+    uint32_t whh = v->toks[h].wh;
+    double wlen[2][11], wend[2][3], winq[2][2], wsrc[2];
+    for (uint32_t sd = 0; sd < 2; sd++) {
+        for (uint32_t lb = 0; lb < 11; lb++)
+            wlen[sd][lb] = sc->weight(sc->ctx, mix(Q_LEN, sd, lb)) +
+                           sc->weight(sc->ctx, mix(Q_HLEN, sd * 64 + lb, whh));
+        for (uint32_t e = 0; e < 3; e++)
+            wend[sd][e] = sc->weight(sc->ctx, mix(Q_END, sd, e));
+        for (uint32_t q = 0; q < 2; q++)
+            winq[sd][q] = sc->weight(sc->ctx, mix(Q_INQ, sd, q));
+        wsrc[sd] = sc->weight(sc->ctx, mix(Q_SRC, sd, sside));
+    }
     double es[WIN_MAX];
     /* before the cue: [c, d) with d <= us */
     size_t c0 = us > lo + LEDE_QL_CON_WIN ? us - LEDE_QL_CON_WIN : lo;
@@ -706,7 +751,8 @@ double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, siz
                 break;
             if (!words || !src_edge_ok(v, d - 1, 1))
                 continue;
-            double x = cs + es[d - c0] + pw[0][len_bucket(d - c)][ends > 2 ? 2 : ends][inq];
+            double x = cs + es[d - c0] + wlen[0][len_bucket(d - c)] + wend[0][ends > 2 ? 2 : ends] +
+                       winq[0][inq] + wsrc[0];
             if (!any || x > top) {
                 any = 1;
                 top = x;
@@ -739,7 +785,8 @@ double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, siz
                 break;
             if (!words || !src_edge_ok(v, d - 1, 1))
                 continue;
-            double x = cs + es[d - base] + pw[1][len_bucket(d - c)][ends > 2 ? 2 : ends][inq];
+            double x = cs + es[d - base] + wlen[1][len_bucket(d - c)] +
+                       wend[1][ends > 2 ? 2 : ends] + winq[1][inq] + wsrc[1];
             if (!any || x > top) {
                 any = 1;
                 top = x;

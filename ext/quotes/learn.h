@@ -32,6 +32,7 @@
 #define LEDE_QUOTES_LEARN_H
 
 #include "quotes.h"
+#include "../text/tokens.h"
 
 #include <stdint.h>
 
@@ -70,11 +71,16 @@ typedef struct {
 /* The compiled-in model (model_data.c, written by ext/quotes/train/): an
    open-addressing table of 1 << lede_ql_model_bits slots, a feature in the
    first slot from feature & mask on whose key is it (key 0: empty), its
-   weight the integer in vals (the averaged weight times the trainer's
-   scale; only the order of sums matters, so the scale is not applied). */
+   weight the integer w (the averaged weight times the trainer's scale;
+   only the order of sums matters, so the scale is not applied). Key and
+   weight share a slot, so a lookup reads one cache line. */
+typedef struct {
+    uint32_t key;
+    int32_t w;
+} lede_ql_slot;
+
 extern const uint32_t lede_ql_model_bits;
-extern const uint32_t lede_ql_model_keys[];
-extern const int16_t lede_ql_model_vals[];
+extern const lede_ql_slot lede_ql_model_slots[];
 
 /* The compiled-in model as a scorer. */
 extern const lede_ql_scorer lede_ql_model;
@@ -88,9 +94,19 @@ uint32_t lede_ql_word_hash(const char *s, size_t n);
    word s[0..n) lowercased, packed; 0 for an unknown or non-ASCII word. */
 uint32_t lede_ql_word_classes(const char *s, size_t n);
 
+/* The class of a token for the features (its kind, punctuation, case, a
+   pronoun, a quotation mark by the QF_ flags), less whether it is inside
+   a quotation: lede_quotes_tok.tc. */
+uint32_t lede_ql_token_class(const char *s, const lede_token *tok, unsigned flags);
+
 /* 1 when token i may be a cue head: a word outside quotation marks, not
    part of an attribution already. */
 int lede_ql_cue_candidate(const lede_ql_view *v, size_t i);
+
+/* The feature that marks token i's word as one that never heads a cue in
+   train though it occurs often ("the", "of"): the classifier skips it when
+   sc weighs it (the trainer puts it in the model). */
+uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i);
 
 /* The features of token i as a cue head, into out; returns how many. */
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out);

@@ -307,6 +307,7 @@ static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned fla
     q->sent = sent;
     q->sbeg = q->send = q->pbeg = 0;
     q->wh = lede_ql_word_hash(s_of(it, t), t->span.byte_end - t->span.byte_start);
+    q->tc = lede_ql_token_class(it->s, t, flags);
     q->wc = t->kind == LEDE_TOK_WORD
                 ? lede_ql_word_classes(s_of(it, t), t->span.byte_end - t->span.byte_start)
                 : 0;
@@ -363,6 +364,7 @@ static lede_rc add_tokens(lede_quotes_iter *it) {
             q->t.span.cp_end = t.span.cp_end;
             q->flags = (q->flags & QF_PARA) | (opening ? QF_OPEN : QF_CLOSE);
             q->wh = lede_ql_word_hash(s_of(it, &q->t), q->t.span.byte_end - q->t.span.byte_start);
+            q->tc = lede_ql_token_class(it->s, &q->t, q->flags);
             it->qopen = 0;
             for (size_t k = 0; k < it->ntoks; k++) /* replay the running state */
                 track_open(it, k);
@@ -1572,22 +1574,22 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
     uint32_t f[3 * LEDE_QL_MAX_FEATS];
     size_t first = it->nitems;
     for (size_t h = 0; h < it->ntoks; h++) {
-        if (!lede_ql_cue_candidate(&v, h))
+        if (!lede_ql_cue_candidate(&v, h) ||
+            lede_ql_model.weight(NULL, lede_ql_stop_feature(&v, h)) != 0)
             continue;
         if (lede_ql_score(&lede_ql_model, f, lede_ql_cue_feats(&v, h, f)) <= 0)
             continue;
         size_t us, ue;
         lede_ql_cue_extent(&v, h, &us, &ue);
-        /* the best source and content together, among the best sources */
+        /* the best source that leaves a content, and its best content */
         lede_ql_span srcs[LEDE_QL_JOINT], src = {NONE, NONE}, con = {NONE, NONE};
-        double sscore[LEDE_QL_JOINT], top = 0;
+        double sscore[LEDE_QL_JOINT];
         size_t ns = lede_ql_best_sources(&v, &lede_ql_model, h, us, ue, srcs, sscore,
                                          LEDE_QL_JOINT);
-        for (size_t k = 0; k < ns; k++) {
+        for (size_t k = 0; k < ns && con.a == NONE; k++) {
             lede_ql_span c;
-            double x = sscore[k] + lede_ql_best_content(&v, &lede_ql_model, h, us, ue, srcs[k], &c);
-            if (c.a != NONE && (con.a == NONE || x > top)) {
-                top = x;
+            lede_ql_best_content(&v, &lede_ql_model, h, us, ue, srcs[k], &c);
+            if (c.a != NONE) {
                 src = srcs[k];
                 con = c;
             }

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #define NONE SIZE_MAX
+#define STOP_MIN 40 /* a word never a cue head in this many candidates is skipped */
 
 /* The allocator core.h asks of every program that links the core. */
 void *lede_malloc(size_t n) { return malloc(n ? n : 1); }
@@ -439,7 +440,7 @@ static lede_ql_view view_of(const data *d, size_t b) {
 /* Prints how the weights of sc do on the held-out data: the cue heads,
    the sources given the gold cue, the contents given the gold cue and
    source. */
-static void measure(const data *d, const lede_ql_scorer *sc) {
+static void measure(const data *d, const lede_ql_scorer *sc, const lede_ql_scorer *stop) {
     uint32_t f[3 * LEDE_QL_MAX_FEATS];
     size_t tp = 0, np = 0, ng = 0;
     for (size_t b = 0; b < d->nblocks; b++) {
@@ -448,7 +449,7 @@ static void measure(const data *d, const lede_ql_scorer *sc) {
         for (size_t i = 0; i < v.n; i++) {
             if (!lede_ql_cue_candidate(&v, i))
                 continue;
-            int p = lede_ql_score(sc, f, lede_ql_cue_feats(&v, i, f)) > 0;
+            int p = stop->weight(stop->ctx, lede_ql_stop_feature(&v, i)) == 0 && lede_ql_score(sc, f, lede_ql_cue_feats(&v, i, f)) > 0;
             np += p;
             ng += heads[i];
             tp += p && heads[i];
@@ -487,10 +488,13 @@ static int cmp_name(const void *a, const void *b) {
 int main(int argc, char **argv) {
     int epochs = 10;
     long fold = -1, folds = 0;
+    double prune = 1; /* -p: the least scaled weight kept */
     int ai = 1;
     while (ai + 1 < argc && argv[ai][0] == '-') {
         if (strcmp(argv[ai], "-e") == 0)
             epochs = atoi(argv[ai + 1]);
+        else if (strcmp(argv[ai], "-p") == 0)
+            prune = atof(argv[ai + 1]);
         else if (strcmp(argv[ai], "-x") == 0 && sscanf(argv[ai + 1], "%ld/%ld", &fold, &folds) == 2)
             ;
         else
@@ -498,7 +502,7 @@ int main(int argc, char **argv) {
         ai += 2;
     }
     if (argc - ai != 2) {
-        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-x K/N] POLNEAR/train OUT.c\n");
+        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-p PRUNE] [-x K/N] POLNEAR/train OUT.c\n");
         return 2;
     }
     const char *root = argv[ai], *out = argv[ai + 1];
@@ -579,6 +583,47 @@ int main(int argc, char **argv) {
             "quotes-train: %zu articles, %zu attributions, %zu cue instances (%zu heads used by "
             "quotations, %zu without a head), %zu sources and %zu contents trainable, %zu tokens\n",
             d.ntexts, ngold_all, d.ninsts, d.skipped_used, d.skipped_nohead, nsrc, ncon, d.ntoks);
+    /* the stop words: candidates at least STOP_MIN times in train, never a head */
+    table cnt, stops;
+    cnt.mask = stops.mask = (1u << 20) - 1;
+    cnt.slots = calloc(cnt.mask + 1, sizeof *cnt.slots);
+    stops.slots = calloc(stops.mask + 1, sizeof *stops.slots);
+    cnt.count = stops.count = 0;
+    cnt.step = stops.step = 1;
+    if (!cnt.slots || !stops.slots)
+        return 1;
+    for (size_t b = 0; b < d.nblocks; b++) {
+        lede_ql_view v = view_of(&d, b);
+        const uint8_t *heads = d.heads + d.blocks[b].tok0;
+        for (size_t i = 0; i < v.n; i++) {
+            if (!lede_ql_cue_candidate(&v, i))
+                continue;
+            weight *w = tab_find(&cnt, v.toks[i].wh);
+            if (!w->key) {
+                w->key = v.toks[i].wh;
+                cnt.count++;
+            }
+            w->w += 1;
+            w->total += heads[i];
+        }
+    }
+    size_t nstop = 0;
+    for (size_t b = 0; b < d.nblocks; b++) {
+        lede_ql_view v = view_of(&d, b);
+        for (size_t i = 0; i < v.n; i++) {
+            if (!lede_ql_cue_candidate(&v, i))
+                continue;
+            const weight *w = tab_find(&cnt, v.toks[i].wh);
+            uint32_t sf = lede_ql_stop_feature(&v, i);
+            if (w->w >= STOP_MIN && w->total == 0 && !tab_find(&stops, sf)->key) {
+                tab_add(&stops, sf, 1.0);
+                nstop++;
+            }
+        }
+    }
+    free(cnt.slots);
+    lede_ql_scorer stop_sc = {tab_weight, &stops};
+    fprintf(stderr, "quotes-train: %zu stop words\n", nstop);
     table t;
     t.mask = (1u << 22) - 1;
     t.slots = calloc(t.mask + 1, sizeof *t.slots);
@@ -602,7 +647,8 @@ int main(int argc, char **argv) {
                 lede_ql_view v = view_of(&d, o);
                 const uint8_t *heads = d.heads + d.blocks[o].tok0;
                 for (size_t i = 0; i < v.n; i++) {
-                    if (!lede_ql_cue_candidate(&v, i))
+                    if (!lede_ql_cue_candidate(&v, i) ||
+                        stop_sc.weight(stop_sc.ctx, lede_ql_stop_feature(&v, i)) != 0)
                         continue;
                     size_t n = lede_ql_cue_feats(&v, i, f);
                     double s = lede_ql_score(&sc, f, n);
@@ -660,19 +706,33 @@ int main(int argc, char **argv) {
         if (fabs(w->w) > maxabs)
             maxabs = fabs(w->w);
     }
-    if (dt.ntexts > 0)
-        measure(&dt, &sc);
     double scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
+    /* pruning: weights under prune (scaled) are dropped */
+    for (size_t k = 0; k <= t.mask; k++)
+        if (t.slots[k].key && fabs(t.slots[k].w * scale) < prune)
+            t.slots[k].w = 0;
+    if (dt.ntexts > 0)
+        measure(&dt, &sc, &stop_sc);
+    /* the stop words go in as features of weight 1 */
+    for (size_t k = 0; k <= stops.mask; k++)
+        if (stops.slots[k].key) {
+            weight *w = tab_find(&t, stops.slots[k].key);
+            if (!w->key) {
+                w->key = stops.slots[k].key;
+                t.count++;
+            }
+            w->w = 1.0 / scale;
+        }
     size_t kept = 0;
     for (size_t k = 0; k <= t.mask; k++)
         if (t.slots[k].key && lround(t.slots[k].w * scale) != 0)
             kept++;
     uint32_t bits = 1;
-    while ((1u << bits) < 2 * kept + 2)
+    while ((1u << bits) < kept + kept / 2 + 2)
         bits++;
     uint32_t size = 1u << bits, mask = size - 1;
     uint32_t *keys = calloc(size, sizeof *keys);
-    int16_t *vals = calloc(size, sizeof *vals);
+    int32_t *vals = calloc(size, sizeof *vals);
     if (!keys || !vals)
         return 1;
     for (size_t k = 0; k <= t.mask; k++) {
@@ -684,7 +744,7 @@ int main(int argc, char **argv) {
         while (keys[j])
             j = (j + 1) & mask;
         keys[j] = w->key;
-        vals[j] = (int16_t)q;
+        vals[j] = (int32_t)q;
     }
     FILE *fo = fopen(out, "w");
     if (!fo) {
@@ -697,12 +757,9 @@ int main(int argc, char **argv) {
                 " * (learn.h). Hashes of features and their weights only.\n */\n",
             d.ntexts, ngold_all, d.ninsts, epochs, kept, t.count, bits);
     fprintf(fo, "#include \"learn.h\"\n\nconst uint32_t lede_ql_model_bits = %u;\n\n", bits);
-    fprintf(fo, "const uint32_t lede_ql_model_keys[%u] = {\n", size);
+    fprintf(fo, "const lede_ql_slot lede_ql_model_slots[%u] = {\n", size);
     for (uint32_t k = 0; k < size; k++)
-        fprintf(fo, "%s%uu,%s", k % 8 == 0 ? "    " : "", keys[k], k % 8 == 7 ? "\n" : " ");
-    fprintf(fo, "};\n\nconst int16_t lede_ql_model_vals[%u] = {\n", size);
-    for (uint32_t k = 0; k < size; k++)
-        fprintf(fo, "%s%d,%s", k % 12 == 0 ? "    " : "", vals[k], k % 12 == 11 ? "\n" : " ");
+        fprintf(fo, "%s{%uu, %d},%s", k % 4 == 0 ? "    " : "", keys[k], vals[k], k % 4 == 3 ? "\n" : " ");
     fprintf(fo, "};\n");
     fclose(fo);
     fprintf(stderr, "quotes-train: %zu weights written to %s\n", kept, out);
