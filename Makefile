@@ -286,7 +286,7 @@ model: $(BUILD)/ner-train model-quotes
 # lede_quotes' cue words (ext/quotes/gen/cues.py) and its cue, source and content
 # model (ext/quotes/train/, learn.h), learned from PolNeAR train (a minute).
 QUOTES_TRAIN_EPOCHS ?= 6
-QUOTES_TRAIN_PRUNE ?= 1000
+QUOTES_TRAIN_PRUNE ?= 0.8
 $(BUILD)/quotes-train: ext/quotes/train/train.c $(BUILD)/libledecore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ ext/quotes/train/train.c $(BUILD)/libledecore.a $(LDLIBS_CORE) -lm $(LDFLAGS)

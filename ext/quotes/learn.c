@@ -44,6 +44,9 @@ enum {
     T_STEMCTX,
     T_STEMWP1,
     T_STOP,
+    T_SUBJ,
+    T_COMP,
+    T_SUBJCOMP,
     /* source start, end, pair, none */
     S_WA = 32,
     S_WAM1,
@@ -52,6 +55,7 @@ enum {
     S_WACM1,
     S_HCA,
     S_LO,
+    S_IN,
     S_CLA,
     E_CLB,
     C_CL,
@@ -254,6 +258,7 @@ uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i) {
 }
 
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
+    const uint32_t wh_that = lede_ql_word_hash("that", 4), wh_to = lede_ql_word_hash("to", 2);
     size_t lo = v->toks[i].sbeg, hi = v->toks[i].send, k = 0;
     uint32_t w0 = wh(v, i, lo, hi), wm1 = wh(v, i - 1, lo, hi), wp1 = wh(v, i + 1, lo, hi);
     uint32_t cm1 = tc(v, i - 1, lo, hi), cp1 = tc(v, i + 1, lo, hi);
@@ -290,6 +295,29 @@ size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
     out[k++] = mix(T_CLP1, wcl(v, i + 1, lo, hi, 2), wcl(v, i, lo, hi, 1));
     out[k++] = mix(T_CLCTX, wcl(v, i, lo, hi, 2), cm1 * 64 + cp1);
     out[k++] = mix(T_CLPCT, wcl(v, i, lo, hi, 1), pct);
+    /* the frame: how far back a name or pronoun is, what follows in 3 tokens */
+    uint32_t subj = 7, comp = 0;
+    for (size_t j = i; j > lo && i - j < 6; j--) {
+        uint32_t c = v->toks[j - 1].tc;
+        if (c == 2 || c == 14) {
+            subj = (uint32_t)(i - j);
+            break;
+        }
+    }
+    for (size_t j = i + 1; j < hi && j < i + 4; j++) {
+        uint32_t c = v->toks[j].tc, w = v->toks[j].wh;
+        if (w == wh_that)
+            comp |= 1;
+        else if (w == wh_to)
+            comp |= 2;
+        else if (c == 4 || c == 6)
+            comp |= 4;
+        else if (c == 8)
+            comp |= 8;
+    }
+    out[k++] = mix(T_SUBJ, subj, cm1);
+    out[k++] = mix(T_COMP, comp, wcl(v, i, lo, hi, 1));
+    out[k++] = mix(T_SUBJCOMP, subj * 16 + comp, pct);
     uint32_t st = stem_hash(p, n);
     out[k++] = mix(T_STEM, st, 0);
     out[k++] = mix(T_STEMCTX, st, cm1 * 64 + cp1);
@@ -421,6 +449,13 @@ static size_t src_pair_feats(uint32_t wh_h, int side, const src_stats *st, uint3
     return SP_N;
 }
 
+/* The feature of token i inside a source: its class and word class
+   (a verb's class inside reads as a clause: "Trump spoke to ..."). */
+static uint32_t src_inner_feat(const lede_ql_view *v, size_t h, size_t i, int side) {
+    size_t lo = v->toks[h].sbeg, hi = v->toks[h].send;
+    return mix(S_IN, (uint32_t)side * 64 + tc(v, i, lo, hi), wcl(v, i, lo, hi, 2));
+}
+
 static size_t src_none_feats(const lede_ql_view *v, size_t h, size_t us, uint32_t *out) {
     size_t lo = v->toks[h].sbeg, hi = v->toks[h].send, k = 0;
     out[k++] = mix(N_BIAS, 0, 0);
@@ -472,6 +507,8 @@ size_t lede_ql_src_feats(const lede_ql_view *v, size_t h, size_t us, size_t ue, 
     for (size_t i = sp.a; i < sp.b; i++)
         src_stats_add(v, i, &st);
     k += src_pair_feats(v->toks[h].wh, side, &st, out + k);
+    for (size_t i = sp.a; i < sp.b && k < 3 * LEDE_QL_MAX_FEATS; i++)
+        out[k++] = src_inner_feat(v, h, i, side);
     return k;
 }
 
@@ -576,22 +613,26 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
     /* before the cue: ends in [us - 3, us], starts up to LEDE_QL_SRC_WIN back */
     size_t a0 = us > lo + LEDE_QL_SRC_WIN ? us - LEDE_QL_SRC_WIN : lo;
     double ss[LEDE_QL_SRC_WIN + LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 2];
-    for (size_t a = a0; a < us; a++)
+    double in0[LEDE_QL_SRC_WIN + 1];
+    for (size_t a = a0; a < us; a++) {
         ss[a - a0] = lede_ql_score(sc, f, src_start_feats(v, h, us, ue, a, 0, f));
+        in0[a - a0] = sc->weight(sc->ctx, src_inner_feat(v, h, a, 0));
+    }
     size_t b0 = us > a0 + 3 ? us - 3 : a0 + 1;
     for (size_t b = b0; b <= us; b++) {
         if (b <= a0 || !src_edge_ok(v, b - 1, 1))
             continue;
-        double es = lede_ql_score(sc, f, src_end_feats(v, h, us, ue, b, 0, f));
+        double es = lede_ql_score(sc, f, src_end_feats(v, h, us, ue, b, 0, f)), inner = 0;
         src_stats st;
         memset(&st, 0, sizeof st);
         for (size_t a = b; a-- > a0 && b - a <= LEDE_QL_SRC_LEN;) {
             if (is_end(v, a))
                 break;
             src_stats_add(v, a, &st);
+            inner += in0[a - a0];
             if (!src_edge_ok(v, a, 0))
                 continue;
-            double x = ss[a - a0] + es;
+            double x = ss[a - a0] + es + inner;
             for (int q = 0; q < SP_N; q++)
                 x += pw[0][q][src_stat(q, &st)];
             topk_add(&best, a, b, x);
@@ -599,22 +640,26 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
     }
     /* after the cue: starts in [ue, ue + LEDE_QL_SRC_AFTER), ends up to
        LEDE_QL_SRC_LEN later */
-    double ea[LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 1];
-    for (size_t b = ue + 1; b <= hi && b < ue + LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN; b++)
+    double ea[LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 1], in1[LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 1];
+    for (size_t b = ue + 1; b <= hi && b < ue + LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN; b++) {
         ea[b - ue] = lede_ql_score(sc, f, src_end_feats(v, h, us, ue, b, 1, f));
+        in1[b - 1 - ue] = sc->weight(sc->ctx, src_inner_feat(v, h, b - 1, 1));
+    }
     for (size_t a = ue; a < hi && a < ue + LEDE_QL_SRC_AFTER; a++) {
         if (!src_edge_ok(v, a, 0))
             continue;
         double sa = lede_ql_score(sc, f, src_start_feats(v, h, us, ue, a, 1, f));
         src_stats st;
         memset(&st, 0, sizeof st);
+        double inner = 0;
         for (size_t b = a + 1; b <= hi && b - a <= LEDE_QL_SRC_LEN; b++) {
             if (is_end(v, b - 1))
                 break;
             src_stats_add(v, b - 1, &st);
+            inner += in1[b - 1 - ue];
             if (!src_edge_ok(v, b - 1, 1))
                 continue;
-            double x = sa + ea[b - ue];
+            double x = sa + ea[b - ue] + inner;
             for (int q = 0; q < SP_N; q++)
                 x += pw[1][q][src_stat(q, &st)];
             topk_add(&best, a, b, x);

@@ -488,7 +488,7 @@ static int cmp_name(const void *a, const void *b) {
 int main(int argc, char **argv) {
     int epochs = 10;
     long fold = -1, folds = 0;
-    double prune = 1; /* -p: the least scaled weight kept */
+    double prune = 0; /* -p: the least averaged weight kept (in update units) */
     int ai = 1;
     while (ai + 1 < argc && argv[ai][0] == '-') {
         if (strcmp(argv[ai], "-e") == 0)
@@ -707,9 +707,10 @@ int main(int argc, char **argv) {
             maxabs = fabs(w->w);
     }
     double scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
-    /* pruning: weights under prune (scaled) are dropped */
+    fprintf(stderr, "quotes-train: largest weight %.3f\n", maxabs);
+    /* pruning: averaged weights under prune are dropped */
     for (size_t k = 0; k <= t.mask; k++)
-        if (t.slots[k].key && fabs(t.slots[k].w * scale) < prune)
+        if (t.slots[k].key && fabs(t.slots[k].w) < prune)
             t.slots[k].w = 0;
     if (dt.ntexts > 0)
         measure(&dt, &sc, &stop_sc);
