@@ -334,9 +334,14 @@ static int in_list(const char *s, size_t n, const char *const *list) {
 
 void lede_ql_cue_extent(const lede_ql_view *v, size_t h, size_t *us, size_t *ue) {
     static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "be",
-                                      "been", "being", "also", "will", "would", NULL};
+                                      "been", "being", "also", "will", "would", "long", "never",
+                                      "not", "later", "then", NULL};
     size_t lo = v->toks[h].sbeg, a = h;
-    while (a > lo && h - a < 3 && in_list(tp(v, a - 1), tl(v, a - 1), aux))
+    while (a > lo && h - a < 3 &&
+           (in_list(tp(v, a - 1), tl(v, a - 1), aux) ||
+            (tl(v, a - 1) > 4 && tp(v, a - 1)[tl(v, a - 1) - 1] == 'y' &&
+             tp(v, a - 1)[tl(v, a - 1) - 2] == 'l' &&
+             (v->toks[a - 1].flags & (LEDE_QL_F_WORD | LEDE_QL_F_CAP)) == LEDE_QL_F_WORD)))
         a--;
     *us = a;
     *ue = h + 1;

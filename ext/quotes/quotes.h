@@ -32,24 +32,25 @@
  *  - A quotation is attributed by the words after it ('"...," he said',
  *    '"...," said X, the minister, on Monday', '"...," X told reporters')
  *    or before it ('She said: "..."', 'X told reporters, "..."').
- *  - Cue words are learned (cues.h); only strong ones (a cue at least
- *    LEDE_QUOTES_STRONG_PERCENT of the times they occur) attribute a
- *    quotation, and a weak one reports only a clause of four words or more
- *    that opens with "that", "to", "whether" or a question word and holds
- *    no quotation.
- *  - Reported speech: a cue word (cues.h) with its source before it and
- *    the clause after it ("X said (that) ...", "X told reporters ..."), or
- *    the clause before it ("..., X said.", "..., said X."), and "according
- *    to X" on either side of its clause; "X ..., saying ..." (the
- *    sentence's subject speaks); "..., records show, ..."; a headline
- *    "Name: ...". A quotation inside the reported
- *    clause makes it MIXED (a partial quote).
- *  - A quotation with no attribution of its own that opens a sentence in
- *    the same or the next paragraph after an attributed one continues that
- *    speaker (the source reported is the earlier one); other unattributed
- *    quotations of at least LEDE_QUOTES_MIN_WORDS words are reported with
- *    no source; shorter ones (titles, scare quotes, nicknames) are not
- *    speech and are not reported.
+ *  - Cue words are counted from PolNeAR train (cues.h); only strong ones
+ *    (a cue at least LEDE_QUOTES_STRONG_PERCENT of the times they occur)
+ *    attribute a quotation.
+ *  - Reported speech: the learned cue classifier and source and content
+ *    choosers of learn.h, over the tokens the quotations' attributions left
+ *    (model_data.c; without a model, the rules of reported_in: "X said
+ *    (that) ...", "..., X said.", "according to X", "X ..., saying ...").
+ *    A content that holds a quoted fragment is MIXED; one that is exactly
+ *    an unattributed quotation is DIRECT; a short learned content that is
+ *    no clause and holds a title or a scare quote after a cue that is not
+ *    mostly a speech verb is not speech.
+ *  - A quotation with no attribution of its own right after an attributed
+ *    one in the same paragraph ('"...," he said. "..."') is part of its
+ *    content, from the first fragment to the last (PolNeAR's and PARC's
+ *    convention). One that opens a sentence in the next paragraph
+ *    continues that speaker (the source reported is the earlier one);
+ *    other unattributed quotations of at least LEDE_QUOTES_MIN_WORDS words
+ *    are reported with no source; shorter ones (titles, scare quotes,
+ *    nicknames) are not speech and are not reported.
  *
  * Speakers are labelled PERSON, ORG or GPE: PERSON for a name with a given
  * name (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal

@@ -10,8 +10,9 @@
  * with a hook that sees each block once its quotations are attributed, so
  * training sees the tokens, flags and candidates the extension sees. Every
  * Attribution or Attribution-no-source relation gives a cue head (the first
- * word of its Cue span that is no auxiliary or adverb), its Source and its
- * Content spans in tokens of the block.
+ * word of its Cue span in the cue list, cues.h, else its first word that is
+ * no auxiliary or adverb), its Source and its Content spans in tokens of
+ * the block, less punctuation at their edges.
  *
  * Three averaged perceptrons (Collins 2002) share one weight table: the cue
  * classifier (every candidate token, a head or not), the source chooser
@@ -357,18 +358,21 @@ static void on_block(void *ctx, const lede_quotes_iter *it) {
         const gold *x = &d->gold[g];
         if (x->us < bstart || x->us >= bend)
             continue;
-        /* the cue head */
+        /* the cue head: its first word of the cue list ("has long argued"),
+           else its first word that is no auxiliary, pronoun or adverb */
         size_t h = NONE;
-        for (size_t i = 0; i < it->ntoks; i++) {
-            const lede_span *t = &it->toks[i].t.span;
-            if (t->byte_end <= x->us || t->byte_start >= x->ue)
-                continue;
-            if (it->toks[i].t.kind == LEDE_TOK_WORD &&
-                !skip_word(it->s + t->byte_start, t->byte_end - t->byte_start)) {
-                h = i;
-                break;
+        for (int pass = 0; pass < 2 && h == NONE; pass++)
+            for (size_t i = 0; i < it->ntoks; i++) {
+                const lede_span *t = &it->toks[i].t.span;
+                if (t->byte_end <= x->us || t->byte_start >= x->ue)
+                    continue;
+                if (it->toks[i].t.kind == LEDE_TOK_WORD &&
+                    (pass == 1 || (it->toks[i].flags & LEDE_QL_F_CUE)) &&
+                    !skip_word(it->s + t->byte_start, t->byte_end - t->byte_start)) {
+                    h = i;
+                    break;
+                }
             }
-        }
         if (h == NONE) {
             d->skipped_nohead++;
             continue;
