@@ -16,7 +16,7 @@
 #   make map        draw docs/img/map.png, the places of seeds/ on a world map (installs rsvg-convert)
 #   make install    copy the extension to $(PREFIX)/lib (PREFIX=/usr/local)
 #   make uninstall  remove what make install copied
-#   make model      retrain the two entity models and the quote cues from ../shared (about 15 minutes)
+#   make model      retrain the two entity models, then the quote cues and model, from ../shared (about 15 minutes)
 #   make regen      regenerate gazetteers, places and word statistics from their sources (needs ../shared)
 #   make clean
 
@@ -276,18 +276,30 @@ $(BUILD)/ner-train: $(NER_TRAIN_SRCS) $(NER_TRAIN_HDRS)
 # PolNeAR's train articles) and CoNLL-2003 (scheme 'conll'; train.txt, valid.txt).
 NER_ONTO_FLAGS ?= -e 20 -j 2 -c 2 -u $(SHARED)/data/conll2003/train.txt \
 	-u $(SHARED)/data/quotes/polnear/train/text
-model: $(BUILD)/ner-train model-quotes
+# The quote model reads the OntoNotes model's word classes: it is trained last.
+model: $(BUILD)/ner-train
 	@test -d $(SHARED)/data || { echo "make model: $(SHARED)/data not found (SHARED=path)" >&2; exit 2; }
 	$(BUILD)/ner-train -t ontonotes $(NER_ONTO_FLAGS) $(SHARED)/data/ontonotes/train.bio \
 		$(SHARED)/data/ontonotes/dev.bio ext/ner/model_onto_data.c
 	$(BUILD)/ner-train -t conll $(SHARED)/data/conll2003/train.txt \
 		$(SHARED)/data/conll2003/valid.txt ext/ner/model_conll_data.c
+	$(MAKE) model-quotes
 
-# The cue words of lede_quotes, learned from PolNeAR train (ext/quotes/gen/cues.py; seconds).
+# lede_quotes' cue words (ext/quotes/gen/cues.py) and its cue, source and content
+# model (ext/quotes/train/, learn.h), learned from PolNeAR train (a minute).
+QUOTES_TRAIN_EPOCHS ?= 6
+QUOTES_TRAIN_PRUNE ?= 0.8
+$(BUILD)/quotes-train: ext/quotes/train/train.c $(BUILD)/libledecore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ ext/quotes/train/train.c $(BUILD)/libledecore.a $(LDLIBS_CORE) -lm $(LDFLAGS)
+
 model-quotes:
 	@test -d $(SHARED)/data/quotes/polnear/train || { echo "make model-quotes:" \
 		"$(SHARED)/data/quotes/polnear/train not found (SHARED=path)" >&2; exit 2; }
 	python3 ext/quotes/gen/cues.py $(SHARED)/data/quotes/polnear/train ext/quotes/cues_data.c
+	$(MAKE) $(BUILD)/quotes-train
+	$(BUILD)/quotes-train -e $(QUOTES_TRAIN_EPOCHS) -p $(QUOTES_TRAIN_PRUNE) $(SHARED)/data/quotes/polnear/train \
+		ext/quotes/model_data.c
 
 # ---- install ----------------------------------------------------------------
 

@@ -15,6 +15,7 @@
 #include "../text/chars.h"
 #include "../text/utf8.h"
 #include "cues.h"
+#include "learn.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -287,6 +288,10 @@ static unsigned tok_flags(const char *s, const lede_token *t, const lede_token *
     }
 }
 
+static const char *s_of(const lede_quotes_iter *it, const lede_token *t) {
+    return it->s + t->span.byte_start;
+}
+
 static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned flags, size_t sent) {
     if (it->ntoks == it->toks_cap) {
         size_t cap = it->toks_cap ? it->toks_cap * 2 : 256;
@@ -301,6 +306,11 @@ static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned fla
     q->flags = flags;
     q->sent = sent;
     q->sbeg = q->send = q->pbeg = 0;
+    q->wh = lede_ql_word_hash(s_of(it, t), t->span.byte_end - t->span.byte_start);
+    q->tc = lede_ql_token_class(it->s, t, flags);
+    q->wc = t->kind == LEDE_TOK_WORD
+                ? lede_ql_word_classes(s_of(it, t), t->span.byte_end - t->span.byte_start)
+                : 0;
     return LEDE_OK;
 }
 
@@ -313,6 +323,20 @@ static void track_open(lede_quotes_iter *it, size_t i) {
         it->qopen = 1;
     else if ((f & QF_CLOSE) && it->qopen)
         it->qopen = 0;
+}
+
+/* 1 when a line break lies in the white space before byte b: a sentence's
+   tokens are read from its start, so their newlines_before does not see
+   the break that ends the paragraph before. */
+static int breaks_before(const char *s, size_t b) {
+    for (size_t i = b; i > 0 && b - i < 64; i--) {
+        unsigned char c = (unsigned char)s[i - 1];
+        if (c == '\n')
+            return 1;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+            return 0;
+    }
+    return 0;
 }
 
 /* Appends the tokens of the sentence being read (its seq is it->nsent - 1)
@@ -339,13 +363,16 @@ static lede_rc add_tokens(lede_quotes_iter *it) {
             q->t.span.byte_end = t.span.byte_end;
             q->t.span.cp_end = t.span.cp_end;
             q->flags = (q->flags & QF_PARA) | (opening ? QF_OPEN : QF_CLOSE);
+            q->wh = lede_ql_word_hash(s_of(it, &q->t), q->t.span.byte_end - q->t.span.byte_start);
+            q->tc = lede_ql_token_class(it->s, &q->t, q->flags);
             it->qopen = 0;
             for (size_t k = 0; k < it->ntoks; k++) /* replay the running state */
                 track_open(it, k);
             continue;
         }
         unsigned f = tok_flags(it->s, &t, prev);
-        if (it->ntoks == first && !it->in_sent_cont && (t.newlines_before > 0 || it->nsent == 1))
+        if (it->ntoks == first && !it->in_sent_cont &&
+            (t.newlines_before > 0 || breaks_before(it->s, t.span.byte_start) || it->nsent == 1))
             f |= QF_PARA;
         lede_rc rc = toks_push(it, &t, f, it->nsent - 1);
         if (rc != LEDE_OK)
@@ -390,7 +417,7 @@ static lede_rc read_block(lede_quotes_iter *it) {
             lede_token t;
             unsigned f = 0;
             int has = first_token(it, &sp, &t, &f);
-            int para = has && t.newlines_before > 0;
+            int para = has && (t.newlines_before > 0 || breaks_before(it->s, t.span.byte_start));
             if ((para && !(it->qopen && (f & QF_OPEN))) || it->ntoks >= LEDE_QUOTES_BLOCK_TOKENS / 2) {
                 it->next_span = sp;
                 it->have_next = 1;
@@ -1517,6 +1544,115 @@ static void span_of(const lede_quotes_iter *it, size_t a, size_t b, lede_span *s
     sp->cp_end = it->toks[b - 1].t.span.cp_end;
 }
 
+/* 1 when the content [a, b) of a cue that is not mostly a speech verb
+   (cues.h: a cue less than 60% of the times it occurs) is short, no
+   clause, and holds a quotation of one word or a title: 'called the new
+   "reform" a rebranding', 'has read "War and Peace"': a scare quote or a
+   title, not speech ('said the rise was "temporary"' is). */
+static int scare_quoted(const lede_quotes_iter *it, size_t h, size_t a, size_t b) {
+    if (lede_quotes_cue_percent(tp(it, h), tl(it, h)) >= 60 || tin(it, a, clause_openers) ||
+        count_words(it, a, b) > 8)
+        return 0;
+    for (size_t k = 0; k < it->npairs; k++) {
+        const lede_quotes_pair *p = &it->pairs[k];
+        if (p->o + 1 >= b || p->c <= a)
+            continue;
+        size_t words = count_words(it, p->o + 1, p->c), caps = 0;
+        for (size_t i = p->o + 1; i < p->c; i++)
+            caps += (tf(it, i) & QF_CAP) != 0;
+        if (words < LEDE_QUOTES_MIN_WORDS || (words < 10 && caps * 10 >= words * 7))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reported speech by the learned model (learn.h): every cue the
+   classifier finds in the block, with the best source and content of its
+   sentence. */
+static lede_rc learned_in_block(lede_quotes_iter *it) {
+    lede_ql_view v = {it->s, it->toks, it->ntoks};
+    uint32_t f[3 * LEDE_QL_MAX_FEATS];
+    size_t first = it->nitems;
+    for (size_t h = 0; h < it->ntoks; h++) {
+        if (!lede_ql_cue_candidate(&v, h) ||
+            lede_ql_model.weight(NULL, lede_ql_stop_feature(&v, h)) != 0)
+            continue;
+        if (lede_ql_score(&lede_ql_model, f, lede_ql_cue_feats(&v, h, f)) <= 0)
+            continue;
+        size_t us, ue;
+        lede_ql_cue_extent(&v, h, &us, &ue);
+        /* the best source that leaves a content, and its best content */
+        lede_ql_span srcs[LEDE_QL_JOINT], src = {NONE, NONE}, con = {NONE, NONE};
+        double sscore[LEDE_QL_JOINT];
+        size_t ns = lede_ql_best_sources(&v, &lede_ql_model, h, us, ue, srcs, sscore,
+                                         LEDE_QL_JOINT);
+        for (size_t k = 0; k < ns && con.a == NONE; k++) {
+            lede_ql_span c;
+            lede_ql_best_content(&v, &lede_ql_model, h, us, ue, srcs[k], &c);
+            if (c.a != NONE) {
+                src = srcs[k];
+                con = c;
+            }
+        }
+        if (con.a == NONE)
+            continue;
+        if (scare_quoted(it, h, con.a, con.b))
+            continue;
+        /* "Later the spokeswoman": a sentence adverb or conjunction is no part of it */
+        while (src.a != NONE && src.a + 1 < src.b && tin(it, src.a, openers))
+            src.a++;
+        lede_quotes_item *x = item_new(it);
+        if (!x)
+            return LEDE_NOMEM;
+        x->cs = con.a;
+        x->ce = con.b;
+        x->ss = src.a;
+        x->se = src.b;
+        x->us = us;
+        x->ue = ue;
+        if (ue > h + 1) /* "according to": past the "to" */
+            h = ue - 1;
+    }
+    for (size_t k = first; k < it->nitems; k++) {
+        lede_quotes_item *x = &it->items[k];
+        x->q.kind = LEDE_QUOTE_INDIRECT;
+        for (size_t q = 0; q < it->npairs; q++) {
+            lede_quotes_pair *p = &it->pairs[q];
+            if (p->o + 1 >= x->ce || p->c <= x->cs)
+                continue; /* no quotation of the content */
+            /* the content is the quotation: '"...," X warned' */
+            x->q.kind = x->cs == p->o + 1 && x->ce >= p->c - 1 && !p->taken ? LEDE_QUOTE_DIRECT
+                                                                         : LEDE_QUOTE_MIXED;
+            if (x->q.kind == LEDE_QUOTE_MIXED && p->closed && x->ce == p->c)
+                x->ce = p->c + 1; /* 'the rise was "temporary"' with its closing mark */
+            p->taken = 1;
+        }
+        mark_used(it, x->cs, x->ce);
+        mark_used(it, x->ss, x->se);
+        mark_used(it, x->us, x->ue);
+    }
+    return LEDE_OK;
+}
+
+/* 1 when nothing but the attribution of p and marks lies between p's
+   content and x's: '"...," he said. "..."'. */
+static int continues(const lede_quotes_iter *it, const lede_quotes_item *p,
+                     const lede_quotes_item *x) {
+    for (size_t i = p->ce; i + 1 < x->cs; i++) {
+        if (tmark(it, i) || (tf(it, i) & QF_MARK) || (p->ss != NONE && i >= p->ss && i < p->se) ||
+            (p->us != NONE && i >= p->us && i < p->ue) || tpunct(it, i, ",.:;"))
+            continue;
+        if (tf(it, i) & QF_USED) /* "on Monday", "in a statement": words of the attribution */
+            continue;
+        if (i > p->ue && i - p->ue > 8)
+            return 0;
+        if (tf(it, i) & QF_WORD)
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
 /* Finds the attributions of the block into it->items. */
 static lede_rc find_in_block(lede_quotes_iter *it) {
     it->nitems = 0;
@@ -1545,11 +1681,19 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
         mark_used(it, x->us, x->ue);
         mark_used(it, p->o, p->closed ? p->c + 1 : p->c);
     }
-    /* reported speech, sentence by sentence */
-    for (size_t b = 0; b < it->ntoks; b = it->toks[b].send) {
-        rc = reported_in(it, b);
+    if (it->learn)
+        it->learn(it->learn_ctx, it);
+    if (lede_ql_model_ready()) {
+        rc = learned_in_block(it);
         if (rc != LEDE_OK)
             return rc;
+    } else {
+        /* reported speech, sentence by sentence */
+        for (size_t b = 0; b < it->ntoks; b = it->toks[b].send) {
+            rc = reported_in(it, b);
+            if (rc != LEDE_OK)
+                return rc;
+        }
     }
     /* the quotations left: continuations, unattributed speech, or not speech */
     for (size_t k = 0; k < it->npairs; k++) {
@@ -1573,9 +1717,26 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
         x->ce = p->c;
         x->q.kind = LEDE_QUOTE_DIRECT;
         x->inherit = opens_sentence;
+        x->leftover = 1;
         p->taken = 1;
     }
     sort_items(it->items, it->nitems);
+    /* '"...," he said. "..."': a quotation that goes on in the same
+       paragraph right after an attributed one is part of its content */
+    size_t prev = NONE;
+    for (size_t k = 0; k < it->nitems; k++) {
+        lede_quotes_item *x = &it->items[k];
+        if (x->leftover && prev != NONE) {
+            lede_quotes_item *p = &it->items[prev];
+            if (p->q.kind == LEDE_QUOTE_DIRECT && p->ss != NONE && x->cs > p->ce &&
+                it->toks[x->cs].pbeg == it->toks[p->cs].pbeg && continues(it, p, x)) {
+                p->ce = x->ce;
+                x->cs = x->ce = NONE;
+                continue;
+            }
+        }
+        prev = k;
+    }
     /* spans and speakers, in text order */
     for (size_t k = 0; k < it->nitems; k++) {
         lede_quotes_item *x = &it->items[k];

@@ -32,24 +32,25 @@
  *  - A quotation is attributed by the words after it ('"...," he said',
  *    '"...," said X, the minister, on Monday', '"...," X told reporters')
  *    or before it ('She said: "..."', 'X told reporters, "..."').
- *  - Cue words are learned (cues.h); only strong ones (a cue at least
- *    LEDE_QUOTES_STRONG_PERCENT of the times they occur) attribute a
- *    quotation, and a weak one reports only a clause of four words or more
- *    that opens with "that", "to", "whether" or a question word and holds
- *    no quotation.
- *  - Reported speech: a cue word (cues.h) with its source before it and
- *    the clause after it ("X said (that) ...", "X told reporters ..."), or
- *    the clause before it ("..., X said.", "..., said X."), and "according
- *    to X" on either side of its clause; "X ..., saying ..." (the
- *    sentence's subject speaks); "..., records show, ..."; a headline
- *    "Name: ...". A quotation inside the reported
- *    clause makes it MIXED (a partial quote).
- *  - A quotation with no attribution of its own that opens a sentence in
- *    the same or the next paragraph after an attributed one continues that
- *    speaker (the source reported is the earlier one); other unattributed
- *    quotations of at least LEDE_QUOTES_MIN_WORDS words are reported with
- *    no source; shorter ones (titles, scare quotes, nicknames) are not
- *    speech and are not reported.
+ *  - Cue words are counted from PolNeAR train (cues.h); only strong ones
+ *    (a cue at least LEDE_QUOTES_STRONG_PERCENT of the times they occur)
+ *    attribute a quotation.
+ *  - Reported speech: the learned cue classifier and source and content
+ *    choosers of learn.h, over the tokens the quotations' attributions left
+ *    (model_data.c; without a model, the rules of reported_in: "X said
+ *    (that) ...", "..., X said.", "according to X", "X ..., saying ...").
+ *    A content that holds a quoted fragment is MIXED; one that is exactly
+ *    an unattributed quotation is DIRECT; a short learned content that is
+ *    no clause and holds a title or a scare quote after a cue that is not
+ *    mostly a speech verb is not speech.
+ *  - A quotation with no attribution of its own right after an attributed
+ *    one in the same paragraph ('"...," he said. "..."') is part of its
+ *    content, from the first fragment to the last (PolNeAR's and PARC's
+ *    convention). One that opens a sentence in the next paragraph
+ *    continues that speaker (the source reported is the earlier one);
+ *    other unattributed quotations of at least LEDE_QUOTES_MIN_WORDS words
+ *    are reported with no source; shorter ones (titles, scare quotes,
+ *    nicknames) are not speech and are not reported.
  *
  * Speakers are labelled PERSON, ORG or GPE: PERSON for a name with a given
  * name (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal
@@ -76,6 +77,8 @@
 
 #include "../core.h"
 #include "../text/sentences.h"
+
+#include <stdint.h>
 
 #define LEDE_QUOTES_MIN_WORDS 4
 #define LEDE_QUOTES_STRONG_PERCENT 30
@@ -113,6 +116,9 @@ typedef struct {
     size_t sbeg, send; /* its sentence's tokens in the block */
     size_t pbeg;   /* the first token of its paragraph */
     unsigned flags; /* QF_* of quotes.c */
+    uint32_t wh;    /* the hash of its text lowercased (learn.h) */
+    uint32_t wc;    /* its word classes (ext/ner/features.h), 0 when none */
+    uint32_t tc;    /* its class for the features (learn.h) */
 } lede_quotes_tok;
 
 /* An attribution of the block, before it is reported: token indices into
@@ -123,6 +129,7 @@ typedef struct {
     size_t ss, se;  /* source */
     size_t us, ue;  /* cue */
     int inherit;    /* a quotation that continues the last speaker */
+    int leftover;   /* a quotation no cue attributes */
     char speaker[LEDE_QUOTES_NAME_MAX];
 } lede_quotes_item;
 
@@ -145,7 +152,13 @@ typedef struct {
     unsigned char last0;              /* the first byte of its last word, lowercased */
 } lede_quotes_name;
 
-typedef struct {
+typedef struct lede_quotes_iter lede_quotes_iter;
+
+/* A trainer's look at each block once its quotations are attributed
+   (ext/quotes/train/): NULL in the extension. */
+typedef void (*lede_quotes_learn_fn)(void *ctx, const lede_quotes_iter *it);
+
+struct lede_quotes_iter {
     const char *s; /* the input; not owned */
     size_t n;
     lede_sent_iter sents;  /* sentences of the whole text */
@@ -169,7 +182,9 @@ typedef struct {
     size_t last_sent;       /* the sentence of its content's end */
     lede_quote cur;         /* the quote reported */
     char cur_speaker[LEDE_QUOTES_NAME_MAX];
-} lede_quotes_iter;
+    lede_quotes_learn_fn learn; /* the trainer's hook, or NULL */
+    void *learn_ctx;
+};
 
 /* Starts reading s[0..n). Allocates nothing. */
 void lede_quotes_init(lede_quotes_iter *it, const char *s, size_t n);

@@ -144,6 +144,17 @@ static void test_quotes_continuation(void **state) {
     size_t n = quotes_of("\"Prices are falling,\" said Governor Ilse Varga. \"We expect them to "
                          "keep falling until spring.\"",
                          g);
+    /* one quotation interrupted by its attribution: one row from the first
+       fragment to the last, as PolNeAR and PARC annotate it */
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].text, "Prices are falling,\" said Governor Ilse Varga. \"We expect "
+                                   "them to keep falling until spring.");
+    assert_string_equal(g[0].speaker, "Ilse Varga");
+    assert_string_equal(g[0].source, "Governor Ilse Varga");
+    /* in the next paragraph it is a row of its own that keeps the speaker */
+    n = quotes_of("\"Prices are falling,\" said Governor Ilse Varga.\n\n\"We expect them to "
+                  "keep falling until spring.\"",
+                  g);
     assert_int_equal(n, 2);
     assert_string_equal(g[1].text, "We expect them to keep falling until spring.");
     assert_string_equal(g[1].speaker, "Ilse Varga");
@@ -222,6 +233,62 @@ static void test_quotes_role_description(void **state) {
     assert_string_equal(g[0].speaker, "Mira Sato");
 }
 
+static void test_quotes_split_in_one_sentence(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("\"If you read the report carefully,\" Dana Whitcombe said, \"you will "
+                         "see the money was never spent.\"",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "If you read the report carefully,\" Dana Whitcombe said, "
+                                   "\"you will see the money was never spent.");
+    assert_string_equal(g[0].source, "Dana Whitcombe");
+    assert_string_equal(g[0].cue, "said");
+}
+
+static void test_quotes_learned_beliefs_and_surveys(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Most economists believe that the harbour tax will raise prices. A new "
+                         "survey by the chamber shows that shops expect fewer visitors this "
+                         "summer. The mayor has long argued that the bridge is too expensive "
+                         "to repair.",
+                         g);
+    assert_int_equal(n, 3);
+    assert_string_equal(g[0].kind, "indirect");
+    assert_string_equal(g[0].text, "that the harbour tax will raise prices");
+    assert_string_equal(g[0].source, "Most economists");
+    assert_string_equal(g[0].cue, "believe");
+    assert_string_equal(g[1].text, "that shops expect fewer visitors this summer");
+    assert_string_equal(g[1].source, "A new survey by the chamber");
+    assert_string_equal(g[1].cue, "shows");
+    assert_string_equal(g[2].text, "that the bridge is too expensive to repair");
+    assert_string_equal(g[2].source, "The mayor");
+    assert_string_equal(g[2].cue, "has long argued");
+}
+
+static void test_quotes_learned_cue_after_quotation(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a cue the rules leave ("warned" after a long apposition): the learned
+       part reports the quotation itself as direct, and a one-word quotation
+       after "said" is part of a mixed clause, its closing mark kept */
+    size_t n = quotes_of("\u201cThe rents will keep rising,\u201d the head of the tenants union, "
+                         "Mara Voss, warned on Tuesday. Her deputy said the rise was "
+                         "\u201ctemporary\u201d.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "The rents will keep rising");
+    assert_string_equal(g[0].source, "the head of the tenants union, Mara Voss");
+    assert_string_equal(g[0].speaker, "Mara Voss");
+    assert_string_equal(g[0].cue, "warned");
+    assert_string_equal(g[1].kind, "mixed");
+    assert_string_equal(g[1].text, "the rise was \u201ctemporary\u201d");
+    assert_string_equal(g[1].source, "Her deputy");
+}
+
 static void test_quotes_double_apostrophes(void **state) {
     (void)state;
     got g[MAXQ];
@@ -280,6 +347,9 @@ int main(void) {
         cmocka_unit_test(test_quotes_indirect),
         cmocka_unit_test(test_quotes_partial_is_mixed),
         cmocka_unit_test(test_quotes_role_description),
+        cmocka_unit_test(test_quotes_split_in_one_sentence),
+        cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
+        cmocka_unit_test(test_quotes_learned_cue_after_quotation),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
         cmocka_unit_test(test_quotes_long_text_bounded),
