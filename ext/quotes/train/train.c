@@ -38,7 +38,7 @@
 #include <string.h>
 
 #define NONE SIZE_MAX
-#define STOP_MIN 40 /* a word never a cue head in this many candidates is skipped */
+#define STOP_MIN 12 /* a word never a cue head in this many candidates is skipped */
 
 /* The allocator core.h asks of every program that links the core. */
 void *lede_malloc(size_t n) { return malloc(n ? n : 1); }
