@@ -316,6 +316,15 @@ static void test_geo_regions_of_every_country(void **state) {
     assert_true(p.has_point && p.lat > 45.7 && p.lat < 45.88);
 }
 
+static void test_geo_abbreviated_forms(void **state) {
+    (void)state;
+    /* "Mt." and "Ft." as news writes them */
+    place p = resolve("Police in [Ft. Worth] said the road reopened.", 0);
+    assert_true(p.has_point && p.lat > 32.5 && p.lat < 33 && p.lon > -97.6 && p.lon < -97);
+    p = resolve("The council of [Mt. Pleasant], [S.C.], met on Monday.", 0);
+    assert_true(p.has_point && p.lat > 32.5 && p.lat < 33.2 && p.lon > -80.2 && p.lon < -79.5);
+}
+
 static void test_geo_lookups(void **state) {
     (void)state;
     const uint32_t *cands;
@@ -362,6 +371,7 @@ int main(void) {
         cmocka_unit_test(test_geo_place_inside_a_place_name),
         cmocka_unit_test(test_geo_qualified_name_keeps_its_place),
         cmocka_unit_test(test_geo_regions_of_every_country),
+        cmocka_unit_test(test_geo_abbreviated_forms),
         cmocka_unit_test(test_geo_lookups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -128,6 +128,13 @@ def main():
         for n in names:
             for v in gazetteer.variants(n, saint):
                 keys[v].add(i)
+                # "Mt. Pleasant", "Ft. Worth": the abbreviations news writes for places
+                m = re.match(r"(Mount|Mt\.?|Fort|Ft\.?) (.*)", v) if saint else None
+                if m:
+                    forms = ("Mount ", "Mt. ", "Mt ") if m.group(1)[0] == "M" else \
+                        ("Fort ", "Ft. ", "Ft ")
+                    for f in forms:
+                        keys[f + m.group(2)].add(i)
         return i
 
     size = collections.Counter()
