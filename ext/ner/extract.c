@@ -598,12 +598,42 @@ static int extract_rule_only(lede_ent_label l) {
     return l == LEDE_ENT_MONEY || l == LEDE_ENT_PERCENT;
 }
 
+/* 1 when e's text is a bare number (digits, points and commas only). */
+static int extract_bare_number(const char *s, const lede_ner_entity *e) {
+    for (size_t i = e->span.byte_start; i < e->span.byte_end; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ','))
+            return 0;
+    return 1;
+}
+
 /*
- * OntoNotes: a rules' MONEY or PERCENT span is reported when the model
- * entities it overlaps are all plain numbers (CARDINAL) lying wholly inside
- * it (none at all, or "£4.3" of "£4.3bn"); it replaces them. Where the model
- * found the amount itself, its span stands, drawn as OntoNotes draws it. Both lists are
- * in text order and free of overlaps; so is the result.
+ * 1 when the rules' amount r replaces the model's entity m, which overlaps
+ * it: m lies wholly inside r and is a plain number (CARDINAL), or r's
+ * amount read short ("£4.3" of "£4.3bn", "4.3" or "$12" of "$4.3bn." and
+ * "$12m.": same label, ending before r does, from r's start or a bare
+ * number), or r's percentage read as money ("5.2 per cent", the same span:
+ * the rules' "%" and "per cent" are exact). A bare number that ends where r
+ * ends ("100,980" of "$100,980") stays: parts of OntoNotes draw the
+ * currency sign outside the amount, and the model learnt it.
+ */
+static int extract_rule_takes(const char *s, const lede_ner_entity *m, const lede_ner_entity *r) {
+    if (!extract_inside(m, r))
+        return 0;
+    if (m->label == LEDE_ENT_CARDINAL)
+        return 1;
+    if (m->label == r->label)
+        return m->span.byte_end < r->span.byte_end &&
+               (m->span.byte_start == r->span.byte_start || extract_bare_number(s, m));
+    return m->label == LEDE_ENT_MONEY && r->label == LEDE_ENT_PERCENT &&
+           m->span.byte_start == r->span.byte_start && m->span.byte_end == r->span.byte_end;
+}
+
+/*
+ * OntoNotes: a rules' MONEY or PERCENT span is reported when every model
+ * entity it overlaps is one it replaces (extract_rule_takes; none at all
+ * is the common case). Where the model found the amount itself, its span
+ * stands, drawn as OntoNotes draws it. Both lists are in text order and
+ * free of overlaps; so is the result.
  */
 static lede_rc extract_add_rule_only(lede_ner_extractor *x) {
     size_t add = 0, m = 0;
@@ -614,8 +644,7 @@ static lede_rc extract_add_rule_only(lede_ner_extractor *x) {
         size_t last = m; /* model entities overlapping r: [m, last) */
         int take = extract_rule_only(r->e.label);
         for (; last < x->nents && extract_overlap(&x->ents[last].e, &r->e); last++)
-            take &= x->ents[last].e.label == LEDE_ENT_CARDINAL &&
-                    extract_inside(&x->ents[last].e, &r->e);
+            take &= extract_rule_takes(x->block.s, &x->ents[last].e, &r->e);
         if (!take) {
             r->e.label = LEDE_ENT_NLABELS; /* not added */
             continue;

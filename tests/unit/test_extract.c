@@ -391,6 +391,30 @@ static void test_extract_onto_keeps_rule_money(void **state) {
     assert_string_equal(e->label, "PERCENT");
 }
 
+/* A dollar amount with its multiplier before a full stop keeps the whole
+   span, however much of it the model read ("4.3" or "$12" alone), and a
+   percentage the model read as money is a percentage. */
+static void test_extract_onto_amount_spans_before_full_stop(void **state) {
+    (void)state;
+    const char *s = "The ferry operator said its debt stood at $4.3bn. Repairs cost $12m. "
+                    "Inflation at the port hit 5.2 per cent.";
+    reported r[16];
+    size_t n = extract_reported(s, NULL, r, 16);
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "$4.3bn"));
+    assert_string_equal(e->label, "MONEY");
+    assert_string_equal(e->value, "4300000000");
+    assert_string_equal(e->unit, "USD");
+    assert_non_null(e = find_reported(r, n, "$12m"));
+    assert_string_equal(e->label, "MONEY");
+    assert_string_equal(e->value, "12000000");
+    assert_null(find_reported(r, n, "4.3"));
+    assert_null(find_reported(r, n, "$12"));
+    assert_non_null(e = find_reported(r, n, "5.2 per cent"));
+    assert_string_equal(e->label, "PERCENT");
+    assert_string_equal(e->value, "5.2");
+}
+
 /* The classes of defect issue 9 names, on sentences of our own: an
    interjection or "God" opening a sentence is no entity; companies are
    organisations, not people or places; a surname used as an attribute ("the
@@ -444,6 +468,7 @@ int main(void) {
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
         cmocka_unit_test(test_extract_onto_keeps_rule_money),
+        cmocka_unit_test(test_extract_onto_amount_spans_before_full_stop),
         cmocka_unit_test(test_extract_onto_news_defects),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
     };
