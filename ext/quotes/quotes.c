@@ -190,9 +190,15 @@ static const char *const org_words[] = {
     "website",   "times-picayune", "npr",  "pbs",        "usa",       "today",
     NULL};
 
+/* 1 when s[0..n) is one of the lowercase words of list, ASCII case
+   ignored. The first letter is compared before the rest: most tokens
+   differ from most words there, and the lists are read for every token. */
 static int in_list(const char *s, size_t n, const char *const *list) {
+    if (n == 0)
+        return 0;
+    int c = lede_ascii_lower((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
-        if (lede_ascii_eq_ci(s, n, list[i]))
+        if ((unsigned char)list[i][0] == c && lede_ascii_eq_ci(s, n, list[i]))
             return 1;
     return 0;
 }
