@@ -415,6 +415,25 @@ static void test_extract_onto_amount_spans_before_full_stop(void **state) {
     assert_string_equal(e->value, "5.2");
 }
 
+/* A possessive written as news writes it, joined to its word: the name
+   before it is found, and a one-word name leaves the "'s" out. */
+static void test_extract_onto_possessives(void **state) {
+    (void)state;
+    const char *s = "Obama's aide quit on Monday.\n"
+                    "Google's engineers left for a rival.\n"
+                    "Britain\xE2\x80\x99s economy grew.";
+    reported r[16];
+    size_t n = extract_reported(s, NULL, r, 16);
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "Obama"));
+    assert_string_equal(e->label, "PERSON");
+    assert_non_null(e = find_reported(r, n, "Google"));
+    assert_string_equal(e->label, "ORG");
+    assert_null(find_reported(r, n, "Google's"));
+    assert_non_null(e = find_reported(r, n, "Britain"));
+    assert_string_equal(e->label, "GPE");
+}
+
 /* The classes of defect issue 9 names, on sentences of our own: an
    interjection or "God" opening a sentence is no entity; companies are
    organisations, not people or places; a surname used as an attribute ("the
@@ -468,6 +487,7 @@ int main(void) {
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
         cmocka_unit_test(test_extract_onto_keeps_rule_money),
+        cmocka_unit_test(test_extract_onto_possessives),
         cmocka_unit_test(test_extract_onto_amount_spans_before_full_stop),
         cmocka_unit_test(test_extract_onto_news_defects),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
