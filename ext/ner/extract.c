@@ -636,8 +636,9 @@ static int extract_bare_number(const char *s, const lede_ner_entity *e) {
  * it: m lies wholly inside r and is a plain number (CARDINAL), or r's
  * amount read short ("£4.3" of "£4.3bn", "4.3" or "$12" of "$4.3bn." and
  * "$12m.": same label, ending before r does, from r's start or a bare
- * number), or r's percentage read as money ("5.2 per cent", the same span:
- * the rules' "%" and "per cent" are exact). A bare number that ends where r
+ * number), or r's amount read as another: the same span, a percentage read
+ * as money ("5.2 per cent") or either read as a quantity ("120 million
+ * euros"), since the rules' currencies, "%" and "per cent" are exact. A bare number that ends where r
  * ends ("100,980" of "$100,980") stays: parts of OntoNotes draw the
  * currency sign outside the amount, and the model learnt it.
  */
@@ -649,7 +650,8 @@ static int extract_rule_takes(const char *s, const lede_ner_entity *m, const led
     if (m->label == r->label)
         return m->span.byte_end < r->span.byte_end &&
                (m->span.byte_start == r->span.byte_start || extract_bare_number(s, m));
-    return m->label == LEDE_ENT_MONEY && r->label == LEDE_ENT_PERCENT &&
+    return (m->label == LEDE_ENT_QUANTITY ||
+            (m->label == LEDE_ENT_MONEY && r->label == LEDE_ENT_PERCENT)) &&
            m->span.byte_start == r->span.byte_start && m->span.byte_end == r->span.byte_end;
 }
 

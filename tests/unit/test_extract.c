@@ -392,12 +392,14 @@ static void test_extract_onto_keeps_rule_money(void **state) {
 }
 
 /* A dollar amount with its multiplier before a full stop keeps the whole
-   span, however much of it the model read ("4.3" or "$12" alone), and a
-   percentage the model read as money is a percentage. */
+   span, however much of it the model read ("4.3" or "$12" alone); a
+   percentage the model read as money is a percentage, and money it read as
+   a quantity is money. */
 static void test_extract_onto_amount_spans_before_full_stop(void **state) {
     (void)state;
     const char *s = "The ferry operator said its debt stood at $4.3bn. Repairs cost $12m. "
-                    "Inflation at the port hit 5.2 per cent.";
+                    "Inflation at the port hit 5.2 per cent. The Estonian ferry line will spend "
+                    "120 million euros on two ships.";
     reported r[16];
     size_t n = extract_reported(s, NULL, r, 16);
     const reported *e;
@@ -413,6 +415,9 @@ static void test_extract_onto_amount_spans_before_full_stop(void **state) {
     assert_non_null(e = find_reported(r, n, "5.2 per cent"));
     assert_string_equal(e->label, "PERCENT");
     assert_string_equal(e->value, "5.2");
+    assert_non_null(e = find_reported(r, n, "120 million euros"));
+    assert_string_equal(e->label, "MONEY");
+    assert_string_equal(e->unit, "EUR");
 }
 
 /* A possessive written as news writes it, joined to its word: the name
