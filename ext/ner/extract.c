@@ -371,16 +371,17 @@ static int extract_title_word(const char *s, size_t n) {
  * the first form, and the model reads them as it reads "Bank of England",
  * as organisations; of the second form it has few, all places.
  */
+static const char *const extract_feature_heads[] = {"strait", "straits", "sea",  "gulf", "bay",
+                                                     "cape",   "isle",    "isles", "lake", "mount"};
+
 static int extract_geo_name(const lede_ner_block *b, size_t first, size_t last) {
-    static const char *const heads[] = {"strait", "straits", "sea",  "gulf", "bay",
-                                        "cape",   "isle",    "isles", "lake", "mount"};
     static const char *const tails[] = {"sea",     "ocean",    "peninsula", "river",
                                         "strait",  "straits",  "gulf",      "isthmus",
                                         "canal",   "plateau",  "basin",     "archipelago",
                                         "desert",  "mountains"};
 #define TOK(k) (b->s + b->tok[k].span.byte_start)
 #define TOKLEN(k) (b->tok[k].span.byte_end - b->tok[k].span.byte_start)
-    if (last >= first + 2 && last <= first + 3 && EXTRACT_WORD_IN(TOK(first), TOKLEN(first), heads) &&
+    if (last >= first + 2 && last <= first + 3 && EXTRACT_WORD_IN(TOK(first), TOKLEN(first), extract_feature_heads) &&
         TOKLEN(first + 1) == 2 && memcmp(TOK(first + 1), "of", 2) == 0)
         return 1;
     if (last < first + 1 || last > first + 2 || !EXTRACT_WORD_IN(TOK(last), TOKLEN(last), tails))
@@ -391,6 +392,18 @@ static int extract_geo_name(const lede_ner_block *b, size_t first, size_t last) 
     return 1;
 #undef TOK
 #undef TOKLEN
+}
+
+/* 1 when token k of b is a geographic feature word followed by "of" ("Gulf
+   of", "Strait of"): the model sometimes reads the name after it as a name
+   of its own ("Gulf" "of" "Mexico"). */
+static int extract_feature_of(const lede_ner_block *b, size_t k) {
+    const char *of = b->s + b->tok[k + 1].span.byte_start;
+    return b->tok[k + 1].span.byte_end - b->tok[k + 1].span.byte_start == 2 &&
+           memcmp(of, "of", 2) == 0 &&
+           EXTRACT_WORD_IN(b->s + b->tok[k].span.byte_start,
+                           b->tok[k].span.byte_end - b->tok[k].span.byte_start,
+                           extract_feature_heads);
 }
 
 /*
@@ -424,8 +437,10 @@ static lede_rc extract_model(lede_ner_extractor *x) {
     const lede_ner_block *b = &x->block;
     for (size_t k = 0; k < b->nwin; k++) {
         const lede_ner_win *win = &b->win[k];
-        size_t open = 0; /* first token of the entity being read */
-        for (size_t i = win->first; i < win->first + win->n; i++) {
+        size_t open = 0;         /* first token of the entity being read */
+        size_t joined = SIZE_MAX; /* first token of a feature word joined to it */
+        size_t end = win->first + win->n;
+        for (size_t i = win->first; i < end; i++) {
             int tag = x->tags2[i];
             if (tag == LEDE_NER_TAG_O)
                 continue;
@@ -433,6 +448,16 @@ static lede_rc extract_model(lede_ner_extractor *x) {
             if (pos == LEDE_NER_P_B || pos == LEDE_NER_P_U)
                 open = i;
             if (pos == LEDE_NER_P_L || pos == LEDE_NER_P_U) {
+                if (joined != SIZE_MAX) {
+                    open = joined; /* "Gulf" "of" "Mexico" read as two names: one */
+                    joined = SIZE_MAX;
+                } else if (i == open && i + 2 < end && extract_feature_of(b, i) &&
+                           (LEDE_NER_TAG_POS(x->tags2[i + 2]) == LEDE_NER_P_B ||
+                            LEDE_NER_TAG_POS(x->tags2[i + 2]) == LEDE_NER_P_U) &&
+                           x->tags2[i + 2] != LEDE_NER_TAG_O) {
+                    joined = i;
+                    continue;
+                }
                 lede_ner_entity e;
                 memset(&e, 0, sizeof e);
                 lede_ent_label label = x->type_label[LEDE_NER_TAG_TYPE(tag)];
@@ -611,8 +636,9 @@ static int extract_bare_number(const char *s, const lede_ner_entity *e) {
  * it: m lies wholly inside r and is a plain number (CARDINAL), or r's
  * amount read short ("£4.3" of "£4.3bn", "4.3" or "$12" of "$4.3bn." and
  * "$12m.": same label, ending before r does, from r's start or a bare
- * number), or r's percentage read as money ("5.2 per cent", the same span:
- * the rules' "%" and "per cent" are exact). A bare number that ends where r
+ * number), or r's amount read as another: the same span, a percentage read
+ * as money ("5.2 per cent") or either read as a quantity ("120 million
+ * euros"), since the rules' currencies, "%" and "per cent" are exact. A bare number that ends where r
  * ends ("100,980" of "$100,980") stays: parts of OntoNotes draw the
  * currency sign outside the amount, and the model learnt it.
  */
@@ -624,7 +650,8 @@ static int extract_rule_takes(const char *s, const lede_ner_entity *m, const led
     if (m->label == r->label)
         return m->span.byte_end < r->span.byte_end &&
                (m->span.byte_start == r->span.byte_start || extract_bare_number(s, m));
-    return m->label == LEDE_ENT_MONEY && r->label == LEDE_ENT_PERCENT &&
+    return (m->label == LEDE_ENT_QUANTITY ||
+            (m->label == LEDE_ENT_MONEY && r->label == LEDE_ENT_PERCENT)) &&
            m->span.byte_start == r->span.byte_start && m->span.byte_end == r->span.byte_end;
 }
 

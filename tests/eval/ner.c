@@ -424,6 +424,21 @@ static int run_doc(run *r, doc *d) {
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* 1 when w[0..n) is a clitic the treebanks split from its word ("'s", "'re", "'ve", "'ll",
+   "'d", "'m", any case): the text is rebuilt with it joined to the word before ("Obama's"), as
+   news prints it and as the trainer (ext/ner/train/corpus.c) rebuilds it. */
+static int is_clitic(const char *w, size_t n) {
+    static const char *const cl[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
+    for (size_t k = 0; k < sizeof cl / sizeof *cl; k++) {
+        size_t m = strlen(cl[k]), i = 0;
+        while (i < n && i < m && (w[i] | 0x20) == cl[k][i])
+            i++;
+        if (i == n && i == m)
+            return 1;
+    }
+    return 0;
+}
+
 /* Appends one token line ("word ... tag") to the document; -1 when the line is malformed. */
 static int add_token(const run *r, doc *d, char *line, size_t n, int new_sentence) {
     const format *fmt = r->fmt;
@@ -454,6 +469,10 @@ static int add_token(const run *r, doc *d, char *line, size_t n, int new_sentenc
         d->sent_start = xrealloc(d->sent_start, c * sizeof *d->sent_start);
         d->pred_tag = xrealloc(d->pred_tag, c * sizeof *d->pred_tag);
         d->gold_tag = xrealloc(d->gold_tag, c * sizeof *d->gold_tag);
+    }
+    if (!new_sentence && d->ntok > 0 && is_clitic(line, wl)) {
+        d->len--; /* no space before it */
+        d->cps--;
     }
     char *w = d->text + d->len;
     if (fmt->ptb)

@@ -392,12 +392,14 @@ static void test_extract_onto_keeps_rule_money(void **state) {
 }
 
 /* A dollar amount with its multiplier before a full stop keeps the whole
-   span, however much of it the model read ("4.3" or "$12" alone), and a
-   percentage the model read as money is a percentage. */
+   span, however much of it the model read ("4.3" or "$12" alone); a
+   percentage the model read as money is a percentage, and money it read as
+   a quantity is money. */
 static void test_extract_onto_amount_spans_before_full_stop(void **state) {
     (void)state;
     const char *s = "The ferry operator said its debt stood at $4.3bn. Repairs cost $12m. "
-                    "Inflation at the port hit 5.2 per cent.";
+                    "Inflation at the port hit 5.2 per cent. The Estonian ferry line will spend "
+                    "120 million euros on two ships.";
     reported r[16];
     size_t n = extract_reported(s, NULL, r, 16);
     const reported *e;
@@ -413,6 +415,28 @@ static void test_extract_onto_amount_spans_before_full_stop(void **state) {
     assert_non_null(e = find_reported(r, n, "5.2 per cent"));
     assert_string_equal(e->label, "PERCENT");
     assert_string_equal(e->value, "5.2");
+    assert_non_null(e = find_reported(r, n, "120 million euros"));
+    assert_string_equal(e->label, "MONEY");
+    assert_string_equal(e->unit, "EUR");
+}
+
+/* A possessive written as news writes it, joined to its word: the name
+   before it is found, and a one-word name leaves the "'s" out. */
+static void test_extract_onto_possessives(void **state) {
+    (void)state;
+    const char *s = "Obama's aide quit on Monday.\n"
+                    "Google's engineers left for a rival.\n"
+                    "Britain\xE2\x80\x99s economy grew.";
+    reported r[16];
+    size_t n = extract_reported(s, NULL, r, 16);
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "Obama"));
+    assert_string_equal(e->label, "PERSON");
+    assert_non_null(e = find_reported(r, n, "Google"));
+    assert_string_equal(e->label, "ORG");
+    assert_null(find_reported(r, n, "Google's"));
+    assert_non_null(e = find_reported(r, n, "Britain"));
+    assert_string_equal(e->label, "GPE");
 }
 
 /* The classes of defect issue 9 names, on sentences of our own: an
@@ -468,6 +492,7 @@ int main(void) {
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
         cmocka_unit_test(test_extract_onto_keeps_rule_money),
+        cmocka_unit_test(test_extract_onto_possessives),
         cmocka_unit_test(test_extract_onto_amount_spans_before_full_stop),
         cmocka_unit_test(test_extract_onto_news_defects),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),

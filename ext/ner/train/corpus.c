@@ -6,6 +6,8 @@
 
 #include "util.h"
 
+#include "../../text/chars.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +54,19 @@ static const char *corpus_unescape(const char *w, size_t n) {
     return NULL;
 }
 
+/* 1 when w[0..n) is a clitic the treebanks split from its word ("'s",
+   "'re", "'ve", "'ll", "'d", "'m", any case). The text is rebuilt with it
+   joined to the word before ("Obama's"), as news prints it, so that the
+   model learns from the tokens lede's tokenizer gives real text: "Obama 's"
+   would read as "Obama", "'", "s". */
+static int corpus_clitic(const char *w, size_t n) {
+    static const char *const cl[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
+    for (size_t k = 0; k < sizeof cl / sizeof *cl; k++)
+        if (lede_ascii_eq_ci(w, n, cl[k]))
+            return 1;
+    return 0;
+}
+
 /* Builds one document from its tokens; sentence ends are tokens with
    word == NULL. */
 static void corpus_build_doc(corpus *c, const conll_token *tk, size_t n) {
@@ -92,6 +107,8 @@ static void corpus_build_doc(corpus *c, const conll_token *tk, size_t n) {
             prev_type = -1;
             continue;
         }
+        if (!at_line_start && corpus_clitic(tk[i].word, tk[i].len))
+            o--; /* no space before it */
         d->conll_start[k] = o;
         memcpy(d->text + o, tk[i].word, tk[i].len);
         o += tk[i].len;
