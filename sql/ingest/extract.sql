@@ -35,13 +35,12 @@ CREATE TABLE IF NOT EXISTS stage.keys(
   n INTEGER, seq INTEGER, canonical TEXT, label TEXT,
   PRIMARY KEY(n, seq)) WITHOUT ROWID;
 INSERT INTO stage.keys
-  SELECT n, seq, canonical, label FROM (
-    SELECT f.n, f.seq, f.canonical, f.label,
-           row_number() OVER (PARTITION BY f.canonical, f.label ORDER BY f.n, f.seq) AS k
-    FROM stage.found AS f
-    WHERE f.n BETWEEN :lo AND :hi)
-  WHERE k = 1
-  ORDER BY n, seq;
+  SELECT first >> 32, first & 4294967295, canonical, label FROM (
+    SELECT canonical, label, min((n << 32) + seq) AS first  -- n, then seq: both below 2^31
+    FROM stage.found
+    WHERE n BETWEEN :lo AND :hi
+    GROUP BY canonical, label)
+  ORDER BY first;
 
 CREATE TABLE IF NOT EXISTS stage.quotes(
   n INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, text TEXT, kind TEXT, source TEXT,
