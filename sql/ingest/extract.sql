@@ -1,9 +1,9 @@
 -- ingest/extract.sql: the sentences, entities and quotes of the articles
 -- numbered :lo to :hi in stage.articles whose bytes changed (changed = 1)
--- and that have a body: fills stage.sentences, stage.found and
--- stage.quotes, keyed by the
--- article's n (ingest/read.sql) and seq. Only functions of the text are
--- called here; ingest/store.sql moves the rows into the database.
+-- and that have a body: fills stage.sentences, stage.found (and
+-- stage.keys) and stage.quotes, keyed by the article's n (ingest/read.sql).
+-- Only functions of the text are called here; ingest/store.sql moves the
+-- rows into the database.
 -- Read by ingest/read.sql and by sql/upgrade.sql.
 CREATE TABLE IF NOT EXISTS stage.sentences(
   n INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, text TEXT,
@@ -23,6 +23,24 @@ INSERT INTO stage.found
          e.value, e.unit, e.country, e.sentence, e.lat, e.lon, e.geonames
   FROM stage.articles AS a, lede_entities(a.body, a.published) AS e
   WHERE a.n BETWEEN :lo AND :hi AND a.changed AND a.body IS NOT NULL;
+
+-- The first mention of each entity key (canonical, label) among the
+-- articles :lo to :hi, worked out here rather than by the one writer: the
+-- writer (ingest/store.sql) adds the new keys to entities in this order, so
+-- that an entity gets its id in the order of its first mention, and lists
+-- them as touched. The writer may cut its batches otherwise: it takes the
+-- articles in order of n, so a key first seen in an earlier article of the
+-- range is in entities by the time a later article mentions it.
+CREATE TABLE IF NOT EXISTS stage.keys(
+  n INTEGER, seq INTEGER, canonical TEXT, label TEXT,
+  PRIMARY KEY(n, seq)) WITHOUT ROWID;
+INSERT INTO stage.keys
+  SELECT first >> 32, first & 4294967295, canonical, label FROM (
+    SELECT canonical, label, min((n << 32) + seq) AS first  -- n, then seq: both below 2^31
+    FROM stage.found
+    WHERE n BETWEEN :lo AND :hi
+    GROUP BY canonical, label)
+  ORDER BY first;
 
 CREATE TABLE IF NOT EXISTS stage.quotes(
   n INTEGER, seq INTEGER, start INTEGER, "end" INTEGER, text TEXT, kind TEXT, source TEXT,
