@@ -1120,10 +1120,132 @@ static int weak_currency_word(const scan *sc, size_t i) {
     return 0;
 }
 
+/* The first words of the gazetteer's currency keys (the key up to its first
+   space: "us" of "us $", "$"), sorted in byte order: a key whose first word
+   is none of these is no currency, so currency_prefix and currency_name
+   look nothing up in the gazetteer for it (most capitalised words). Made
+   from the gazetteer; lede_rules_currency_ok checks that it holds exactly
+   the first words of its currency keys (test_rules prints what differs). */
+static const char *const currency_heads[] = {
+    "$", "a", "aed", "afghani", "afghanis", "afn", "algerian", "amd", "ang", "aoa", "argentine",
+    "armenian", "ars", "aruban", "au", "aud", "australian", "awg", "azerbaijan", "azn",
+    "bahamian", "bahraini", "baht", "balboa", "barbados", "bbd", "bdt", "belarusian", "belize",
+    "bermudian", "bgn", "bhd", "bif", "birr", "bmd", "bnd", "bolivar", "bolivares", "bolivars",
+    "boliviano", "bol\xC3\xADvar", "bol\xC3\xADvares", "brazilian", "brl", "brunei", "bsd",
+    "btn", "bulgarian", "burundi", "bwp", "byn", "bzd", "c", "ca", "cabo", "canadian", "cayman",
+    "cdf", "cedi", "cedis", "cfa", "cfp", "chf", "chilean", "clp", "cny", "colombian",
+    "comorian", "congolese", "convertible", "cordoba", "costa", "crc", "crowns", "cuban", "cuc",
+    "cve", "czech", "czk", "dalasi", "danish", "denar", "dinar", "dinars", "dirham", "dirhams",
+    "djf", "djibouti", "dkk", "dobra", "dollar", "dollars", "dominican", "dong", "dop", "dram",
+    "drams", "dzd", "east", "egp", "egyptian", "el", "ern", "etb", "ethiopian", "eur", "euro",
+    "euros", "falkland", "fiji", "fjd", "fkp", "forint", "forints", "franc", "francs", "gbp",
+    "ghana", "ghs", "gibraltar", "gip", "gmd", "gnf", "gourde", "greenback", "greenbacks",
+    "gtq", "guarani", "guinean", "guyana", "gyd", "hk", "hkd", "hnl", "hong", "hrk", "hryvnia",
+    "hryvnias", "htg", "huf", "iceland", "idr", "ils", "indian", "inr", "iqd", "iranian",
+    "iraqi", "irr", "isk", "jamaican", "jmd", "jod", "jordanian", "jpy", "kc", "kenyan", "kes",
+    "kgs", "khr", "kina", "kmf", "koruna", "korunas", "kpw", "krona", "krone", "kroner",
+    "kronor", "krw", "kuna", "kuwaiti", "kwacha", "kwanza", "kwd", "kyat", "kyats", "kyd",
+    "kzt", "k\xC4\x8D", "lak", "lao", "lari", "lbp", "lebanese", "lei", "lek", "lempira",
+    "leone", "leu", "lev", "leva", "liberian", "libyan", "lilangeni", "lira", "liras", "lire",
+    "lkr", "loti", "lrd", "lsl", "lyd", "malagasy", "malawi", "malaysian", "manat", "manats",
+    "mauritius", "mdl", "mex", "mexican", "mga", "mkd", "mmk", "mnt", "moldovan", "moroccan",
+    "mozambique", "mru", "mur", "mvr", "mwk", "mx", "mxn", "myr", "mzn", "nad", "naira",
+    "nakfa", "namibia", "nepalese", "netherlands", "new", "ngn", "ngultrum", "nio", "nok",
+    "north", "norwegian", "npr", "nt", "nz", "nzd", "omr", "ouguiya", "pa'anga", "pab",
+    "pakistan", "pataca", "pa\xE2\x80\x99" "anga", "peso", "pesos", "pgk", "philippine", "php",
+    "pkr", "pln", "pound", "pounds", "pula", "pyg", "qar", "qatari", "quetzal", "quid", "r",
+    "rand", "reais", "real", "reals", "renminbi", "rial", "rials", "riel", "ringgit", "riyal",
+    "riyals", "rm", "rmb", "romanian", "rouble", "roubles", "rp", "rs", "rs.", "rsd", "ruble",
+    "rubles", "rufiyaa", "rupee", "rupees", "rupiah", "russian", "rwanda", "rwf", "s", "saint",
+    "sar", "saudi", "sbd", "scr", "sdg", "sdr", "sek", "serbian", "seychelles", "sgd", "shekel",
+    "shekels", "sheqel", "sheqels", "shilling", "shillings", "shp", "singapore", "sle", "sll",
+    "sol", "solomon", "som", "somali", "somoni", "soms", "south", "srd", "sri", "ssp",
+    "sterling", "stn", "sudanese", "surinam", "svc", "swedish", "swiss", "syp", "syrian", "szl",
+    "taka", "tala", "tanzanian", "tenge", "thb", "tjs", "tmt", "tnd", "trinidad", "ttd",
+    "tugrik", "tunisian", "turkish", "turkmenistan", "twd", "tzs", "u.s.", "uae", "uah",
+    "uganda", "ugx", "us", "usd", "uyu", "uzbekistan", "uzs", "vatu", "ved", "ves", "vnd",
+    "vuv", "won", "wst", "xaf", "xcd", "xdr", "xof", "xpf", "yemeni", "yen", "yer", "yuan",
+    "zambian", "zar", "zimbabwe", "zloty", "zlotych", "zlotys", "zmw", "zwl", "z\xC5\x82",
+    "\xC2\xA3", "\xC2\xA5", "\xE0\xB8\xBF", "\xE2\x82\xA1", "\xE2\x82\xA6", "\xE2\x82\xA9",
+    "\xE2\x82\xAA", "\xE2\x82\xAB", "\xE2\x82\xAC", "\xE2\x82\xB1", "\xE2\x82\xB2",
+    "\xE2\x82\xB4", "\xE2\x82\xB8", "\xE2\x82\xB9", "\xE2\x82\xBA", "\xE2\x82\xBD",
+};
+
+#define CURRENCY_HEADS (sizeof currency_heads / sizeof currency_heads[0])
+
+/* The index of key[0..n)'s first word (up to its first space) in
+   currency_heads, or -1. */
+static long currency_head_find(const char *key, size_t n) {
+    const char *sp = memchr(key, ' ', n);
+    size_t h = sp ? (size_t)(sp - key) : n;
+    size_t lo = 0, hi = CURRENCY_HEADS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = currency_heads[mid];
+        /* compare key[0..h) with the NUL-terminated w, in byte order */
+        size_t k = 0;
+        while (k < h && w[k] && key[k] == w[k])
+            k++;
+        int c = k < h ? (w[k] ? (unsigned char)key[k] - (unsigned char)w[k] : 1)
+                      : (w[k] ? -1 : 0);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
+/* 1 when some currency key may start at token i (i < sc->nt): its key's
+   first word is one of currency_heads. Every key of tokens [i, i + k)
+   starts with the key of token i, so when this is 0 none of them is a
+   currency; it normalises token i as gaz_at would. */
+static int currency_may_start(scan *sc, size_t i) {
+    char key[KEY_MAX];
+    size_t len = key_of(sc, i, 1, key);
+    return len && currency_head_find(key, len) >= 0;
+}
+
+int lede_rules_currency_ok(void (*report)(const char *what, const char *key)) {
+    int ok = 1;
+    for (size_t k = 1; k < CURRENCY_HEADS; k++)
+        if (strcmp(currency_heads[k - 1], currency_heads[k]) >= 0) {
+            ok = 0;
+            if (report)
+                report("not sorted at", currency_heads[k]);
+        }
+    unsigned char used[CURRENCY_HEADS];
+    memset(used, 0, sizeof used);
+    size_t n = lede_gaz_count();
+    for (size_t r = 0; r < n; r++) {
+        lede_gaz_entry e;
+        const char *key = lede_gaz_at(r, &e);
+        if (!key || !(e.types & LEDE_GAZ_CURRENCY))
+            continue;
+        long at = currency_head_find(key, strlen(key));
+        if (at < 0) {
+            ok = 0;
+            if (report)
+                report("currency key whose first word is missing from currency_heads", key);
+        } else {
+            used[at] = 1;
+        }
+    }
+    for (size_t k = 0; k < CURRENCY_HEADS; k++)
+        if (!used[k]) {
+            ok = 0;
+            if (report)
+                report("currency_heads word that starts no currency key", currency_heads[k]);
+        }
+    return ok;
+}
+
 /* A currency before an amount: "$", "US$", "€", "Rs", "USD". Returns the
    token after it and its ISO code in code, or 0. */
 static size_t currency_prefix(scan *sc, size_t i, char code[4]) {
-    if (i >= sc->nt || !(TF(sc, i) & (T_SYM | T_CAP | T_PUNCT)))
+    if (i >= sc->nt || !(TF(sc, i) & (T_SYM | T_CAP | T_PUNCT)) || !currency_may_start(sc, i))
         return 0;
     for (size_t k = 3; k >= 1; k--) {
         lede_gaz_entry e;
@@ -1149,6 +1271,8 @@ static size_t currency_prefix(scan *sc, size_t i, char code[4]) {
 
 /* A currency named after an amount: "euros", "US dollars", "USD", "yen". */
 static size_t currency_name(scan *sc, size_t i, char code[4]) {
+    if (i >= sc->nt || !currency_may_start(sc, i))
+        return 0;
     for (size_t k = 3; k >= 1; k--) {
         lede_gaz_entry e;
         if (i + k > sc->nt || !gaz_at(sc, i, k, &e) || !(e.types & LEDE_GAZ_CURRENCY) ||

@@ -105,4 +105,9 @@ lede_rc lede_rules_scan(lede_rules_ctx *ctx, const char *s, size_t n, const lede
 /* For tests: 1 when the keyword table is sorted and consistent. */
 int lede_rules_table_ok(void);
 
+/* For tests: 1 when the table of the first words of currency keys (rules.c)
+   is sorted and holds exactly the first words of the gazetteer's currency
+   keys; each difference is passed to report (when not NULL). */
+int lede_rules_currency_ok(void (*report)(const char *what, const char *key));
+
 #endif
