@@ -75,6 +75,8 @@ void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
     x->ents_cap = keep.ents_cap;
     x->found = keep.found;
     x->found_cap = keep.found_cap;
+    x->persons = keep.persons;
+    x->persons_cap = keep.persons_cap;
     x->rules = keep.rules;
     lede_rules_restart(&x->rules);
 }
@@ -130,6 +132,7 @@ void lede_ner_extract_free(lede_ner_extractor *x) {
     lede_free(x->caps);
     lede_free(x->ents);
     lede_free(x->found);
+    lede_free(x->persons);
     lede_rules_free(&x->rules);
     lede_canon_free(&x->canon);
     memset(x, 0, sizeof *x);
@@ -265,17 +268,15 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
     const uint64_t own_mask = lede_ner_own_mask();
     /* Stage 1, window by window; the local features' second-stage weights
        are summed on the way. */
-    memset(x->emit2, 0, b->ntok * T * sizeof *x->emit2);
     for (size_t k = 0; k < b->nwin; k++) {
         const lede_ner_win *win = &b->win[k];
         lede_ner_window w = {b->tok + win->first, win->n, win->flags, NULL, NULL};
-        memset(x->emit, 0, win->n * T * sizeof *x->emit);
         extract_find(x, &w, 1, own_mask);
         for (size_t i = 0; i < win->n; i++) {
             int32_t acc[LEDE_NER_MODEL_ACC] = {0};
             extract_own(x->memo, m, &w, i, T, own_mask, acc);
             lede_ner_model_add_rows(m, x->wrows + i * LEDE_NER_MAX_FEATURES, x->wnf[i], acc);
-            lede_ner_model_unpack(m, acc, x->emit + i * T, x->emit2 + (win->first + i) * T);
+            lede_ner_model_split(m, acc, x->emit + i * T, x->emit2 + (win->first + i) * T);
             lede_ner_forbid(x->emit + i * T, T, &w.tok[i]);
         }
         rc = lede_ner_viterbi(&x->viterbi, x->emit, win->n, m->ntypes, &m->trans[0],
@@ -292,11 +293,15 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
         const lede_ner_win *win = &b->win[k];
         lede_ner_window w = {b->tok + win->first, win->n, win->flags, &x->doc,
                              x->tags1 + win->first};
-        int32_t *e2 = x->emit2 + win->first * T;
         if (!extract_disputed(x, win)) {
             memcpy(x->tags2 + win->first, x->tags1 + win->first, win->n);
             continue;
         }
+        /* the window's stage-2 scores, in the first stage's buffer (free now) */
+        int32_t *e2 = x->emit;
+        const int16_t *local = x->emit2 + win->first * T;
+        for (size_t j = 0; j < win->n * T; j++)
+            e2[j] = local[j];
         extract_find(x, &w, 2, 0);
         for (size_t i = 0; i < win->n; i++) {
             int32_t acc[LEDE_NER_MODEL_ACC] = {0};
@@ -480,21 +485,41 @@ static int extract_last_word(const char *s, const lede_ner_entity *a, const lede
  * model gave it ("Blinken Embarks on Trip" in a headline). On CoNLL-2003
  * validation this adds 0.4 F1 (docs/accuracy.md).
  */
-static void extract_consistent(lede_ner_extractor *x) {
+static lede_rc extract_consistent(lede_ner_extractor *x) {
     const char *s = x->block.s;
+    /* Only a person whose name holds a space can end in another name's word
+       (extract_last_word), and the names relabelled below hold none: the
+       persons that count are listed once, before any is relabelled. */
+    size_t np = 0;
+    for (size_t j = 0; j < x->nents; j++) {
+        const lede_ner_entity *o = &x->ents[j].e;
+        if (o->label != LEDE_ENT_PERSON ||
+            !memchr(s + o->span.byte_start, ' ', o->span.byte_end - o->span.byte_start))
+            continue;
+        if (np == x->persons_cap) {
+            size_t cap = x->persons_cap ? 2 * x->persons_cap : 64;
+            size_t *p = lede_realloc(x->persons, cap * sizeof *p);
+            if (!p)
+                return LEDE_NOMEM;
+            x->persons = p;
+            x->persons_cap = cap;
+        }
+        x->persons[np++] = j;
+    }
+    if (!np)
+        return LEDE_OK;
     for (size_t i = 0; i < x->nents; i++) {
         lede_ner_entity *e = &x->ents[i].e;
         if (e->label == LEDE_ENT_PERSON ||
             memchr(s + e->span.byte_start, ' ', e->span.byte_end - e->span.byte_start))
             continue;
-        for (size_t j = 0; j < x->nents; j++) {
-            const lede_ner_entity *o = &x->ents[j].e;
-            if (o->label == LEDE_ENT_PERSON && extract_last_word(s, e, o)) {
+        for (size_t k = 0; k < np; k++)
+            if (extract_last_word(s, e, &x->ents[x->persons[k]].e)) {
                 e->label = LEDE_ENT_PERSON;
                 break;
             }
-        }
     }
+    return LEDE_OK;
 }
 
 /* The rules' part: lists in x->found what the rules find in each window. */
@@ -757,7 +782,7 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
         if (rc != LEDE_OK)
             return rc; /* LEDE_DONE at the end */
         if ((rc = extract_model(x)) == LEDE_OK)
-            extract_consistent(x);
+            rc = extract_consistent(x);
         if (rc != LEDE_OK || (rc = extract_rules(x)) != LEDE_OK)
             return rc;
         if (x->scheme == LEDE_NER_SCHEME_ONTONOTES) {
