@@ -81,10 +81,11 @@ void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
     lede_rules_restart(&x->rules);
 }
 
-/* Words the memo holds: 2^LEDE_NER_MEMO_BITS, one per slot (a new word
-   takes its slot's place). 2,048 words cover about four in five tokens of
-   news copy, in 600 KB. */
-#define NER_MEMO_BITS 11
+/* Words the memo holds: 2^NER_MEMO_BITS, one per slot (a new word takes
+   its slot's place), in 2.4 MB. 8,192 rather than 2,048 words: on varied
+   news (150 PolNeAR articles, one call each) 1.6% fewer instructions and
+   6% fewer misses of a 1 MB cache (cachegrind), for 1.8 MB more. */
+#define NER_MEMO_BITS 13
 
 /* A token's own sum and the rest of its features are packed separately and
    added: each half of a packed entry then sums at most twice
