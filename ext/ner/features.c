@@ -42,10 +42,12 @@ uint64_t lede_ner_hash(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-uint64_t lede_ner_mix(uint64_t a, uint64_t b) {
+static uint64_t feat_mix(uint64_t a, uint64_t b) {
     uint64_t h = feat_fmix(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL);
     return h ? h : 1;
 }
+
+uint64_t lede_ner_mix(uint64_t a, uint64_t b) { return feat_mix(a, b); }
 
 /* ---- word classes ------------------------------------------------------------ */
 
@@ -419,9 +421,9 @@ typedef struct {
     uint64_t tmpl; /* hash of the current template */
 } feat_sink;
 
-static void emit(feat_sink *k, uint64_t value) {
+static inline void emit(feat_sink *k, uint64_t value) {
     if (k->n < LEDE_NER_MAX_FEATURES)
-        k->out[k->n++] = lede_ner_mix(k->tmpl, value);
+        k->out[k->n++] = feat_mix(k->tmpl, value);
 }
 
 /* Hashes that stand for "before the first token" and "after the last". */
@@ -738,6 +740,9 @@ static void f_stage1(const lede_ner_window *w, size_t i, feat_sink *k) {
 
 typedef void (*feat_fn)(const lede_ner_window *w, size_t i, feat_sink *k);
 
+/* What a template's hash is mixed from, with its number ("templ"). */
+#define FEAT_TEMPLATE_SEED 0x74656d706cULL
+
 /* clang-format off */
 static const struct {
     const char *name;
@@ -745,41 +750,43 @@ static const struct {
     int own;     /* 1 when it reads only the token's own text, kind and
                     own flags (lede_ner_own_key) */
     feat_fn fn;
+    uint64_t hash; /* lede_ner_mix(FEAT_TEMPLATE_SEED, k + 1) for template k, written out
+                      (lede_ner_templates_ok checks it) */
 } feat_templates[] = {
-    {"bias",          1, 1, f_bias},
-    {"word",          1, 1, f_word},
-    {"lower",         1, 1, f_lower},
-    {"shape",         1, 1, f_shape},
-    {"shape-short",   1, 1, f_shape_short},
-    {"prefix",        1, 1, f_prefix},
-    {"suffix",        1, 1, f_suffix},
-    {"lower-2",       1, 0, f_lower_m2},
-    {"lower-1",       1, 0, f_lower_m1},
-    {"lower+1",       1, 0, f_lower_p1},
-    {"lower+2",       1, 0, f_lower_p2},
-    {"bigram-1",      1, 0, f_bigram_m1},
-    {"bigram+1",      1, 0, f_bigram_p1},
-    {"shape-1",       1, 0, f_shape_m1},
-    {"shape+1",       1, 0, f_shape_p1},
-    {"shapes3",       1, 0, f_shapes3},
-    {"lower-1-shape", 1, 0, f_lower_m1_shape},
-    {"lower+1-shape", 1, 0, f_lower_p1_shape},
-    {"flags",         1, 1, f_flags},
-    {"kind",          1, 1, f_kind},
-    {"first",         1, 0, f_first},
-    {"caps-lower",    1, 0, f_caps_lower},
-    {"caps-shape",    1, 0, f_caps_shape},
-    {"quoted",        1, 0, f_quoted},
-    {"line",          1, 0, f_line},
-    {"gaz",           1, 0, f_gaz},
-    {"class",         1, 1, f_class},
-    {"class-1",       1, 0, f_class_m1},
-    {"class+1",       1, 0, f_class_p1},
-    {"table",         1, 0, f_table},
-    {"doc-types",     2, 0, f_doc_types},
-    {"doc-types-clean", 2, 0, f_doc_types_clean},
-    {"stage1",        2, 0, f_stage1},
-    {"doc-neighbours", 2, 0, f_doc_neighbours},
+    {"bias",          1, 1, f_bias, 0xe4cffc2f71bbf797ULL},
+    {"word",          1, 1, f_word, 0xa38dc2a51f52db61ULL},
+    {"lower",         1, 1, f_lower, 0x3d0068ab1b280dafULL},
+    {"shape",         1, 1, f_shape, 0x2884d4029582f324ULL},
+    {"shape-short",   1, 1, f_shape_short, 0xed222a44d818fdc6ULL},
+    {"prefix",        1, 1, f_prefix, 0xab70c44538d3009dULL},
+    {"suffix",        1, 1, f_suffix, 0xcb4439a2bcc18d1fULL},
+    {"lower-2",       1, 0, f_lower_m2, 0x5deb3b4f52b42596ULL},
+    {"lower-1",       1, 0, f_lower_m1, 0xe1bb9042425b7e4aULL},
+    {"lower+1",       1, 0, f_lower_p1, 0x453c8e3ad06deff5ULL},
+    {"lower+2",       1, 0, f_lower_p2, 0xd574701ac6b232e3ULL},
+    {"bigram-1",      1, 0, f_bigram_m1, 0x170b033349ed6698ULL},
+    {"bigram+1",      1, 0, f_bigram_p1, 0xc5ec20bce61ce226ULL},
+    {"shape-1",       1, 0, f_shape_m1, 0x13b11e25cadbfd79ULL},
+    {"shape+1",       1, 0, f_shape_p1, 0x7b445944d6f93fb8ULL},
+    {"shapes3",       1, 0, f_shapes3, 0x7aae5bf2ea9d527cULL},
+    {"lower-1-shape", 1, 0, f_lower_m1_shape, 0x89ee37add9d63892ULL},
+    {"lower+1-shape", 1, 0, f_lower_p1_shape, 0x8e54349b081189d2ULL},
+    {"flags",         1, 1, f_flags, 0xf8b99845e8cc77fbULL},
+    {"kind",          1, 1, f_kind, 0xf2a2aa3d9f775ff8ULL},
+    {"first",         1, 0, f_first, 0x88b7f066f69beac0ULL},
+    {"caps-lower",    1, 0, f_caps_lower, 0x8dc568348429dc9aULL},
+    {"caps-shape",    1, 0, f_caps_shape, 0xda9ae4a0bd3a1335ULL},
+    {"quoted",        1, 0, f_quoted, 0x91c2788356527b8bULL},
+    {"line",          1, 0, f_line, 0x681d192e6ddfe1a8ULL},
+    {"gaz",           1, 0, f_gaz, 0x3d7e57698cb615c0ULL},
+    {"class",         1, 1, f_class, 0x66b4ab2e1d6cbb26ULL},
+    {"class-1",       1, 0, f_class_m1, 0x5e0da6a125c8a5aeULL},
+    {"class+1",       1, 0, f_class_p1, 0xcd978a64d9c042a9ULL},
+    {"table",         1, 0, f_table, 0x0f80347caf33e076ULL},
+    {"doc-types",     2, 0, f_doc_types, 0x205c5eaacd95dd68ULL},
+    {"doc-types-clean", 2, 0, f_doc_types_clean, 0x1708c1b34ec3c13bULL},
+    {"stage1",        2, 0, f_stage1, 0xab31680f05e5a4c0ULL},
+    {"doc-neighbours", 2, 0, f_doc_neighbours, 0x60fe10a857b81748ULL},
 };
 /* clang-format on */
 
@@ -798,10 +805,17 @@ size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, u
     for (size_t t = 0; t < FEAT_NTEMPLATES; t++) {
         if (feat_templates[t].stage != stage || (mask >> t & 1))
             continue;
-        k.tmpl = lede_ner_mix(0x74656d706cULL, t + 1); /* "templ" */
+        k.tmpl = feat_templates[t].hash;
         feat_templates[t].fn(w, i, &k);
     }
     return k.n;
+}
+
+int lede_ner_templates_ok(void) {
+    for (size_t t = 0; t < FEAT_NTEMPLATES; t++)
+        if (feat_templates[t].hash != feat_mix(FEAT_TEMPLATE_SEED, t + 1))
+            return 0;
+    return 1;
 }
 
 uint64_t lede_ner_own_mask(void) {

@@ -213,6 +213,10 @@ uint64_t lede_ner_own_key(const lede_ner_token *t);
 size_t lede_ner_template_count(void);
 const char *lede_ner_template_name(size_t k);
 
+/* For tests: 1 when each template's hash, written out in features.c,
+   is the one its number gives. */
+int lede_ner_templates_ok(void);
+
 /*
  * Templates to leave out (bit k = template k), for ablation runs of the
  * trainer only; a model never records a mask, so the extension always uses
