@@ -746,7 +746,72 @@ static const kw *kw_find(const char *w, size_t n) {
     return NULL;
 }
 
+/* The hash of the lower-case w[0..n) in the keyword table (FNV-1a). */
+static uint32_t kw_hash(const char *w, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++) {
+        h ^= (unsigned char)w[k];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+_Static_assert(LEDE_RULES_KW_SLOTS >= 2 * KW_COUNT && LEDE_RULES_KW_SLOTS < 65536 &&
+                   (LEDE_RULES_KW_SLOTS & (LEDE_RULES_KW_SLOTS - 1)) == 0,
+               "the keyword slots are a power of two, at most half full");
+
+/* Fills slots with 1 + the index of each keyword, by kw_hash (linear
+   probing; 0 is an empty slot). */
+static void kw_slots_make(uint16_t *slots) {
+    memset(slots, 0, LEDE_RULES_KW_SLOTS * sizeof *slots);
+    for (size_t k = 0; k < KW_COUNT; k++) {
+        size_t i = kw_hash(kw_table[k].w, strlen(kw_table[k].w)) & (LEDE_RULES_KW_SLOTS - 1);
+        while (slots[i])
+            i = (i + 1) & (LEDE_RULES_KW_SLOTS - 1);
+        slots[i] = (uint16_t)(k + 1);
+    }
+}
+
+/* kw_find through the hash table slots (kw_slots_make): the same entry,
+   for the one lookup every token makes. */
+static const kw *kw_find_hashed(const uint16_t *slots, const char *w, size_t n) {
+    char buf[KW_MAXLEN + 1];
+    if (n == 0 || n > KW_MAXLEN)
+        return NULL;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)lede_ascii_lower((unsigned char)w[k]);
+    buf[n] = '\0';
+    if (memchr(buf, '\0', n))
+        return NULL;
+    size_t i = kw_hash(buf, n) & (LEDE_RULES_KW_SLOTS - 1);
+    for (; slots[i]; i = (i + 1) & (LEDE_RULES_KW_SLOTS - 1)) {
+        const kw *e = &kw_table[slots[i] - 1];
+        if (e->w[0] == buf[0] && strcmp(e->w, buf) == 0)
+            return e;
+    }
+    return NULL;
+}
+
 int lede_rules_table_ok(void) {
+    /* the hashed lookup finds what the sorted one finds */
+    static const char *const others[] = {"Mayor", "x", "januar", "decembers", "", "pm.", "a.m"};
+    uint16_t slots[LEDE_RULES_KW_SLOTS];
+    kw_slots_make(slots);
+    for (size_t k = 0; k < KW_COUNT; k++) {
+        char up[KW_MAXLEN + 1];
+        size_t n = strlen(kw_table[k].w);
+        for (size_t j = 0; j < n; j++)
+            up[j] = (char)(kw_table[k].w[j] >= 'a' && kw_table[k].w[j] <= 'z'
+                               ? kw_table[k].w[j] - 32
+                               : kw_table[k].w[j]);
+        if (kw_find_hashed(slots, kw_table[k].w, n) != &kw_table[k] ||
+            kw_find_hashed(slots, up, n) != kw_find(up, n))
+            return 0;
+    }
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (kw_find_hashed(slots, others[k], strlen(others[k])) !=
+            kw_find(others[k], strlen(others[k])))
+            return 0;
     for (size_t k = 0; k < KW_COUNT; k++) {
         const kw *e = &kw_table[k];
         if (strlen(e->w) > KW_MAXLEN || e->unit >= U_COUNT)
@@ -794,7 +859,8 @@ struct lede_rules_tok {
 
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
-static void classify(const char *s, const lede_token *t, struct lede_rules_tok *ti) {
+static void classify(const uint16_t *kw_slots, const char *s, const lede_token *t,
+                     struct lede_rules_tok *ti) {
     const char *w = s + t->span.byte_start;
     size_t n = t->span.byte_end - t->span.byte_start;
     ti->k = NULL;
@@ -868,7 +934,7 @@ static void classify(const char *s, const lede_token *t, struct lede_rules_tok *
     default:
         return;
     }
-    const kw *e = kw_find(w, n);
+    const kw *e = kw_find_hashed(kw_slots, w, n);
     if (!e)
         return;
     if ((e->flags & F_CAP) && !(ti->f & T_CAP))
@@ -2645,6 +2711,10 @@ lede_rc lede_rules_scan(lede_rules_ctx *ctx, const char *s, size_t n, const lede
         ctx->info = p;
         ctx->info_cap = cap;
     }
+    if (!ctx->kw_ready) {
+        kw_slots_make(ctx->kw_slots);
+        ctx->kw_ready = 1;
+    }
     int future = 0;
     for (size_t i = 0; i < nt; i++) {
         struct lede_rules_tok *ti = &ctx->info[i];
@@ -2653,7 +2723,7 @@ lede_rc lede_rules_scan(lede_rules_ctx *ctx, const char *s, size_t n, const lede
             ti->f = 0;
             continue;
         }
-        classify(s, &t[i], ti);
+        classify(ctx->kw_slots, s, &t[i], ti);
         if (future)
             ti->f |= T_FUT;
         if ((ti->f & T_PUNCT) && memchr(",;:()[]", s[t[i].span.byte_start], 7) == NULL &&

@@ -74,6 +74,8 @@ typedef struct {
 
 struct lede_rules_tok; /* per-token scratch (rules.c) */
 
+#define LEDE_RULES_KW_SLOTS 2048 /* at least twice the keywords (rules.c checks it) */
+
 typedef struct {
     lede_rules_match *matches;   /* the last scan's matches, in order */
     size_t count;                /* how many */
@@ -81,6 +83,8 @@ typedef struct {
     struct lede_rules_tok *info; /* scratch: one entry per token */
     size_t info_cap;
     lede_norm_buf norm; /* scratch for token norms (gazetteer keys) */
+    int kw_ready;       /* kw_slots is made */
+    uint16_t kw_slots[LEDE_RULES_KW_SLOTS]; /* a hash table of the keywords (rules.c) */
 } lede_rules_ctx;
 
 /* Prepares an empty context (allocates nothing). */
