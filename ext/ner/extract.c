@@ -77,6 +77,7 @@ void lede_ner_extract_restart(lede_ner_extractor *x, const lede_ner_model *m,
     x->found_cap = keep.found_cap;
     x->persons = keep.persons;
     x->persons_cap = keep.persons_cap;
+    x->places = keep.places;
     x->rules = keep.rules;
     lede_rules_restart(&x->rules);
 }
@@ -134,6 +135,7 @@ void lede_ner_extract_free(lede_ner_extractor *x) {
     lede_free(x->ents);
     lede_free(x->found);
     lede_free(x->persons);
+    lede_canon_places_free(x->places);
     lede_rules_free(&x->rules);
     lede_canon_free(&x->canon);
     memset(x, 0, sizeof *x);
@@ -804,6 +806,9 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
     ce.byte_end = it->e.span.byte_end;
     ce.label = it->e.label;
     memcpy(ce.country, it->e.country, sizeof ce.country);
+    if (!x->places)
+        x->places = lede_canon_places_new(); /* without it (out of memory), the same names */
+    lede_canon_use_places(&x->canon, x->places);
     lede_rc rc = lede_canon_next(&x->canon, &ce);
     if (rc != LEDE_OK)
         return rc;

@@ -131,6 +131,8 @@ typedef struct {
     lede_date anchor_date; /* anchor parsed */
     int has_anchor;        /* anchor_date holds one */
     lede_canon_ctx canon;  /* canonical names over the whole text */
+    lede_canon_places *places; /* lent to canon: kept from text to text (NULL until needed,
+                                  or when out of memory: canon then looks every name up) */
 } lede_ner_extractor;
 
 /*
