@@ -85,6 +85,16 @@ uint32_t lede_ner_lexicon_get(const lede_ner_lexicon *lex, uint64_t norm) {
     return 0;
 }
 
+void lede_ner_lexicon_prefetch(const lede_ner_lexicon *lex, uint64_t norm) {
+#if defined(__GNUC__)
+    if (lex->slots)
+        __builtin_prefetch(lex->slots + 8 * ((size_t)norm & (((size_t)1 << lex->slot_bits) - 1)));
+#else
+    (void)lex;
+    (void)norm;
+#endif
+}
+
 /* ---- token properties ----------------------------------------------------- */
 
 /* Longest shape kept, in characters: longer words share their shape. */

@@ -114,6 +114,10 @@ typedef struct {
 /* The packed classes of the word with norm hash norm, or 0. */
 uint32_t lede_ner_lexicon_get(const lede_ner_lexicon *lex, uint64_t norm);
 
+/* Asks for the memory lede_ner_lexicon_get(lex, norm) will read first, so
+   that the lookups of many tokens overlap. */
+void lede_ner_lexicon_prefetch(const lede_ner_lexicon *lex, uint64_t norm);
+
 /* A token as the features see it. Hashes are 0 for "none". */
 typedef struct {
     lede_span span;       /* where it is in the text */
