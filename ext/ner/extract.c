@@ -100,6 +100,11 @@ struct lede_ner_memo {
     int32_t sum[1u << NER_MEMO_BITS][LEDE_NER_MAX_TAGS]; /* packed (model.h) */
 };
 
+/* The slot of the word whose lede_ner_own_key is key. */
+static size_t extract_memo_slot(uint64_t key) {
+    return (size_t)(key >> 17) & ((1u << NER_MEMO_BITS) - 1);
+}
+
 lede_ner_memo *lede_ner_memo_new(void) {
     lede_ner_memo *memo = lede_malloc(sizeof *memo);
     if (memo) {
@@ -190,7 +195,7 @@ static void extract_own(lede_ner_memo *memo, const lede_ner_model *m, const lede
                         size_t i, size_t ntags, uint64_t own_mask, int32_t *acc) {
     uint64_t f[LEDE_NER_MAX_FEATURES];
     uint64_t key = lede_ner_own_key(&w->tok[i]);
-    size_t slot = (size_t)(key >> 17) & ((1u << NER_MEMO_BITS) - 1);
+    size_t slot = extract_memo_slot(key);
     if (memo->key[slot] == key) {
         for (size_t t = 0; t < ntags; t++)
             acc[t] += memo->sum[slot][t];
@@ -203,6 +208,23 @@ static void extract_own(lede_ner_memo *memo, const lede_ner_model *m, const lede
     memcpy(memo->sum[slot], own, ntags * sizeof own[0]);
     for (size_t t = 0; t < ntags; t++)
         acc[t] += own[t];
+}
+
+/* Asks for the memo entries of the words of w, so that their misses
+   overlap the window's other work. */
+static void extract_memo_prefetch(const lede_ner_memo *memo, const lede_ner_window *w) {
+#if defined(__GNUC__)
+    for (size_t i = 0; i < w->n; i++) {
+        size_t slot = extract_memo_slot(lede_ner_own_key(&w->tok[i]));
+        __builtin_prefetch(&memo->key[slot]);
+        const char *sum = (const char *)memo->sum[slot];
+        for (size_t at = 0; at < sizeof memo->sum[slot]; at += 64)
+            __builtin_prefetch(sum + at);
+    }
+#else
+    (void)memo;
+    (void)w;
+#endif
 }
 
 /* The features of a stage (less the templates in mask) of every token of
@@ -274,6 +296,7 @@ lede_rc lede_ner_extract_tag_block(lede_ner_extractor *x) {
     for (size_t k = 0; k < b->nwin; k++) {
         const lede_ner_win *win = &b->win[k];
         lede_ner_window w = {b->tok + win->first, win->n, win->flags, NULL, NULL};
+        extract_memo_prefetch(x->memo, &w);
         extract_find(x, &w, 1, own_mask);
         for (size_t i = 0; i < win->n; i++) {
             int32_t acc[LEDE_NER_MODEL_ACC] = {0};
