@@ -360,11 +360,13 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
         want *= 2;
     if (want > doc->cap) {
         uint64_t *keys = lede_malloc(want * sizeof *keys);
+        uint32_t *row = lede_malloc(want * sizeof *row);
         uint32_t(*counts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *counts);
         uint32_t(*capcounts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *capcounts);
         uint32_t(*sums)[4] = lede_malloc(want * sizeof *sums);
-        if (!keys || !counts || !capcounts || !sums) {
+        if (!keys || !row || !counts || !capcounts || !sums) {
             lede_free(keys);
+            lede_free(row);
             lede_free(counts);
             lede_free(capcounts);
             lede_free(sums);
@@ -372,6 +374,7 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
         }
         lede_ner_doc_free(doc);
         doc->keys = keys;
+        doc->row = row;
         doc->counts = counts;
         doc->capcounts = capcounts;
         doc->sums = sums;
@@ -388,18 +391,22 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
     doc->tok = tok;
     doc->ntok = n;
     memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
+    uint32_t rows = 0;
     for (size_t i = 0; i < n; i++) {
         doc->slot_of[i] = UINT32_MAX;
         if (!(tok[i].flags & LEDE_NER_TF_ALPHA))
             continue;
-        size_t s = doc_slot(doc, tok[i].norm);
-        doc->slot_of[i] = (uint32_t)s;
-        if (!doc->keys[s]) {
-            doc->keys[s] = tok[i].norm;
-            memset(doc->counts[s], 0, sizeof doc->counts[s]);
-            memset(doc->capcounts[s], 0, sizeof doc->capcounts[s]);
-            memset(doc->sums[s], 0, sizeof doc->sums[s]);
+        size_t h = doc_slot(doc, tok[i].norm);
+        if (!doc->keys[h]) { /* a new norm: the next row, zeroed */
+            doc->keys[h] = tok[i].norm;
+            doc->row[h] = rows;
+            memset(doc->counts[rows], 0, sizeof doc->counts[rows]);
+            memset(doc->capcounts[rows], 0, sizeof doc->capcounts[rows]);
+            memset(doc->sums[rows], 0, sizeof doc->sums[rows]);
+            rows++;
         }
+        size_t s = doc->row[h];
+        doc->slot_of[i] = (uint32_t)s;
         int ty = feat_tag_type(tags[i]);
         doc->counts[s][ty]++;
         doc->sums[s][0]++;
@@ -415,6 +422,7 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
 
 void lede_ner_doc_free(lede_ner_doc *doc) {
     lede_free(doc->keys);
+    lede_free(doc->row);
     lede_free(doc->counts);
     lede_free(doc->capcounts);
     lede_free(doc->sums);
@@ -670,9 +678,10 @@ static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean, f
             return 0;
         s = slot;
     } else {
-        s = doc_slot(w->doc, t->norm);
-        if (!w->doc->keys[s])
+        size_t h = doc_slot(w->doc, t->norm);
+        if (!w->doc->keys[h])
             return 0;
+        s = w->doc->row[h];
     }
     fc->c = clean ? w->doc->capcounts[s] : w->doc->counts[s];
     fc->types = w->doc->sums[s][clean ? 3 : 2];

@@ -163,13 +163,16 @@ uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued);
 
 typedef struct {
     uint64_t *keys;                            /* norm hashes, 0 = empty slot */
-    uint32_t (*counts)[LEDE_NER_DOC_TYPES];    /* per slot, tokens per type (0 = O, 1 + type) */
+    uint32_t *row;                             /* [cap] the row of each slot's norm: rows
+                                                  are numbered as the norms first appear,
+                                                  so the rows used lie together */
+    uint32_t (*counts)[LEDE_NER_DOC_TYPES];    /* per row, tokens per type (0 = O, 1 + type) */
     uint32_t (*capcounts)[LEDE_NER_DOC_TYPES]; /* the same over tokens outside headlines */
-    uint32_t (*sums)[4]; /* per slot: the sum of counts and of capcounts, and the
+    uint32_t (*sums)[4]; /* per row: the sum of counts and of capcounts, and the
                             types each counts (bit ty when its count is not 0) */
-    size_t cap;          /* slots (a power of two) */
+    size_t cap;          /* slots (a power of two), and room for as many rows */
     const lede_ner_token *tok; /* the tokens it was built from */
-    uint32_t *slot_of;         /* [ntok] the slot of each token's norm (UINT32_MAX: none) */
+    uint32_t *slot_of;         /* [ntok] the row of each token's norm (UINT32_MAX: none) */
     size_t ntok, ntok_cap;     /* tokens, and room in slot_of */
 } lede_ner_doc;
 
