@@ -127,13 +127,22 @@ lede_rc lede_ner_block_next(lede_ner_block *b) {
             b->continued = 0;
         }
         lede_token tok;
+        size_t fresh = b->ntok; /* the tokens read now: [fresh, b->ntok) */
         while (b->ntok - first < LEDE_NER_WINDOW_MAX && block_sentence_token(b, &tok)) {
             lede_rc rc = block_reserve_token(b);
             if (rc == LEDE_OK)
-                rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm, b->lex);
+                rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm, NULL);
             if (rc != LEDE_OK)
                 return rc;
             b->raw[b->ntok++] = tok;
+        }
+        /* their word classes (lede_ner_token_prepare's, with lex), asking for
+           every lexicon slot before reading any, so that the misses overlap */
+        if (b->lex) {
+            for (size_t i = fresh; i < b->ntok; i++)
+                lede_ner_lexicon_prefetch(b->lex, b->tok[i].norm);
+            for (size_t i = fresh; i < b->ntok; i++)
+                b->tok[i].classes = lede_ner_lexicon_get(b->lex, b->tok[i].norm);
         }
         size_t end = b->ntok;
         if (end - first == LEDE_NER_WINDOW_MAX) {

@@ -657,10 +657,41 @@ static int tok_place_prep(const lede_canon_ctx *c, const span *t) {
     return 0;
 }
 
-/* The geo candidates of key[0..kn) and, through the gazetteer, the country it names.
-   *common is set when the name is also a common word or a given name. */
-static size_t place_candidates(const char *key, size_t kn, const uint32_t **cands,
-                               uint32_t *country, unsigned *flags, int *common, int *given) {
+/* The place cache (canon.h): direct-mapped, one 64-byte entry a name of at
+   most PLACES_KEY bytes. */
+#define PLACES_BITS 12
+#define PLACES_KEY 30
+
+typedef struct {
+    uint32_t hash;          /* FNV-1a of the key */
+    uint8_t len;            /* its length; 0: an empty entry */
+    char key[PLACES_KEY];   /* the name */
+    uint8_t found;          /* the geo table knows it: cands was set */
+    const uint32_t *cands;  /* place_candidates' answers */
+    uint32_t n, country;
+    unsigned flags;
+    uint8_t common, given;
+} places_entry;
+
+struct lede_canon_places {
+    places_entry e[1u << PLACES_BITS];
+};
+
+lede_canon_places *lede_canon_places_new(void) {
+    lede_canon_places *p = lede_malloc(sizeof *p);
+    if (p)
+        for (size_t k = 0; k < (1u << PLACES_BITS); k++)
+            p->e[k].len = 0;
+    return p;
+}
+
+void lede_canon_places_free(lede_canon_places *p) { lede_free(p); }
+
+void lede_canon_use_places(lede_canon_ctx *c, lede_canon_places *p) { c->places = p; }
+
+/* place_candidates without the cache. */
+static size_t place_lookup(const char *key, size_t kn, const uint32_t **cands, uint32_t *country,
+                           unsigned *flags, int *common, int *given) {
     lede_gaz_entry g;
     *country = LEDE_GEO_NO_PLACE;
     *common = 0;
@@ -676,6 +707,42 @@ static size_t place_candidates(const char *key, size_t kn, const uint32_t **cand
     if ((*flags & LEDE_GEO_KEY_COMMON) && *country == LEDE_GEO_NO_PLACE)
         *common = 1; /* "us" and "china" are countries whatever else they are */
     return n;
+}
+
+/* The geo candidates of key[0..kn) and, through the gazetteer, the country it names.
+   *common is set when the name is also a common word or a given name. *cands is set
+   only when the geo table knows the name. From c's place cache when it has one. */
+static size_t place_candidates(const lede_canon_ctx *c, const char *key, size_t kn,
+                               const uint32_t **cands, uint32_t *country, unsigned *flags,
+                               int *common, int *given) {
+    lede_canon_places *pc = c->places;
+    if (!pc || kn == 0 || kn > PLACES_KEY)
+        return place_lookup(key, kn, cands, country, flags, common, given);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < kn; i++) {
+        h ^= (unsigned char)key[i];
+        h *= 16777619u;
+    }
+    places_entry *e = &pc->e[(h ^ h >> PLACES_BITS) & ((1u << PLACES_BITS) - 1)];
+    if (!(e->len == kn && e->hash == h && memcmp(e->key, key, kn) == 0)) {
+        const uint32_t *got = NULL;
+        int com, giv;
+        e->n = (uint32_t)place_lookup(key, kn, &got, &e->country, &e->flags, &com, &giv);
+        e->found = got != NULL;
+        e->cands = got;
+        e->common = (uint8_t)com;
+        e->given = (uint8_t)giv;
+        e->hash = h;
+        e->len = (uint8_t)kn;
+        memcpy(e->key, key, kn);
+    }
+    if (e->found)
+        *cands = e->cands;
+    *country = e->country;
+    *flags = e->flags;
+    *common = e->common;
+    *given = e->given;
+    return e->n;
 }
 
 /* 1 when the text's place names (but name key) give country cc a fifth of their votes. */
@@ -755,7 +822,7 @@ static lede_rc read_places(lede_canon_ctx *c) {
                 unsigned flags;
                 int common, given;
                 size_t n =
-                    kn ? place_candidates(key, kn, &cands, &country, &flags, &common, &given) : 0;
+                    kn ? place_candidates(c, key, kn, &cands, &country, &flags, &common, &given) : 0;
                 if (!n && country == LEDE_GEO_NO_PLACE)
                     continue;
                 take = len;
@@ -828,7 +895,7 @@ static uint32_t place_qualifier(lede_canon_ctx *c, const span *t, size_t n, cons
         uint32_t country, first = LEDE_GEO_NO_PLACE;
         unsigned flags;
         int common, given;
-        size_t m = place_candidates(key, kn, &cands, &country, &flags, &common, &given);
+        size_t m = place_candidates(c, key, kn, &cands, &country, &flags, &common, &given);
         /* the country, then the regions of the name: the first that holds a place of the
            name before the comma ("Atlanta, Georgia" is the state, "Tbilisi, Georgia" the
            country), else the first */
@@ -920,7 +987,7 @@ static lede_rc place_resolve(lede_canon_ctx *c, const lede_canon_entity *e, cons
         uint32_t country;
         unsigned f;
         int cm, gv;
-        nhc = place_candidates(key, hn, &hc, &country, &f, &cm, &gv);
+        nhc = place_candidates(c, key, hn, &hc, &country, &f, &cm, &gv);
     }
     if (head < n)
         q.qualifier = place_qualifier(c, t + head + 1, n - head - 1, hc, nhc, &rc);
@@ -953,14 +1020,14 @@ static lede_rc place_resolve(lede_canon_ctx *c, const lede_canon_entity *e, cons
             unsigned f;
             int cm, gv;
             if (ik)
-                q.ninner = place_candidates(key, ik, &q.inner, &country, &f, &cm, &gv);
+                q.ninner = place_candidates(c, key, ik, &q.inner, &country, &f, &cm, &gv);
         }
     }
     size_t kn = key_of(c, t, head, key, &rc);
     if (!kn)
         return rc;
     unsigned flags;
-    q.ncands = place_candidates(key, kn, &q.cands, &q.country, &flags, &q.common, &q.given);
+    q.ncands = place_candidates(c, key, kn, &q.cands, &q.country, &flags, &q.common, &q.given);
     q.key = lede_geo_key_hash(key, kn);
     /* "Rapides Parish Fire District": the longest leading words that name a place (not for
        FAC: "Dublin Road" is not in Dublin) */
@@ -969,7 +1036,7 @@ static lede_rc place_resolve(lede_canon_ctx *c, const lede_canon_entity *e, cons
          len--) {
         if (!(kn = key_of(c, t, len, key, &rc)))
             return rc;
-        q.ncands = place_candidates(key, kn, &q.cands, &q.country, &flags, &q.common, &q.given);
+        q.ncands = place_candidates(c, key, kn, &q.cands, &q.country, &flags, &q.common, &q.given);
         q.key = lede_geo_key_hash(key, kn);
         if (q.ncands && (flags & LEDE_GEO_KEY_AFTER_COMMA))
             q.ncands = 0;
@@ -1059,7 +1126,7 @@ static size_t place_words_lookup(lede_canon_ctx *c, const span *w, size_t len,
     size_t kn = key_of(c, w, len, key, rc);
     if (!kn)
         return 0;
-    size_t nc = place_candidates(key, kn, cands, country, &flags, &common, &given);
+    size_t nc = place_candidates(c, key, kn, cands, country, &flags, &common, &given);
     if (*country == LEDE_GEO_NO_PLACE && (common || (flags & LEDE_GEO_KEY_AFTER_COMMA)))
         return 0;
     if (*country == LEDE_GEO_NO_PLACE && len == 1 && nc && tok_short_acronym(c, w)) {

@@ -110,6 +110,21 @@ typedef struct {
 struct lede_canon_form;
 struct lede_canon_slot;
 
+/*
+ * A cache of what a place name's lookups give (its geo candidates, the
+ * country the gazetteer says it is, whether it is a common word or a given
+ * name), which depend on the name alone: the same answers, without the
+ * lookups' memory misses, for names met before. A caller that runs many
+ * documents one after another (lede_entities over the rows of a table)
+ * keeps one and lends it to each context (lede_canon_use_places); a
+ * context without one looks every name up.
+ */
+typedef struct lede_canon_places lede_canon_places;
+
+/* A new, empty cache (lede_malloc, about 256 KB), or NULL when out of memory. */
+lede_canon_places *lede_canon_places_new(void);
+void lede_canon_places_free(lede_canon_places *p);
+
 typedef struct {
     const char *s; /* the document; not owned */
     size_t n;
@@ -135,6 +150,7 @@ typedef struct {
     uint32_t said_key[LEDE_CANON_SAID];
     uint32_t said_place[LEDE_CANON_SAID];
     size_t nsaid;
+    lede_canon_places *places; /* lent (lede_canon_use_places), or NULL */
 } lede_canon_ctx;
 
 /* Starts a context over the text s[0..n); mem_limit 0 means
@@ -145,7 +161,10 @@ void lede_canon_init(lede_canon_ctx *c, const char *s, size_t n, size_t mem_limi
    Returns LEDE_OK, or LEDE_NOMEM (e->canonical is then NULL). */
 lede_rc lede_canon_next(lede_canon_ctx *c, lede_canon_entity *e);
 
-/* Releases everything the context holds. */
+/* Releases everything the context holds (not the places it was lent). */
 void lede_canon_free(lede_canon_ctx *c);
+
+/* Lends c a cache of place lookups (or NULL for none); it must outlive c. */
+void lede_canon_use_places(lede_canon_ctx *c, lede_canon_places *p);
 
 #endif

@@ -112,7 +112,8 @@ typedef struct {
     uint64_t *wfeat;       /* [window][LEDE_NER_MAX_FEATURES] features of one window */
     uint32_t *wrows;       /* [window][LEDE_NER_MAX_FEATURES] their rows in the model */
     uint8_t *wnf;          /* [window] how many features, then how many rows */
-    int32_t *emit2;        /* [block][ntags] second-stage scores of the block */
+    int16_t *emit2;        /* [block][ntags] second-stage scores of the block's local
+                              features (each fits 16 bits, model.h) */
     uint8_t *tags1;        /* [block] first-stage tags */
     uint8_t *tags2;        /* [block] second-stage tags */
     uint8_t *caps;         /* [block] 1 when the token is in a headline window */
@@ -124,10 +125,14 @@ typedef struct {
     size_t nfound;         /* how many */
     size_t found_cap;      /* room in found */
     size_t next;           /* the next one to report */
+    size_t *persons;       /* scratch: the block's persons named in more than one word */
+    size_t persons_cap;    /* room in persons */
     lede_rules_ctx rules;  /* the rule scanner */
     lede_date anchor_date; /* anchor parsed */
     int has_anchor;        /* anchor_date holds one */
     lede_canon_ctx canon;  /* canonical names over the whole text */
+    lede_canon_places *places; /* lent to canon: kept from text to text (NULL until needed,
+                                  or when out of memory: canon then looks every name up) */
 } lede_ner_extractor;
 
 /*

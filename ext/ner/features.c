@@ -42,10 +42,12 @@ uint64_t lede_ner_hash(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-uint64_t lede_ner_mix(uint64_t a, uint64_t b) {
+static uint64_t feat_mix(uint64_t a, uint64_t b) {
     uint64_t h = feat_fmix(a * 0x9e3779b97f4a7c15ULL + b + 0x632be59bd9b4e019ULL);
     return h ? h : 1;
 }
+
+uint64_t lede_ner_mix(uint64_t a, uint64_t b) { return feat_mix(a, b); }
 
 /* ---- word classes ------------------------------------------------------------ */
 
@@ -81,6 +83,16 @@ uint32_t lede_ner_lexicon_get(const lede_ner_lexicon *lex, uint64_t norm) {
         i = (i + 1) & mask;
     }
     return 0;
+}
+
+void lede_ner_lexicon_prefetch(const lede_ner_lexicon *lex, uint64_t norm) {
+#if defined(__GNUC__)
+    if (lex->slots)
+        __builtin_prefetch(lex->slots + 8 * ((size_t)norm & (((size_t)1 << lex->slot_bits) - 1)));
+#else
+    (void)lex;
+    (void)norm;
+#endif
 }
 
 /* ---- token properties ----------------------------------------------------- */
@@ -348,11 +360,13 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
         want *= 2;
     if (want > doc->cap) {
         uint64_t *keys = lede_malloc(want * sizeof *keys);
+        uint32_t *row = lede_malloc(want * sizeof *row);
         uint32_t(*counts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *counts);
         uint32_t(*capcounts)[LEDE_NER_DOC_TYPES] = lede_malloc(want * sizeof *capcounts);
         uint32_t(*sums)[4] = lede_malloc(want * sizeof *sums);
-        if (!keys || !counts || !capcounts || !sums) {
+        if (!keys || !row || !counts || !capcounts || !sums) {
             lede_free(keys);
+            lede_free(row);
             lede_free(counts);
             lede_free(capcounts);
             lede_free(sums);
@@ -360,6 +374,7 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
         }
         lede_ner_doc_free(doc);
         doc->keys = keys;
+        doc->row = row;
         doc->counts = counts;
         doc->capcounts = capcounts;
         doc->sums = sums;
@@ -376,18 +391,22 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
     doc->tok = tok;
     doc->ntok = n;
     memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
+    uint32_t rows = 0;
     for (size_t i = 0; i < n; i++) {
         doc->slot_of[i] = UINT32_MAX;
         if (!(tok[i].flags & LEDE_NER_TF_ALPHA))
             continue;
-        size_t s = doc_slot(doc, tok[i].norm);
-        doc->slot_of[i] = (uint32_t)s;
-        if (!doc->keys[s]) {
-            doc->keys[s] = tok[i].norm;
-            memset(doc->counts[s], 0, sizeof doc->counts[s]);
-            memset(doc->capcounts[s], 0, sizeof doc->capcounts[s]);
-            memset(doc->sums[s], 0, sizeof doc->sums[s]);
+        size_t h = doc_slot(doc, tok[i].norm);
+        if (!doc->keys[h]) { /* a new norm: the next row, zeroed */
+            doc->keys[h] = tok[i].norm;
+            doc->row[h] = rows;
+            memset(doc->counts[rows], 0, sizeof doc->counts[rows]);
+            memset(doc->capcounts[rows], 0, sizeof doc->capcounts[rows]);
+            memset(doc->sums[rows], 0, sizeof doc->sums[rows]);
+            rows++;
         }
+        size_t s = doc->row[h];
+        doc->slot_of[i] = (uint32_t)s;
         int ty = feat_tag_type(tags[i]);
         doc->counts[s][ty]++;
         doc->sums[s][0]++;
@@ -403,6 +422,7 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
 
 void lede_ner_doc_free(lede_ner_doc *doc) {
     lede_free(doc->keys);
+    lede_free(doc->row);
     lede_free(doc->counts);
     lede_free(doc->capcounts);
     lede_free(doc->sums);
@@ -419,9 +439,9 @@ typedef struct {
     uint64_t tmpl; /* hash of the current template */
 } feat_sink;
 
-static void emit(feat_sink *k, uint64_t value) {
+static inline void emit(feat_sink *k, uint64_t value) {
     if (k->n < LEDE_NER_MAX_FEATURES)
-        k->out[k->n++] = lede_ner_mix(k->tmpl, value);
+        k->out[k->n++] = feat_mix(k->tmpl, value);
 }
 
 /* Hashes that stand for "before the first token" and "after the last". */
@@ -658,9 +678,10 @@ static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean, f
             return 0;
         s = slot;
     } else {
-        s = doc_slot(w->doc, t->norm);
-        if (!w->doc->keys[s])
+        size_t h = doc_slot(w->doc, t->norm);
+        if (!w->doc->keys[h])
             return 0;
+        s = w->doc->row[h];
     }
     fc->c = clean ? w->doc->capcounts[s] : w->doc->counts[s];
     fc->types = w->doc->sums[s][clean ? 3 : 2];
@@ -738,6 +759,9 @@ static void f_stage1(const lede_ner_window *w, size_t i, feat_sink *k) {
 
 typedef void (*feat_fn)(const lede_ner_window *w, size_t i, feat_sink *k);
 
+/* What a template's hash is mixed from, with its number ("templ"). */
+#define FEAT_TEMPLATE_SEED 0x74656d706cULL
+
 /* clang-format off */
 static const struct {
     const char *name;
@@ -745,41 +769,43 @@ static const struct {
     int own;     /* 1 when it reads only the token's own text, kind and
                     own flags (lede_ner_own_key) */
     feat_fn fn;
+    uint64_t hash; /* lede_ner_mix(FEAT_TEMPLATE_SEED, k + 1) for template k, written out
+                      (lede_ner_templates_ok checks it) */
 } feat_templates[] = {
-    {"bias",          1, 1, f_bias},
-    {"word",          1, 1, f_word},
-    {"lower",         1, 1, f_lower},
-    {"shape",         1, 1, f_shape},
-    {"shape-short",   1, 1, f_shape_short},
-    {"prefix",        1, 1, f_prefix},
-    {"suffix",        1, 1, f_suffix},
-    {"lower-2",       1, 0, f_lower_m2},
-    {"lower-1",       1, 0, f_lower_m1},
-    {"lower+1",       1, 0, f_lower_p1},
-    {"lower+2",       1, 0, f_lower_p2},
-    {"bigram-1",      1, 0, f_bigram_m1},
-    {"bigram+1",      1, 0, f_bigram_p1},
-    {"shape-1",       1, 0, f_shape_m1},
-    {"shape+1",       1, 0, f_shape_p1},
-    {"shapes3",       1, 0, f_shapes3},
-    {"lower-1-shape", 1, 0, f_lower_m1_shape},
-    {"lower+1-shape", 1, 0, f_lower_p1_shape},
-    {"flags",         1, 1, f_flags},
-    {"kind",          1, 1, f_kind},
-    {"first",         1, 0, f_first},
-    {"caps-lower",    1, 0, f_caps_lower},
-    {"caps-shape",    1, 0, f_caps_shape},
-    {"quoted",        1, 0, f_quoted},
-    {"line",          1, 0, f_line},
-    {"gaz",           1, 0, f_gaz},
-    {"class",         1, 1, f_class},
-    {"class-1",       1, 0, f_class_m1},
-    {"class+1",       1, 0, f_class_p1},
-    {"table",         1, 0, f_table},
-    {"doc-types",     2, 0, f_doc_types},
-    {"doc-types-clean", 2, 0, f_doc_types_clean},
-    {"stage1",        2, 0, f_stage1},
-    {"doc-neighbours", 2, 0, f_doc_neighbours},
+    {"bias",          1, 1, f_bias, 0xe4cffc2f71bbf797ULL},
+    {"word",          1, 1, f_word, 0xa38dc2a51f52db61ULL},
+    {"lower",         1, 1, f_lower, 0x3d0068ab1b280dafULL},
+    {"shape",         1, 1, f_shape, 0x2884d4029582f324ULL},
+    {"shape-short",   1, 1, f_shape_short, 0xed222a44d818fdc6ULL},
+    {"prefix",        1, 1, f_prefix, 0xab70c44538d3009dULL},
+    {"suffix",        1, 1, f_suffix, 0xcb4439a2bcc18d1fULL},
+    {"lower-2",       1, 0, f_lower_m2, 0x5deb3b4f52b42596ULL},
+    {"lower-1",       1, 0, f_lower_m1, 0xe1bb9042425b7e4aULL},
+    {"lower+1",       1, 0, f_lower_p1, 0x453c8e3ad06deff5ULL},
+    {"lower+2",       1, 0, f_lower_p2, 0xd574701ac6b232e3ULL},
+    {"bigram-1",      1, 0, f_bigram_m1, 0x170b033349ed6698ULL},
+    {"bigram+1",      1, 0, f_bigram_p1, 0xc5ec20bce61ce226ULL},
+    {"shape-1",       1, 0, f_shape_m1, 0x13b11e25cadbfd79ULL},
+    {"shape+1",       1, 0, f_shape_p1, 0x7b445944d6f93fb8ULL},
+    {"shapes3",       1, 0, f_shapes3, 0x7aae5bf2ea9d527cULL},
+    {"lower-1-shape", 1, 0, f_lower_m1_shape, 0x89ee37add9d63892ULL},
+    {"lower+1-shape", 1, 0, f_lower_p1_shape, 0x8e54349b081189d2ULL},
+    {"flags",         1, 1, f_flags, 0xf8b99845e8cc77fbULL},
+    {"kind",          1, 1, f_kind, 0xf2a2aa3d9f775ff8ULL},
+    {"first",         1, 0, f_first, 0x88b7f066f69beac0ULL},
+    {"caps-lower",    1, 0, f_caps_lower, 0x8dc568348429dc9aULL},
+    {"caps-shape",    1, 0, f_caps_shape, 0xda9ae4a0bd3a1335ULL},
+    {"quoted",        1, 0, f_quoted, 0x91c2788356527b8bULL},
+    {"line",          1, 0, f_line, 0x681d192e6ddfe1a8ULL},
+    {"gaz",           1, 0, f_gaz, 0x3d7e57698cb615c0ULL},
+    {"class",         1, 1, f_class, 0x66b4ab2e1d6cbb26ULL},
+    {"class-1",       1, 0, f_class_m1, 0x5e0da6a125c8a5aeULL},
+    {"class+1",       1, 0, f_class_p1, 0xcd978a64d9c042a9ULL},
+    {"table",         1, 0, f_table, 0x0f80347caf33e076ULL},
+    {"doc-types",     2, 0, f_doc_types, 0x205c5eaacd95dd68ULL},
+    {"doc-types-clean", 2, 0, f_doc_types_clean, 0x1708c1b34ec3c13bULL},
+    {"stage1",        2, 0, f_stage1, 0xab31680f05e5a4c0ULL},
+    {"doc-neighbours", 2, 0, f_doc_neighbours, 0x60fe10a857b81748ULL},
 };
 /* clang-format on */
 
@@ -798,10 +824,17 @@ size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, u
     for (size_t t = 0; t < FEAT_NTEMPLATES; t++) {
         if (feat_templates[t].stage != stage || (mask >> t & 1))
             continue;
-        k.tmpl = lede_ner_mix(0x74656d706cULL, t + 1); /* "templ" */
+        k.tmpl = feat_templates[t].hash;
         feat_templates[t].fn(w, i, &k);
     }
     return k.n;
+}
+
+int lede_ner_templates_ok(void) {
+    for (size_t t = 0; t < FEAT_NTEMPLATES; t++)
+        if (feat_templates[t].hash != feat_mix(FEAT_TEMPLATE_SEED, t + 1))
+            return 0;
+    return 1;
 }
 
 uint64_t lede_ner_own_mask(void) {

@@ -114,6 +114,10 @@ typedef struct {
 /* The packed classes of the word with norm hash norm, or 0. */
 uint32_t lede_ner_lexicon_get(const lede_ner_lexicon *lex, uint64_t norm);
 
+/* Asks for the memory lede_ner_lexicon_get(lex, norm) will read first, so
+   that the lookups of many tokens overlap. */
+void lede_ner_lexicon_prefetch(const lede_ner_lexicon *lex, uint64_t norm);
+
 /* A token as the features see it. Hashes are 0 for "none". */
 typedef struct {
     lede_span span;       /* where it is in the text */
@@ -159,13 +163,16 @@ uint32_t lede_ner_window_prepare(lede_ner_token *tok, size_t n, int continued);
 
 typedef struct {
     uint64_t *keys;                            /* norm hashes, 0 = empty slot */
-    uint32_t (*counts)[LEDE_NER_DOC_TYPES];    /* per slot, tokens per type (0 = O, 1 + type) */
+    uint32_t *row;                             /* [cap] the row of each slot's norm: rows
+                                                  are numbered as the norms first appear,
+                                                  so the rows used lie together */
+    uint32_t (*counts)[LEDE_NER_DOC_TYPES];    /* per row, tokens per type (0 = O, 1 + type) */
     uint32_t (*capcounts)[LEDE_NER_DOC_TYPES]; /* the same over tokens outside headlines */
-    uint32_t (*sums)[4]; /* per slot: the sum of counts and of capcounts, and the
+    uint32_t (*sums)[4]; /* per row: the sum of counts and of capcounts, and the
                             types each counts (bit ty when its count is not 0) */
-    size_t cap;          /* slots (a power of two) */
+    size_t cap;          /* slots (a power of two), and room for as many rows */
     const lede_ner_token *tok; /* the tokens it was built from */
-    uint32_t *slot_of;         /* [ntok] the slot of each token's norm (UINT32_MAX: none) */
+    uint32_t *slot_of;         /* [ntok] the row of each token's norm (UINT32_MAX: none) */
     size_t ntok, ntok_cap;     /* tokens, and room in slot_of */
 } lede_ner_doc;
 
@@ -212,6 +219,10 @@ uint64_t lede_ner_own_key(const lede_ner_token *t);
    reports and ablations). */
 size_t lede_ner_template_count(void);
 const char *lede_ner_template_name(size_t k);
+
+/* For tests: 1 when each template's hash, written out in features.c,
+   is the one its number gives. */
+int lede_ner_templates_ok(void);
 
 /*
  * Templates to leave out (bit k = template k), for ablation runs of the

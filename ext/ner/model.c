@@ -140,6 +140,16 @@ void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *restrict acc,
             s2[t] += (acc[t] - model_low(acc[t])) / 65536;
 }
 
+LEDE_VECTOR_CLONES
+void lede_ner_model_split(const lede_ner_model *m, const int32_t *restrict acc, int32_t *restrict s1,
+                          int16_t *restrict s2) {
+    const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
+    for (size_t t = 0; t < ntags; t++)
+        s1[t] = model_low(acc[t]);
+    for (size_t t = 0; t < ntags; t++)
+        s2[t] = (int16_t)((acc[t] - model_low(acc[t])) / 65536);
+}
+
 void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *s1,
                           int32_t *s2) {
     int32_t acc[LEDE_NER_MODEL_ACC] = {0};

@@ -107,4 +107,9 @@ void lede_ner_model_add_rows(const lede_ner_model *m, const uint32_t *rows, size
                              int32_t *acc);
 void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int32_t *s2);
 
+/* The same into fresh arrays: s1[t] = acc[t]'s stage-1 half and s2[t] its
+   stage-2 half, which fits 16 bits (each half of a packed sum does), for
+   every tag; neither is read first. */
+void lede_ner_model_split(const lede_ner_model *m, const int32_t *acc, int32_t *s1, int16_t *s2);
+
 #endif

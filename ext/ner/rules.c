@@ -746,7 +746,72 @@ static const kw *kw_find(const char *w, size_t n) {
     return NULL;
 }
 
+/* The hash of the lower-case w[0..n) in the keyword table (FNV-1a). */
+static uint32_t kw_hash(const char *w, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++) {
+        h ^= (unsigned char)w[k];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+_Static_assert(LEDE_RULES_KW_SLOTS >= 2 * KW_COUNT && LEDE_RULES_KW_SLOTS < 65536 &&
+                   (LEDE_RULES_KW_SLOTS & (LEDE_RULES_KW_SLOTS - 1)) == 0,
+               "the keyword slots are a power of two, at most half full");
+
+/* Fills slots with 1 + the index of each keyword, by kw_hash (linear
+   probing; 0 is an empty slot). */
+static void kw_slots_make(uint16_t *slots) {
+    memset(slots, 0, LEDE_RULES_KW_SLOTS * sizeof *slots);
+    for (size_t k = 0; k < KW_COUNT; k++) {
+        size_t i = kw_hash(kw_table[k].w, strlen(kw_table[k].w)) & (LEDE_RULES_KW_SLOTS - 1);
+        while (slots[i])
+            i = (i + 1) & (LEDE_RULES_KW_SLOTS - 1);
+        slots[i] = (uint16_t)(k + 1);
+    }
+}
+
+/* kw_find through the hash table slots (kw_slots_make): the same entry,
+   for the one lookup every token makes. */
+static const kw *kw_find_hashed(const uint16_t *slots, const char *w, size_t n) {
+    char buf[KW_MAXLEN + 1];
+    if (n == 0 || n > KW_MAXLEN)
+        return NULL;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)lede_ascii_lower((unsigned char)w[k]);
+    buf[n] = '\0';
+    if (memchr(buf, '\0', n))
+        return NULL;
+    size_t i = kw_hash(buf, n) & (LEDE_RULES_KW_SLOTS - 1);
+    for (; slots[i]; i = (i + 1) & (LEDE_RULES_KW_SLOTS - 1)) {
+        const kw *e = &kw_table[slots[i] - 1];
+        if (e->w[0] == buf[0] && strcmp(e->w, buf) == 0)
+            return e;
+    }
+    return NULL;
+}
+
 int lede_rules_table_ok(void) {
+    /* the hashed lookup finds what the sorted one finds */
+    static const char *const others[] = {"Mayor", "x", "januar", "decembers", "", "pm.", "a.m"};
+    uint16_t slots[LEDE_RULES_KW_SLOTS];
+    kw_slots_make(slots);
+    for (size_t k = 0; k < KW_COUNT; k++) {
+        char up[KW_MAXLEN + 1];
+        size_t n = strlen(kw_table[k].w);
+        for (size_t j = 0; j < n; j++)
+            up[j] = (char)(kw_table[k].w[j] >= 'a' && kw_table[k].w[j] <= 'z'
+                               ? kw_table[k].w[j] - 32
+                               : kw_table[k].w[j]);
+        if (kw_find_hashed(slots, kw_table[k].w, n) != &kw_table[k] ||
+            kw_find_hashed(slots, up, n) != kw_find(up, n))
+            return 0;
+    }
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (kw_find_hashed(slots, others[k], strlen(others[k])) !=
+            kw_find(others[k], strlen(others[k])))
+            return 0;
     for (size_t k = 0; k < KW_COUNT; k++) {
         const kw *e = &kw_table[k];
         if (strlen(e->w) > KW_MAXLEN || e->unit >= U_COUNT)
@@ -794,7 +859,8 @@ struct lede_rules_tok {
 
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
-static void classify(const char *s, const lede_token *t, struct lede_rules_tok *ti) {
+static void classify(const uint16_t *kw_slots, const char *s, const lede_token *t,
+                     struct lede_rules_tok *ti) {
     const char *w = s + t->span.byte_start;
     size_t n = t->span.byte_end - t->span.byte_start;
     ti->k = NULL;
@@ -868,7 +934,7 @@ static void classify(const char *s, const lede_token *t, struct lede_rules_tok *
     default:
         return;
     }
-    const kw *e = kw_find(w, n);
+    const kw *e = kw_find_hashed(kw_slots, w, n);
     if (!e)
         return;
     if ((e->flags & F_CAP) && !(ti->f & T_CAP))
@@ -1120,10 +1186,132 @@ static int weak_currency_word(const scan *sc, size_t i) {
     return 0;
 }
 
+/* The first words of the gazetteer's currency keys (the key up to its first
+   space: "us" of "us $", "$"), sorted in byte order: a key whose first word
+   is none of these is no currency, so currency_prefix and currency_name
+   look nothing up in the gazetteer for it (most capitalised words). Made
+   from the gazetteer; lede_rules_currency_ok checks that it holds exactly
+   the first words of its currency keys (test_rules prints what differs). */
+static const char *const currency_heads[] = {
+    "$", "a", "aed", "afghani", "afghanis", "afn", "algerian", "amd", "ang", "aoa", "argentine",
+    "armenian", "ars", "aruban", "au", "aud", "australian", "awg", "azerbaijan", "azn",
+    "bahamian", "bahraini", "baht", "balboa", "barbados", "bbd", "bdt", "belarusian", "belize",
+    "bermudian", "bgn", "bhd", "bif", "birr", "bmd", "bnd", "bolivar", "bolivares", "bolivars",
+    "boliviano", "bol\xC3\xADvar", "bol\xC3\xADvares", "brazilian", "brl", "brunei", "bsd",
+    "btn", "bulgarian", "burundi", "bwp", "byn", "bzd", "c", "ca", "cabo", "canadian", "cayman",
+    "cdf", "cedi", "cedis", "cfa", "cfp", "chf", "chilean", "clp", "cny", "colombian",
+    "comorian", "congolese", "convertible", "cordoba", "costa", "crc", "crowns", "cuban", "cuc",
+    "cve", "czech", "czk", "dalasi", "danish", "denar", "dinar", "dinars", "dirham", "dirhams",
+    "djf", "djibouti", "dkk", "dobra", "dollar", "dollars", "dominican", "dong", "dop", "dram",
+    "drams", "dzd", "east", "egp", "egyptian", "el", "ern", "etb", "ethiopian", "eur", "euro",
+    "euros", "falkland", "fiji", "fjd", "fkp", "forint", "forints", "franc", "francs", "gbp",
+    "ghana", "ghs", "gibraltar", "gip", "gmd", "gnf", "gourde", "greenback", "greenbacks",
+    "gtq", "guarani", "guinean", "guyana", "gyd", "hk", "hkd", "hnl", "hong", "hrk", "hryvnia",
+    "hryvnias", "htg", "huf", "iceland", "idr", "ils", "indian", "inr", "iqd", "iranian",
+    "iraqi", "irr", "isk", "jamaican", "jmd", "jod", "jordanian", "jpy", "kc", "kenyan", "kes",
+    "kgs", "khr", "kina", "kmf", "koruna", "korunas", "kpw", "krona", "krone", "kroner",
+    "kronor", "krw", "kuna", "kuwaiti", "kwacha", "kwanza", "kwd", "kyat", "kyats", "kyd",
+    "kzt", "k\xC4\x8D", "lak", "lao", "lari", "lbp", "lebanese", "lei", "lek", "lempira",
+    "leone", "leu", "lev", "leva", "liberian", "libyan", "lilangeni", "lira", "liras", "lire",
+    "lkr", "loti", "lrd", "lsl", "lyd", "malagasy", "malawi", "malaysian", "manat", "manats",
+    "mauritius", "mdl", "mex", "mexican", "mga", "mkd", "mmk", "mnt", "moldovan", "moroccan",
+    "mozambique", "mru", "mur", "mvr", "mwk", "mx", "mxn", "myr", "mzn", "nad", "naira",
+    "nakfa", "namibia", "nepalese", "netherlands", "new", "ngn", "ngultrum", "nio", "nok",
+    "north", "norwegian", "npr", "nt", "nz", "nzd", "omr", "ouguiya", "pa'anga", "pab",
+    "pakistan", "pataca", "pa\xE2\x80\x99" "anga", "peso", "pesos", "pgk", "philippine", "php",
+    "pkr", "pln", "pound", "pounds", "pula", "pyg", "qar", "qatari", "quetzal", "quid", "r",
+    "rand", "reais", "real", "reals", "renminbi", "rial", "rials", "riel", "ringgit", "riyal",
+    "riyals", "rm", "rmb", "romanian", "rouble", "roubles", "rp", "rs", "rs.", "rsd", "ruble",
+    "rubles", "rufiyaa", "rupee", "rupees", "rupiah", "russian", "rwanda", "rwf", "s", "saint",
+    "sar", "saudi", "sbd", "scr", "sdg", "sdr", "sek", "serbian", "seychelles", "sgd", "shekel",
+    "shekels", "sheqel", "sheqels", "shilling", "shillings", "shp", "singapore", "sle", "sll",
+    "sol", "solomon", "som", "somali", "somoni", "soms", "south", "srd", "sri", "ssp",
+    "sterling", "stn", "sudanese", "surinam", "svc", "swedish", "swiss", "syp", "syrian", "szl",
+    "taka", "tala", "tanzanian", "tenge", "thb", "tjs", "tmt", "tnd", "trinidad", "ttd",
+    "tugrik", "tunisian", "turkish", "turkmenistan", "twd", "tzs", "u.s.", "uae", "uah",
+    "uganda", "ugx", "us", "usd", "uyu", "uzbekistan", "uzs", "vatu", "ved", "ves", "vnd",
+    "vuv", "won", "wst", "xaf", "xcd", "xdr", "xof", "xpf", "yemeni", "yen", "yer", "yuan",
+    "zambian", "zar", "zimbabwe", "zloty", "zlotych", "zlotys", "zmw", "zwl", "z\xC5\x82",
+    "\xC2\xA3", "\xC2\xA5", "\xE0\xB8\xBF", "\xE2\x82\xA1", "\xE2\x82\xA6", "\xE2\x82\xA9",
+    "\xE2\x82\xAA", "\xE2\x82\xAB", "\xE2\x82\xAC", "\xE2\x82\xB1", "\xE2\x82\xB2",
+    "\xE2\x82\xB4", "\xE2\x82\xB8", "\xE2\x82\xB9", "\xE2\x82\xBA", "\xE2\x82\xBD",
+};
+
+#define CURRENCY_HEADS (sizeof currency_heads / sizeof currency_heads[0])
+
+/* The index of key[0..n)'s first word (up to its first space) in
+   currency_heads, or -1. */
+static long currency_head_find(const char *key, size_t n) {
+    const char *sp = memchr(key, ' ', n);
+    size_t h = sp ? (size_t)(sp - key) : n;
+    size_t lo = 0, hi = CURRENCY_HEADS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = currency_heads[mid];
+        /* compare key[0..h) with the NUL-terminated w, in byte order */
+        size_t k = 0;
+        while (k < h && w[k] && key[k] == w[k])
+            k++;
+        int c = k < h ? (w[k] ? (unsigned char)key[k] - (unsigned char)w[k] : 1)
+                      : (w[k] ? -1 : 0);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
+/* 1 when some currency key may start at token i (i < sc->nt): its key's
+   first word is one of currency_heads. Every key of tokens [i, i + k)
+   starts with the key of token i, so when this is 0 none of them is a
+   currency; it normalises token i as gaz_at would. */
+static int currency_may_start(scan *sc, size_t i) {
+    char key[KEY_MAX];
+    size_t len = key_of(sc, i, 1, key);
+    return len && currency_head_find(key, len) >= 0;
+}
+
+int lede_rules_currency_ok(void (*report)(const char *what, const char *key)) {
+    int ok = 1;
+    for (size_t k = 1; k < CURRENCY_HEADS; k++)
+        if (strcmp(currency_heads[k - 1], currency_heads[k]) >= 0) {
+            ok = 0;
+            if (report)
+                report("not sorted at", currency_heads[k]);
+        }
+    unsigned char used[CURRENCY_HEADS];
+    memset(used, 0, sizeof used);
+    size_t n = lede_gaz_count();
+    for (size_t r = 0; r < n; r++) {
+        lede_gaz_entry e;
+        const char *key = lede_gaz_at(r, &e);
+        if (!key || !(e.types & LEDE_GAZ_CURRENCY))
+            continue;
+        long at = currency_head_find(key, strlen(key));
+        if (at < 0) {
+            ok = 0;
+            if (report)
+                report("currency key whose first word is missing from currency_heads", key);
+        } else {
+            used[at] = 1;
+        }
+    }
+    for (size_t k = 0; k < CURRENCY_HEADS; k++)
+        if (!used[k]) {
+            ok = 0;
+            if (report)
+                report("currency_heads word that starts no currency key", currency_heads[k]);
+        }
+    return ok;
+}
+
 /* A currency before an amount: "$", "US$", "€", "Rs", "USD". Returns the
    token after it and its ISO code in code, or 0. */
 static size_t currency_prefix(scan *sc, size_t i, char code[4]) {
-    if (i >= sc->nt || !(TF(sc, i) & (T_SYM | T_CAP | T_PUNCT)))
+    if (i >= sc->nt || !(TF(sc, i) & (T_SYM | T_CAP | T_PUNCT)) || !currency_may_start(sc, i))
         return 0;
     for (size_t k = 3; k >= 1; k--) {
         lede_gaz_entry e;
@@ -1149,6 +1337,8 @@ static size_t currency_prefix(scan *sc, size_t i, char code[4]) {
 
 /* A currency named after an amount: "euros", "US dollars", "USD", "yen". */
 static size_t currency_name(scan *sc, size_t i, char code[4]) {
+    if (i >= sc->nt || !currency_may_start(sc, i))
+        return 0;
     for (size_t k = 3; k >= 1; k--) {
         lede_gaz_entry e;
         if (i + k > sc->nt || !gaz_at(sc, i, k, &e) || !(e.types & LEDE_GAZ_CURRENCY) ||
@@ -2521,6 +2711,10 @@ lede_rc lede_rules_scan(lede_rules_ctx *ctx, const char *s, size_t n, const lede
         ctx->info = p;
         ctx->info_cap = cap;
     }
+    if (!ctx->kw_ready) {
+        kw_slots_make(ctx->kw_slots);
+        ctx->kw_ready = 1;
+    }
     int future = 0;
     for (size_t i = 0; i < nt; i++) {
         struct lede_rules_tok *ti = &ctx->info[i];
@@ -2529,7 +2723,7 @@ lede_rc lede_rules_scan(lede_rules_ctx *ctx, const char *s, size_t n, const lede
             ti->f = 0;
             continue;
         }
-        classify(s, &t[i], ti);
+        classify(ctx->kw_slots, s, &t[i], ti);
         if (future)
             ti->f |= T_FUT;
         if ((ti->f & T_PUNCT) && memchr(",;:()[]", s[t[i].span.byte_start], 7) == NULL &&

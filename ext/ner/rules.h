@@ -74,6 +74,8 @@ typedef struct {
 
 struct lede_rules_tok; /* per-token scratch (rules.c) */
 
+#define LEDE_RULES_KW_SLOTS 2048 /* at least twice the keywords (rules.c checks it) */
+
 typedef struct {
     lede_rules_match *matches;   /* the last scan's matches, in order */
     size_t count;                /* how many */
@@ -81,6 +83,8 @@ typedef struct {
     struct lede_rules_tok *info; /* scratch: one entry per token */
     size_t info_cap;
     lede_norm_buf norm; /* scratch for token norms (gazetteer keys) */
+    int kw_ready;       /* kw_slots is made */
+    uint16_t kw_slots[LEDE_RULES_KW_SLOTS]; /* a hash table of the keywords (rules.c) */
 } lede_rules_ctx;
 
 /* Prepares an empty context (allocates nothing). */
@@ -104,5 +108,10 @@ lede_rc lede_rules_scan(lede_rules_ctx *ctx, const char *s, size_t n, const lede
 
 /* For tests: 1 when the keyword table is sorted and consistent. */
 int lede_rules_table_ok(void);
+
+/* For tests: 1 when the table of the first words of currency keys (rules.c)
+   is sorted and holds exactly the first words of the gazetteer's currency
+   keys; each difference is passed to report (when not NULL). */
+int lede_rules_currency_ok(void (*report)(const char *what, const char *key));
 
 #endif

@@ -64,21 +64,37 @@ _Static_assert(VS >= 1 + 2 * LEDE_NER_MAX_TYPES && VS % 8 == 0, "VS pads every s
    never overflow, whatever the length of the sequence. */
 #define VITERBI_FLOOR (-(1 << 29))
 
+/* A score low enough that no path through it wins (far below any score a
+   path keeps, VITERBI_FLOOR, and still without overflow when added to one). */
+#define VITERBI_NEVER (-(1 << 30))
+
 /* What the decoder derives from the transitions: the tags after which no
    entity is open (O, L-*, U-*), the tags that may follow only those (O,
    B-*, U-*), the transitions from the first to the second, padded, and
-   the best transition from each closed tag. */
+   the best transition from each closed tag; and, over all tags in their
+   own order (padded to VT), for the I and L tags, which follow only the B
+   or I of their type, the two transitions and the two tags. */
 struct lede_ner_viterbi_tables {
     const lede_ner_transitions *tr; /* what they were made from */
     size_t ntypes;
     uint8_t closed_tag[1 + 2 * LEDE_NER_MAX_TYPES], open_tag[VS];
     int32_t closed[1 + 2 * LEDE_NER_MAX_TYPES][VS];
     int32_t kmax[1 + 2 * LEDE_NER_MAX_TYPES];
+    int32_t closed_to[1 + 2 * LEDE_NER_MAX_TYPES][VT]; /* closed[k] over all tags, in their
+                                                           order: VITERBI_NEVER to the
+                                                           tags that are not open */
+    int32_t omin;                   /* the lowest transition from O to an open tag */
+    int32_t from_o[VT];             /* the transition from O to each tag */
+    int32_t kmax_of[VT];            /* kmax of each closed tag, VITERBI_NEVER for the others */
+    int32_t is_il[VT];              /* -1 for I and L tags, else 0 */
+    int32_t is_in[VT];              /* -1 for I tags, else 0 */
+    int32_t from_b[VT], from_i[VT]; /* I and L: the transition from B and from I of its type */
+    int32_t tag_b[VT], tag_i[VT];   /* I and L: those two tags */
 };
 
 static void viterbi_tables(struct lede_ner_viterbi_tables *tb, const lede_ner_transitions *tr,
                            size_t ntypes) {
-    const int NC = 1 + 2 * (int)ntypes;
+    const int NC = 1 + 2 * (int)ntypes, T = (int)LEDE_NER_NTAGS_OF(ntypes);
     tb->tr = tr;
     tb->ntypes = ntypes;
     tb->closed_tag[0] = tb->open_tag[0] = LEDE_NER_TAG_O;
@@ -98,6 +114,34 @@ static void viterbi_tables(struct lede_ner_viterbi_tables *tb, const lede_ner_tr
                 tb->kmax[k] = tb->closed[k][j];
         }
     }
+    tb->omin = INT32_MAX;
+    for (int j = 0; j < NC; j++)
+        tb->omin = tb->closed[0][j] < tb->omin ? tb->closed[0][j] : tb->omin;
+    for (int t = 0; t < VT; t++) {
+        tb->from_o[t] = t < T ? tr->trans[LEDE_NER_TAG_O][t] : 0;
+        tb->kmax_of[t] = VITERBI_NEVER;
+    }
+    for (int k = 1; k < NC; k++)
+        tb->kmax_of[tb->closed_tag[k]] = tb->kmax[k];
+    for (int k = 0; k < NC; k++) {
+        for (int t = 0; t < VT; t++)
+            tb->closed_to[k][t] = VITERBI_NEVER;
+        for (int j = 0; j < NC; j++)
+            tb->closed_to[k][tb->open_tag[j]] = tb->closed[k][j];
+    }
+    for (int t = 0; t < VT; t++) {
+        int pos = t == LEDE_NER_TAG_O || t >= T ? -1 : LEDE_NER_TAG_POS(t);
+        tb->is_il[t] = pos == LEDE_NER_P_I || pos == LEDE_NER_P_L ? -1 : 0;
+        tb->is_in[t] = pos == LEDE_NER_P_I ? -1 : 0;
+        tb->from_b[t] = tb->from_i[t] = tb->tag_b[t] = tb->tag_i[t] = 0;
+        if (pos == LEDE_NER_P_I || pos == LEDE_NER_P_L) {
+            int b = LEDE_NER_TAG(LEDE_NER_TAG_TYPE(t), LEDE_NER_P_B), i = b + 1;
+            tb->from_b[t] = tr->trans[b][t];
+            tb->from_i[t] = tr->trans[i][t];
+            tb->tag_b[t] = b;
+            tb->tag_i[t] = i;
+        }
+    }
 }
 
 LEDE_VECTOR_CLONES
@@ -111,66 +155,74 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
     lede_rc rc = viterbi_reserve(ctx, n);
     if (rc != LEDE_OK)
         return rc;
-    struct lede_ner_viterbi_tables local, *tb = &local;
-    if (ctx->fixed) {
-        if (!ctx->tables) {
-            if (!(ctx->tables = lede_malloc(sizeof *ctx->tables)))
-                return LEDE_NOMEM;
-            ctx->tables->tr = NULL; /* made below */
-        }
-        tb = ctx->tables;
-        if (tb->tr != tr || tb->ntypes != ntypes)
-            viterbi_tables(tb, tr, ntypes);
-    } else {
-        viterbi_tables(tb, tr, ntypes);
+    if (!ctx->tables) {
+        if (!(ctx->tables = lede_malloc(2 * sizeof *ctx->tables)))
+            return LEDE_NOMEM;
+        ctx->tables[0].tr = ctx->tables[1].tr = NULL; /* none made yet */
     }
-    const uint8_t *closed_tag = tb->closed_tag, *open_tag = tb->open_tag;
-    int32_t(*closed)[VS] = tb->closed;
-    const int32_t *kmax = tb->kmax;
+    /* With fixed transitions, the tables of the last two transitions seen
+       (a two-stage model's) are kept; else they are made at every call. */
+    struct lede_ner_viterbi_tables *tb = NULL;
+    if (ctx->fixed)
+        for (int k = 0; k < 2 && !tb; k++)
+            if (ctx->tables[k].tr == tr && ctx->tables[k].ntypes == ntypes)
+                tb = &ctx->tables[k];
+    if (!tb) {
+        tb = &ctx->tables[ctx->fixed && ctx->tables[0].tr ? 1 : 0];
+        if (ctx->fixed && ctx->tables[1].tr)
+            ctx->tables[0] = ctx->tables[1]; /* the older goes, the newer moves up */
+        viterbi_tables(tb, tr, ntypes);
+        if (!ctx->fixed)
+            tb->tr = NULL; /* never found again */
+    }
+    const uint8_t *closed_tag = tb->closed_tag;
+    const int32_t *kmax = tb->kmax, *kmax_of = tb->kmax_of, *from_o = tb->from_o;
+    const int32_t *is_il = tb->is_il, *is_in = tb->is_in, *from_b = tb->from_b,
+                  *from_i = tb->from_i, *tag_b = tb->tag_b, *tag_i = tb->tag_i;
     uint8_t *back = ctx->back;
-    int32_t prev[VT] = {0}, best[VT] = {0}, arg[VT] = {0};
+    /* prev has entries before it, so that prev[t - 2] can always be read
+       (what is read there is never chosen) */
+    int32_t pbuf[8 + VT] = {0}, best[VT] = {0}, arg[VT] = {0};
+    int32_t *prev = pbuf + 8;
     for (int t = 0; t < T; t++) {
         prev[t] = lede_ner_allowed(-1, t) ? tr->start[t] + emit[t] : VITERBI_FLOOR;
         back[t] = 0;
     }
     for (size_t i = 1; i < n; i++) {
-        /* O, B and U follow O, L or U: the best of those for each of them
-           (closed tags in increasing order, so ties go to the lower)... */
-        int32_t bs[VS], as[VS];
-        int32_t lo = INT32_MAX;
-        for (int j = 0; j < VS; j++) {
-            bs[j] = prev[0] + closed[0][j];
-            as[j] = 0;
+        /* For every tag at once: O, B and U follow O, L or U, first O;
+           I and L follow B or I of their type (ties go to B). */
+        int32_t p0 = prev[0];
+        for (int t = 0; t < VT; t++) {
+            int32_t in = is_in[t], il = is_il[t];
+            int32_t xb = (prev[t - 1] & in) | (prev[t - 2] & ~in); /* B of t's type */
+            int32_t xi = (prev[t] & in) | (prev[t - 1] & ~in);     /* I of t's type */
+            int32_t sb = xb + from_b[t], si = xi + from_i[t];
+            int32_t v = si > sb ? si : sb, a = si > sb ? tag_i[t] : tag_b[t];
+            best[t] = (v & il) | ((p0 + from_o[t]) & ~il);
+            arg[t] = a & il; /* O where not I or L */
         }
-        for (int j = 0; j < NC; j++)
-            lo = bs[j] < lo ? bs[j] : lo;
-        for (int k = 1; k < NC; k++) {
-            int32_t pk = prev[closed_tag[k]], p = closed_tag[k];
-            /* Exact pruning: a closed tag whose best transition cannot beat
-               the worst score so far changes nothing (most are far behind O
-               outside names), so its row is skipped. */
-            if (pk + kmax[k] <= lo)
-                continue;
-            for (int j = 0; j < VS; j++) {
-                int32_t s = pk + closed[k][j];
-                int gt = s > bs[j];
-                bs[j] = gt ? s : bs[j];
-                as[j] = gt ? p : as[j];
+        /* Then the other closed tags (in increasing order, so ties go to the
+           lower), each only when its best transition can beat the worst open
+           tag's score after O, lo: most are far behind O outside names, and
+           a row that cannot beat lo changes nothing (exact pruning). */
+        int32_t lo = p0 + tb->omin, reach = INT32_MIN;
+        for (int t = 0; t < VT; t++) {
+            int32_t r = prev[t] + kmax_of[t];
+            reach = r > reach ? r : reach;
+        }
+        if (reach > lo)
+            for (int k = 1; k < NC; k++) {
+                int32_t pk = prev[closed_tag[k]], p = closed_tag[k];
+                if (pk + kmax[k] <= lo)
+                    continue;
+                const int32_t *row = tb->closed_to[k];
+                for (int t = 0; t < VT; t++) {
+                    int32_t s = pk + row[t];
+                    int gt = s > best[t];
+                    best[t] = gt ? s : best[t];
+                    arg[t] = gt ? p : arg[t];
+                }
             }
-        }
-        for (int j = 0; j < NC; j++) {
-            best[open_tag[j]] = bs[j];
-            arg[open_tag[j]] = as[j];
-        }
-        /* ... while I and L follow B or I of their type. */
-        for (int ty = 0; ty < (int)ntypes; ty++) {
-            int b = LEDE_NER_TAG(ty, LEDE_NER_P_B), in = b + 1;
-            for (int t = in; t <= in + 1; t++) {
-                int32_t sb = prev[b] + tr->trans[b][t], si = prev[in] + tr->trans[in][t];
-                best[t] = si > sb ? si : sb;
-                arg[t] = si > sb ? in : b;
-            }
-        }
         const int32_t *e = emit + i * (size_t)T;
         uint8_t *bk = back + i * (size_t)T;
         int32_t top = INT32_MIN;

@@ -88,10 +88,11 @@ typedef struct {
     size_t cap;    /* tokens it holds */
     /* Set fixed to 1 when the transitions a ctx decodes with never change
        (a compiled-in model): the tables derived from them are then made
-       once per transitions, not once per call. A trainer, whose
-       transitions change between calls, leaves it 0. */
+       once per transitions (those of the last two kept, a two-stage
+       model's), not once per call. A trainer, whose transitions change
+       between calls, leaves it 0. */
     int fixed;
-    struct lede_ner_viterbi_tables *tables; /* derived tables, when fixed */
+    struct lede_ner_viterbi_tables *tables; /* [2] derived tables (tagger.c) */
 } lede_ner_viterbi_ctx;
 
 /*

@@ -35,7 +35,11 @@ static lede_ent_label label_of(const char *l, size_t n) {
     return LEDE_ENT_MISC;
 }
 
-static void run(const canon_case *c, size_t mem_limit, char *out, size_t cap) {
+/* Runs case c (with the place cache places, or none) into out: the
+   canonical names and countries; into full (when not NULL), the same with
+   each entity's GeoNames id and point. */
+static void run_with(const canon_case *c, size_t mem_limit, lede_canon_places *places, char *out,
+                     size_t cap, char *full, size_t full_cap) {
     char text[2048] = "";
     size_t starts[64], ends[64], n = 0, ne = 0, len = 0;
     lede_ent_label labels[64];
@@ -55,7 +59,11 @@ static void run(const canon_case *c, size_t mem_limit, char *out, size_t cap) {
     }
     lede_canon_ctx ctx;
     lede_canon_init(&ctx, text, n, mem_limit);
+    lede_canon_use_places(&ctx, places);
     out[0] = '\0';
+    size_t flen = 0;
+    if (full)
+        full[0] = '\0';
     for (size_t k = 0; k < ne; k++) {
         lede_canon_entity e;
         e.byte_start = starts[k];
@@ -66,8 +74,17 @@ static void run(const canon_case *c, size_t mem_limit, char *out, size_t cap) {
         assert_int_equal(strlen(e.canonical), e.canonical_len);
         len += (size_t)snprintf(out + len, cap - len, "%s%s%s%s", k ? "|" : "", e.canonical,
                                 e.country[0] ? "@" : "", e.country);
+        if (full)
+            flen += (size_t)snprintf(full + flen, full_cap - flen, "%s%s@%s#%u:%d:%.5f,%.5f",
+                                     k ? "|" : "", e.canonical, e.country, (unsigned)e.geonames,
+                                     e.has_point, e.has_point ? e.lat : 0.0,
+                                     e.has_point ? e.lon : 0.0);
     }
     lede_canon_free(&ctx);
+}
+
+static void run(const canon_case *c, size_t mem_limit, char *out, size_t cap) {
+    run_with(c, mem_limit, NULL, out, cap, NULL, 0);
 }
 
 /* clang-format off */
@@ -136,6 +153,31 @@ static void test_canon_cases(void **state) {
         }
     }
     assert_int_equal(bad, 0);
+}
+
+/* A place cache lent to the contexts changes no answer: every case gives
+   the same names, countries, places and points without one, with a cache
+   that fills as the cases run, and with that cache warm, and so does a text
+   of many place names. */
+static void test_canon_place_cache_changes_nothing(void **state) {
+    (void)state;
+    static const canon_case places = {
+        "[GPE Paris] and [GPE Paris, Texas] and [GPE Athens], [GPE Georgia]; [GPE Springfield] "
+        "in [GPE Illinois]. [LOC Lake Victoria], [GPE Perth] and [GPE Perth], Scotland. "
+        "[ORG Athens Police Department] said [GPE Paris] and [GPE Moscow] and [NORP Russian].",
+        NULL};
+    lede_canon_places *cache = lede_canon_places_new();
+    assert_non_null(cache);
+    char a[2048], b[2048], fa[4096], fb[4096];
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k <= sizeof cases / sizeof cases[0]; k++) {
+            const canon_case *c = k < sizeof cases / sizeof cases[0] ? &cases[k] : &places;
+            run_with(c, 0, NULL, a, sizeof a, fa, sizeof fa);
+            run_with(c, 0, cache, b, sizeof b, fb, sizeof fb);
+            assert_string_equal(a, b);
+            assert_string_equal(fa, fb);
+        }
+    lede_canon_places_free(cache);
 }
 
 /* Past the memory limit names are no longer remembered: later mentions keep
@@ -209,6 +251,7 @@ static void test_canon_many_names(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_canon_cases),
+        cmocka_unit_test(test_canon_place_cache_changes_nothing),
         cmocka_unit_test(test_canon_memory_limit),
         cmocka_unit_test(test_canon_bad_input),
         cmocka_unit_test(test_canon_many_names),

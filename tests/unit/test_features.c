@@ -240,6 +240,13 @@ static void test_features_local_are_deterministic_and_distinct(void **state) {
     assert_int_equal(lede_ner_features(&a, i, 2, fa), 0);
 }
 
+/* The templates' hashes are written out in features.c: a template added
+   or moved without its hash would change every feature the model knows. */
+static void test_features_template_hashes(void **state) {
+    (void)state;
+    assert_true(lede_ner_templates_ok());
+}
+
 static size_t template_index(const char *name) {
     for (size_t k = 0; k < lede_ner_template_count(); k++)
         if (strcmp(lede_ner_template_name(k), name) == 0)
@@ -292,6 +299,7 @@ int main(void) {
         cmocka_unit_test(test_features_window_gazetteer_marks),
         cmocka_unit_test(test_features_local_are_deterministic_and_distinct),
         cmocka_unit_test(test_features_doc_counts_other_occurrences),
+        cmocka_unit_test(test_features_template_hashes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -226,6 +226,17 @@ static void test_rules_table_is_sorted(void **state) {
     assert_true(lede_rules_table_ok());
 }
 
+static void rules_currency_report(const char *what, const char *key) {
+    print_message("rules.c currency_heads: %s: '%s'\n", what, key);
+}
+
+/* The filter in front of the currency lookups must know every currency key
+   of the gazetteer, or amounts would be lost. */
+static void test_rules_currency_heads_match_gazetteer(void **state) {
+    (void)state;
+    assert_true(lede_rules_currency_ok(rules_currency_report));
+}
+
 static void test_rules_empty_and_null(void **state) {
     (void)state;
     lede_rules_ctx ctx;
@@ -321,6 +332,7 @@ int main(void) {
         cmocka_unit_test(test_rules_quantity),
         cmocka_unit_test(test_rules_norp),
         cmocka_unit_test(test_rules_table_is_sorted),
+        cmocka_unit_test(test_rules_currency_heads_match_gazetteer),
         cmocka_unit_test(test_rules_empty_and_null),
         cmocka_unit_test(test_rules_invalid_utf8),
         cmocka_unit_test(test_rules_huge_sentence),

@@ -250,6 +250,85 @@ static void test_tagger_viterbi_is_deterministic_on_long_input(void **state) {
     lede_ner_viterbi_free(&c2);
 }
 
+/* The textbook decoder: every allowed pair of tags at every token, in
+   64 bits, ties to the lower tag (the earlier predecessor, the lower last
+   tag). */
+static void reference_viterbi(const int32_t *emit, size_t n, int nt,
+                              const lede_ner_transitions *tr, uint8_t *tags) {
+    static int64_t score[64][TMAX];
+    static uint8_t from[64][TMAX];
+    for (int t = 0; t < nt; t++)
+        score[0][t] = lede_ner_allowed(-1, t) ? tr->start[t] + emit[t] : INT64_MIN;
+    for (size_t i = 1; i < n; i++)
+        for (int t = 0; t < nt; t++) {
+            int64_t best = INT64_MIN;
+            int arg = 0;
+            for (int p = 0; p < nt; p++)
+                if (score[i - 1][p] != INT64_MIN && lede_ner_allowed(p, t) &&
+                    score[i - 1][p] + tr->trans[p][t] > best) {
+                    best = score[i - 1][p] + tr->trans[p][t];
+                    arg = p;
+                }
+            score[i][t] = best == INT64_MIN ? INT64_MIN : best + emit[i * (size_t)nt + t];
+            from[i][t] = (uint8_t)arg;
+        }
+    int64_t top = INT64_MIN;
+    int last = 0;
+    for (int t = 0; t < nt; t++)
+        if (lede_ner_allowed_last(t) && score[n - 1][t] != INT64_MIN &&
+            score[n - 1][t] + tr->end[t] > top) {
+            top = score[n - 1][t] + tr->end[t];
+            last = t;
+        }
+    for (size_t i = n; i-- > 0;) {
+        tags[i] = (uint8_t)last;
+        last = from[i][last];
+    }
+}
+
+/* The decoder gives exactly the textbook decoder's tags, ties included, on
+   long random sequences of both tag sets, in a context that keeps the
+   tables of two transitions (as the two-stage model's extractor does) and
+   in one that makes them at every call. Scores are drawn from few values
+   so that ties are common. */
+static void test_tagger_viterbi_matches_the_textbook_decoder(void **state) {
+    (void)state;
+    uint64_t seed = 0x7a99e5ULL;
+    static lede_ner_transitions tr[2];
+    static int32_t emit[64 * TMAX];
+    lede_ner_viterbi_ctx fixed, plain;
+    memset(&fixed, 0, sizeof fixed);
+    memset(&plain, 0, sizeof plain);
+    fixed.fixed = 1;
+    for (int k = 0; k < 2; k++)
+        for (int a = 0; a < TMAX; a++) {
+            tr[k].start[a] = (int32_t)(rnd(&seed) % 7) - 3;
+            tr[k].end[a] = (int32_t)(rnd(&seed) % 7) - 3;
+            for (int b = 0; b < TMAX; b++)
+                tr[k].trans[a][b] = (int32_t)(rnd(&seed) % 9) - 4;
+        }
+    for (int round = 0; round < 120; round++) {
+        size_t ntypes = round % 3 == 0 ? NTY : LEDE_NER_MAX_TYPES;
+        int nt = (int)LEDE_NER_NTAGS_OF(ntypes);
+        size_t n = 1 + rnd(&seed) % 64;
+        int spread = round % 2 ? 5 : 200;
+        for (size_t i = 0; i < n * (size_t)nt; i++)
+            emit[i] = (int32_t)(rnd(&seed) % (uint64_t)(2 * spread + 1)) - spread;
+        const lede_ner_transitions *t = &tr[round / 2 % 2];
+        uint8_t want[64], got[64], got2[64];
+        reference_viterbi(emit, n, nt, t, want);
+        assert_int_equal(lede_ner_viterbi(&fixed, emit, n, ntypes, t, got), LEDE_OK);
+        assert_int_equal(lede_ner_viterbi(&plain, emit, n, ntypes, t, got2), LEDE_OK);
+        for (size_t i = 0; i < n; i++) {
+            if (got[i] != want[i] || got2[i] != want[i])
+                fail_msg("round %d, token %zu of %zu: tag %d and %d, textbook %d", round, i, n,
+                         got[i], got2[i], want[i]);
+        }
+    }
+    lede_ner_viterbi_free(&fixed);
+    lede_ner_viterbi_free(&plain);
+}
+
 static void test_tagger_forbid_addresses_and_invalid_characters(void **state) {
     (void)state;
     lede_ner_token t;
@@ -287,6 +366,7 @@ int main(void) {
         cmocka_unit_test(test_tagger_viterbi_prefers_a_whole_entity),
         cmocka_unit_test(test_tagger_viterbi_ties_go_to_the_lower_tag),
         cmocka_unit_test(test_tagger_viterbi_is_deterministic_on_long_input),
+        cmocka_unit_test(test_tagger_viterbi_matches_the_textbook_decoder),
         cmocka_unit_test(test_tagger_forbid_addresses_and_invalid_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
