@@ -257,6 +257,8 @@ uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i) {
     return mix(T_STOP, v->toks[i].wh, 0);
 }
 
+uint32_t lede_ql_cue_bias_feature(void) { return mix(T_BIAS, 0, 0); }
+
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
     const uint32_t wh_that = lede_ql_word_hash("that", 4), wh_to = lede_ql_word_hash("to", 2);
     size_t lo = v->toks[i].sbeg, hi = v->toks[i].send, k = 0;

@@ -108,6 +108,10 @@ int lede_ql_cue_candidate(const lede_ql_view *v, size_t i);
    sc weighs it (the trainer puts it in the model). */
 uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i);
 
+/* The feature every cue candidate has (the classifier's bias): the trainer
+   moves its weight to set the classifier's threshold. */
+uint32_t lede_ql_cue_bias_feature(void);
+
 /* The features of token i as a cue head, into out; returns how many. */
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out);
 

@@ -685,6 +685,63 @@ static size_t np_before(const lede_quotes_iter *it, size_t e) {
     return np_tight(it, lo, e);
 }
 
+/* 1 when word i ends in -ing: a participle ("adding", "referring to"). */
+static int ing_word(const lede_quotes_iter *it, size_t i) {
+    size_t n = tl(it, i);
+    return (tf(it, i) & QF_WORD) && n > 4 && lede_ascii_eq_ci(tp(it, i) + n - 3, 3, "ing");
+}
+
+/* Words after the comma that follows a source that start no apposition
+   ("said X, adding", "said X, which", "said X, in a statement"). */
+static const char *const appos_not[] = {"whose", "which", "and",   "but",   "or",
+                                        "in",    "on",    "at",    "as",    "when",  "while",
+                                        "after", "before", "during", "to",  "for",   "with",
+                                        "according", "though", "although", "because", "since",
+                                        "if",    "so",    "than",  "that",  "by",
+                                        "from",  "over",  "about", "not",   "also",  "just",
+                                        NULL};
+
+/* The end of a source after its cue whose name ends at e, with what
+   describes it, as PolNeAR's sources have it: '"...," said X, a senior
+   adviser to Y who is now a fellow at Z.', 'said X (D-Va.)', 'said X of the
+   Tax Policy Center', 'said X, 56, a retiree'. The description runs to the
+   end of the sentence, a quotation mark, or a comma before a participle or
+   a clause ("..., adding that"). */
+static size_t appos_end(const lede_quotes_iter *it, size_t e, size_t hi, int name) {
+    size_t k = e;
+    if (k < hi && tpunct(it, k, "(")) { /* "(D-Va.)" */
+        size_t m = k + 1;
+        while (m < hi && m - k < 10 && !tpunct(it, m, ")") && !tmark(it, m))
+            m++;
+        if (m < hi && tpunct(it, m, ")"))
+            k = m + 1;
+    }
+    int go = 0;
+    if (k + 1 < hi && tpunct(it, k, ",")) {
+        size_t j = k + 1;
+        go = (tin(it, j, dets) || it->toks[j].t.kind == LEDE_TOK_NUMBER ||
+              ((tf(it, j) & QF_WORD) && !ing_word(it, j))) &&
+             !tin(it, j, appos_not) && (tis(it, j, "who") || !tin(it, j, pronouns)) &&
+             !(tf(it, j) & QF_CUE);
+    } else if (k + 1 < hi && (tis(it, k, "of") || (!name && tin(it, k, preps))) &&
+               (tin(it, k + 1, dets) || (tf(it, k + 1) & QF_WORD))) {
+        go = 1; /* "X of the Tax Policy Center", "a longtime adviser to Trump" */
+    }
+    if (!go)
+        return k;
+    size_t m = k + 1;
+    while (m < hi && m - k < 40 && !tend(it, m) && !tmark(it, m) && !(tf(it, m) & QF_INQ)) {
+        if (tpunct(it, m, ",;:") && m + 1 < hi &&
+            (ing_word(it, m + 1) || tin(it, m + 1, appos_not) || tmark(it, m + 1)) &&
+            !tis(it, m + 1, "who"))
+            break;
+        m++;
+    }
+    while (m > k + 1 && tpunct(it, m - 1, ",;:"))
+        m--;
+    return m;
+}
+
 /* The source after a cue, from a: a pronoun, a name with an apposition
    ("X, the minister"), or a determiner phrase. Returns its end, or NONE. */
 static size_t np_after(const lede_quotes_iter *it, size_t a, int appos) {
@@ -709,6 +766,8 @@ static size_t np_after(const lede_quotes_iter *it, size_t a, int appos) {
     } else {
         return NONE;
     }
+    if (appos == 2)
+        return appos_end(it, e, hi, !tin(it, a, dets) || tis(it, a, "the"));
     /* an apposition: ", the minister," or ", a spokeswoman for the party" */
     if (appos && tpunct(it, e, ",") && e + 1 < hi &&
         (tin(it, e + 1, dets) || tis(it, e + 1, "who"))) {
@@ -799,7 +858,7 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
     if ((is_cue(it, j) && (tf(it, j) & QF_STRONG)) ||
         (tin(it, j, aux_in) && is_cue(it, j + 1) && (tf(it, j + 1) & QF_STRONG))) {
         size_t c = tin(it, j, aux_in) ? j + 1 : j;
-        size_t e = np_after(it, c + 1, 1);
+        size_t e = np_after(it, c + 1, 2);
         if (e == NONE)
             return 0;
         x->us = j;

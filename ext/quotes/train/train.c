@@ -493,12 +493,15 @@ int main(int argc, char **argv) {
     int epochs = 10;
     long fold = -1, folds = 0;
     double prune = 0; /* -p: the least averaged weight kept (in update units) */
+    double bias = 0;  /* -b: added to the cue classifier's bias once averaged */
     int ai = 1;
     while (ai + 1 < argc && argv[ai][0] == '-') {
         if (strcmp(argv[ai], "-e") == 0)
             epochs = atoi(argv[ai + 1]);
         else if (strcmp(argv[ai], "-p") == 0)
             prune = atof(argv[ai + 1]);
+        else if (strcmp(argv[ai], "-b") == 0)
+            bias = atof(argv[ai + 1]);
         else if (strcmp(argv[ai], "-x") == 0 && sscanf(argv[ai + 1], "%ld/%ld", &fold, &folds) == 2)
             ;
         else
@@ -709,6 +712,16 @@ int main(int argc, char **argv) {
         w->w = w->total / (double)t.step;
         if (fabs(w->w) > maxabs)
             maxabs = fabs(w->w);
+    }
+    /* the threshold of the cue classifier: its bias moved by -b */
+    if (bias != 0) {
+        uint32_t bf = lede_ql_cue_bias_feature();
+        weight *w = tab_find(&t, bf);
+        if (!w->key) {
+            w->key = bf;
+            t.count++;
+        }
+        w->w += bias;
     }
     double scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
     fprintf(stderr, "quotes-train: largest weight %.3f\n", maxabs);
