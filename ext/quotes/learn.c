@@ -89,7 +89,10 @@ enum {
     Q_SRC,
     Q_END,
     Q_INQ,
-    Q_HLEN
+    Q_HLEN,
+    /* what lies between a source and its cue */
+    E_GAP = 96,
+    E_GAPH
 };
 
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
@@ -381,6 +384,24 @@ static size_t src_end_feats(const lede_ql_view *v, size_t h, size_t us, size_t u
     out[k++] = mix(E_DIST, s, dist_bucket(side ? b - ue : us - b));
     out[k++] = mix(E_WB1WB, s * 1000003u + wh(v, b - 1, lo, hi), wh(v, b, lo, hi));
     out[k++] = mix(E_CLB, s * 65536u + wcl(v, b - 1, lo, hi, 2), wcl(v, b, lo, hi, 2));
+    if (!side) {
+        /* the words between the source and the cue: commas, a conjunction,
+           another cue ("X attacked Y, calling"; "X said ... and argued") */
+        const uint32_t wh_and = lede_ql_word_hash("and", 3), wh_but = lede_ql_word_hash("but", 3);
+        uint32_t commas = 0, conj = 0, cue = 0;
+        for (size_t i = b; i < us; i++) {
+            const lede_quotes_tok *t = &v->toks[i];
+            if (t->tc == 4)
+                commas += commas < 2;
+            else if (t->wh == wh_and || t->wh == wh_but)
+                conj = 1;
+            if (t->flags & LEDE_QL_F_CUE)
+                cue = 1;
+        }
+        uint32_t g = dist_bucket(us - b) * 16 + commas * 4 + conj * 2 + cue;
+        out[k++] = mix(E_GAP, g, 0);
+        out[k++] = mix(E_GAPH, g, v->toks[h].wh);
+    }
     return k;
 }
 
@@ -617,7 +638,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
         for (int q = 0; q < SP_N; q++)
             for (uint32_t x = 0; x < nvals[q]; x++)
                 pw[side][q][x] = sc->weight(sc->ctx, src_pair_feat(q, side, x, v->toks[h].wh));
-    /* before the cue: ends in [us - 3, us], starts up to LEDE_QL_SRC_WIN back */
+    /* before the cue: ends in [us - LEDE_QL_SRC_GAP, us], starts up to LEDE_QL_SRC_WIN back */
     size_t a0 = us > lo + LEDE_QL_SRC_WIN ? us - LEDE_QL_SRC_WIN : lo;
     double ss[LEDE_QL_SRC_WIN + LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 2];
     double in0[LEDE_QL_SRC_WIN + 1];
@@ -625,7 +646,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
         ss[a - a0] = lede_ql_score(sc, f, src_start_feats(v, h, us, ue, a, 0, f));
         in0[a - a0] = sc->weight(sc->ctx, src_inner_feat(v, h, a, 0));
     }
-    size_t b0 = us > a0 + 3 ? us - 3 : a0 + 1;
+    size_t b0 = us > a0 + LEDE_QL_SRC_GAP ? us - LEDE_QL_SRC_GAP : a0 + 1;
     for (size_t b = b0; b <= us; b++) {
         if (b <= a0 || !src_edge_ok(v, b - 1, 1))
             continue;

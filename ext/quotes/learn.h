@@ -39,6 +39,8 @@
 #define LEDE_QL_MAX_FEATS 40  /* features of one token, position or pair */
 #define LEDE_QL_SRC_WIN 30    /* a source starts at most this many tokens before the cue */
 #define LEDE_QL_SRC_LEN 22    /* and has at most this many tokens */
+#define LEDE_QL_SRC_GAP 30    /* and ends at most this many tokens before it ("X attacked Y,
+                                 calling") */
 #define LEDE_QL_SRC_AFTER 3   /* a source after the cue starts within this many tokens */
 #define LEDE_QL_CON_WIN 60    /* content before the cue: at most this many tokens back */
 #define LEDE_QL_CON_AFTER 6   /* content after the cue starts within this many tokens */

@@ -312,7 +312,7 @@ static int src_reachable(const lede_ql_view *v, size_t h, size_t us, size_t ue, 
         return 0;
     if (s.b <= us) {
         size_t a0 = us > lo + LEDE_QL_SRC_WIN ? us - LEDE_QL_SRC_WIN : lo;
-        return s.a >= a0 && s.b + 3 >= us;
+        return s.a >= a0 && s.b + LEDE_QL_SRC_GAP >= us;
     }
     return s.a >= ue && s.a < ue + LEDE_QL_SRC_AFTER;
 }
@@ -396,6 +396,22 @@ static void on_block(void *ctx, const lede_quotes_iter *it) {
             in->src = tok_span(it, x->ss, x->se);
         in->src_ok = x->ss == NONE || (in->src.a != NONE && src_reachable(&v, h, us, ue, in->src) &&
                                        !(in->src.a <= h && h < in->src.b));
+        if (getenv("QT_DIAG") && x->ss != NONE && !in->src_ok) {
+            lede_ql_span s = in->src;
+            size_t lo = it->toks[h].sbeg, hi = it->toks[h].send;
+            int r = s.a == NONE ? 0 : (s.a < lo || s.b > hi) ? 1 : s.b - s.a > LEDE_QL_SRC_LEN ? 2
+                  : !lede_ql_src_ok(&v, s) ? 3 : (s.a <= h && h < s.b) ? 4
+                  : s.b <= us ? (s.b + LEDE_QL_SRC_GAP < us ? 5 : 6) : 7;
+            static const char *const why[] = {"notok", "othersent", "long", "badspan", "covers",
+                                              "gap", "far", "after"};
+            fprintf(stderr, "UNREACH %s |", why[r]);
+            if (s.a != NONE) {
+                size_t a = s.a < h ? s.a : h, e = s.b > h + 1 ? s.b : h + 1;
+                fprintf(stderr, "%.*s| head %.*s\n", (int)(it->toks[e - 1].t.span.byte_end - it->toks[a].t.span.byte_start), it->s + it->toks[a].t.span.byte_start,
+                        (int)(it->toks[h].t.span.byte_end - it->toks[h].t.span.byte_start), it->s + it->toks[h].t.span.byte_start);
+            } else
+                fprintf(stderr, "\n");
+        }
         /* the content, clipped to the cue's sentence */
         in->con = tok_span(it, x->cs, x->ce);
         size_t lo = it->toks[h].sbeg, hi = it->toks[h].send;
