@@ -1527,10 +1527,14 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
     if (a == NONE || a >= b)
         return;
     size_t sent = it->toks[a].sent;
-    /* a name in the source: the last capitalised run before any comma */
+    /* a name in the source: the last capitalised run before any comma,
+       parenthesis ("Rep. Ana Ruiz (D-Ore.)") or "of the" after a name of
+       two words ("Karl Berg of the Fishermen's Union") */
     size_t end = b;
     for (size_t i = a; i < b; i++)
-        if (tpunct(it, i, ",")) {
+        if (tpunct(it, i, ",(") ||
+            (i >= a + 2 && tis(it, i, "of") && i + 1 < b && tis(it, i + 1, "the") &&
+             (tf(it, i - 1) & QF_CAP) && (tf(it, i - 2) & QF_CAP))) {
             end = i;
             break;
         }
@@ -1631,6 +1635,10 @@ static int scare_quoted(const lede_quotes_iter *it, size_t h, size_t a, size_t b
     return 0;
 }
 
+/* Words that join a content to the next cue: "X said A and argued B". */
+static const char *const conj_end[] = {"and", "but", "while", "before", "after", "then", "also",
+                                       NULL};
+
 /* Reported speech by the learned model (learn.h): every cue the
    classifier finds in the block, with the best source and content of its
    sentence. */
@@ -1651,6 +1659,12 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         double sscore[LEDE_QL_JOINT];
         size_t ns = lede_ql_best_sources(&v, &lede_ql_model, h, us, ue, srcs, sscore,
                                          LEDE_QL_JOINT);
+        /* "added that talks would continue": a cue whose best source is the
+           "that" right after another cue (its complementizer) has no
+           subject: a noun read as a verb */
+        if (srcs[0].a != NONE && srcs[0].b == srcs[0].a + 1 && srcs[0].a > 0 &&
+            tis(it, srcs[0].a, "that") && (tf(it, srcs[0].a - 1) & QF_CUE))
+            continue;
         for (size_t k = 0; k < ns && con.a == NONE; k++) {
             lede_ql_span c;
             lede_ql_best_content(&v, &lede_ql_model, h, us, ue, srcs[k], &c);
@@ -1677,6 +1691,25 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         x->ue = ue;
         if (ue > h + 1) /* "according to": past the "to" */
             h = ue - 1;
+    }
+    /* "X said A and argued B", "X said A, adding B": a cue inside another's
+       content whose source is not (none, or the same subject before it)
+       ends that content; a cue whose source is inside ("X said Y claimed
+       Z") is nested and leaves it whole */
+    for (size_t k = first; k < it->nitems; k++) {
+        lede_quotes_item *x = &it->items[k];
+        for (size_t m = first; m < it->nitems; m++) {
+            const lede_quotes_item *y = &it->items[m];
+            if (m == k || y->us <= x->cs || y->us >= x->ce ||
+                (y->ss != NONE && y->ss >= x->cs && y->ss < x->ce) ||
+                !(tpunct(it, y->us - 1, ",;-") || tin(it, y->us - 1, conj_end)))
+                continue;
+            size_t e = y->us;
+            while (e > x->cs && (tpunct(it, e - 1, ",;:-") || tin(it, e - 1, conj_end)))
+                e--;
+            if (e > x->cs)
+                x->ce = e;
+        }
     }
     for (size_t k = first; k < it->nitems; k++) {
         lede_quotes_item *x = &it->items[k];
