@@ -1540,12 +1540,20 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
         }
     if (tin(it, a, pronouns) && end - a == 1) {
         if (tis(it, a, "who")) {
-            /* "X, who said": the name before the comma */
-            if (a >= 2 && tpunct(it, a - 1, ",")) {
-                size_t r0 = cap_run_back(it, it->toks[a].sbeg, a - 1);
+            /* "X, who said": the name before the comma; "X, a Republican
+               who said": the name before the apposition's comma */
+            size_t cm = a, lo = it->toks[a].sbeg;
+            if (a >= 2 && !tpunct(it, a - 1, ","))
+                for (size_t k = a - 1; k > lo + 1 && a - k < 12; k--)
+                    if (tpunct(it, k - 1, ",")) {
+                        cm = k;
+                        break;
+                    }
+            if (cm >= 2 && tpunct(it, cm - 1, ",")) {
+                size_t r0 = cap_run_back(it, lo, cm - 1);
                 name_run r;
                 char buf[LEDE_QUOTES_NAME_MAX];
-                if (r0 < a - 1 && name_prepare(it, r0, a - 1, &r)) {
+                if (r0 < cm - 1 && name_prepare(it, r0, cm - 1, &r)) {
                     display(it, r.a, r.b, buf, sizeof buf);
                     const lede_quotes_name *m = name_find(it, buf, sent);
                     if (m)
@@ -1680,6 +1688,10 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         /* "Later the spokeswoman": a sentence adverb or conjunction is no part of it */
         while (src.a != NONE && src.a + 1 < src.b && tin(it, src.a, openers))
             src.a++;
+        /* "Mr. Guerrero, a Republican who described": the relative pronoun
+           is the source, as PolNeAR has it */
+        if (src.a != NONE && src.b > src.a + 1 && tis(it, src.b - 1, "who"))
+            src.a = src.b - 1;
         lede_quotes_item *x = item_new(it);
         if (!x)
             return LEDE_NOMEM;
