@@ -413,13 +413,16 @@ typedef struct {
     int mark;
 } src_stats;
 
-/* Auxiliaries and modals: a span that holds one reads as a clause. */
-static int is_aux(const lede_ql_view *v, size_t i) {
+int lede_ql_aux_word(const char *s, size_t n) {
     static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "be",
                                       "been", "will", "would", "can", "could", "does", "did",
                                       "do", "should", "may", "might", "must", NULL};
-    size_t n = v->toks[i].t.span.byte_end - v->toks[i].t.span.byte_start;
-    return n <= 6 && v->toks[i].t.kind == LEDE_TOK_WORD && in_list(v->s + v->toks[i].t.span.byte_start, n, aux);
+    return n <= 6 && in_list(s, n, aux);
+}
+
+/* Auxiliaries and modals: a span that holds one reads as a clause. */
+static int is_aux(const lede_ql_view *v, size_t i) {
+    return v->toks[i].t.kind == LEDE_TOK_WORD && (v->toks[i].flags & LEDE_QL_F_AUX);
 }
 
 static void src_stats_add(const lede_ql_view *v, size_t i, src_stats *st) {

@@ -56,6 +56,12 @@
 #define LEDE_QL_F_CUE (1u << 10)
 #define LEDE_QL_F_USED (1u << 8)
 #define LEDE_QL_F_MARK (1u << 9)
+#define LEDE_QL_F_AUX (1u << 13) /* lede_ql_aux_word */
+
+/* 1 when the word s[0..n) is an auxiliary or modal ("has", "would"): a
+   source that holds one reads as a clause. quotes.c flags such tokens
+   LEDE_QL_F_AUX once. */
+int lede_ql_aux_word(const char *s, size_t n);
 
 /* The block the features read: its tokens and the text they point into. */
 typedef struct {

@@ -34,8 +34,10 @@ enum {
     QF_USED = 1u << 8,   /* part of a reported attribution */
     QF_MARK = 1u << 9,   /* a mark of a pair (or a paragraph's opening mark inside one) */
     QF_CUE = 1u << 10,   /* a cue word (cues.h) */
-    QF_STRONG = 1u << 11 /* a cue word that is a cue at least LEDE_QUOTES_STRONG_PERCENT of
-                            the times it occurs (said, told, argued: not opened, read) */
+    QF_STRONG = 1u << 11, /* a cue word that is a cue at least LEDE_QUOTES_STRONG_PERCENT of
+                             the times it occurs (said, told, argued: not opened, read) */
+    QF_ORG = 1u << 12,    /* a capitalised word of org_words ("Post", "Committee") */
+    QF_AUX = 1u << 13     /* an auxiliary or modal (learn.h's LEDE_QL_F_AUX) */
 };
 
 const char *lede_quote_kind_name(lede_quote_kind kind) {
@@ -310,6 +312,12 @@ static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned fla
     lede_quotes_tok *q = &it->toks[it->ntoks++];
     q->t = *t;
     q->flags = flags;
+    /* word lists asked about often, looked up once */
+    if ((flags & QF_CAP) && in_list(s_of(it, t), t->span.byte_end - t->span.byte_start, org_words))
+        q->flags |= QF_ORG;
+    if (t->kind == LEDE_TOK_WORD &&
+        lede_ql_aux_word(s_of(it, t), t->span.byte_end - t->span.byte_start))
+        q->flags |= QF_AUX;
     q->sent = sent;
     q->sbeg = q->send = q->pbeg = 0;
     q->wh = lede_ql_word_hash(s_of(it, t), t->span.byte_end - t->span.byte_start);
@@ -1243,7 +1251,7 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     }
     int has_org = 0;
     for (size_t i = a; i < b; i++)
-        if (tin(it, i, org_words))
+        if ((tf(it, i) & QF_CAP) ? (tf(it, i) & QF_ORG) != 0 : tin(it, i, org_words))
             has_org = 1;
     /* "Japanese Foreign Minister X", "Japan's Foreign Minister X", "U.S. Secretary X" */
     if (!has_org && b - a > 2) {
@@ -1290,7 +1298,7 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     if (a >= b || !(tf(it, a) & QF_CAP))
         return 0;
     for (size_t i = a; i < b; i++)
-        if (tin(it, i, org_words))
+        if ((tf(it, i) & QF_CAP) ? (tf(it, i) & QF_ORG) != 0 : tin(it, i, org_words))
             org = 2;
     char key[LEDE_QUOTES_NAME_MAX];
     size_t kn = 0;
