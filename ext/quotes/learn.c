@@ -468,6 +468,21 @@ static uint32_t src_stat(int k, const src_stats *st) {
     }
 }
 
+/* x plus the weights pw[k][value of statistic k of st], k in the order of
+   the enum (the sum src_stat would give, in the same order). */
+static double add_pair_weights(double pw[SP_N][SP_VALS], const src_stats *st, double x) {
+    uint32_t len = dist_bucket(st->len), commas = cap2(st->commas);
+    x += pw[SP_LEN][len];
+    x += pw[SP_COMMA][commas];
+    x += pw[SP_MARK][st->mark];
+    x += pw[SP_HLEN][len];
+    x += pw[SP_HCOMMA][commas];
+    x += pw[SP_AUX][cap2(st->aux)];
+    x += pw[SP_CUE][cap2(st->cues)];
+    x += pw[SP_LOWER][lower_bucket(st->lower)];
+    return x;
+}
+
 /* The feature of pair statistic k with value x. */
 static uint32_t src_pair_feat(int k, int side, uint32_t x, uint32_t wh_h) {
     int with_h = k == SP_HLEN || k == SP_HCOMMA;
@@ -664,8 +679,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
             if (!src_edge_ok(v, a, 0))
                 continue;
             double x = ss[a - a0] + es + inner;
-            for (int q = 0; q < SP_N; q++)
-                x += pw[0][q][src_stat(q, &st)];
+            x = add_pair_weights(pw[0], &st, x);
             topk_add(&best, a, b, x);
         }
     }
@@ -691,8 +705,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
             if (!src_edge_ok(v, b - 1, 1))
                 continue;
             double x = sa + ea[b - ue] + inner;
-            for (int q = 0; q < SP_N; q++)
-                x += pw[1][q][src_stat(q, &st)];
+            x = add_pair_weights(pw[1], &st, x);
             topk_add(&best, a, b, x);
         }
     }
