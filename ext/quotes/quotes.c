@@ -977,6 +977,8 @@ static size_t clause_end(const lede_quotes_iter *it, size_t a) {
 /* 1 when the words from a to the end of the sentence only say when or how
    (the cue ends its clause): "on Monday", "in a statement", "." */
 static int trails_off(const lede_quotes_iter *it, size_t a) {
+    if (a >= it->ntoks) /* the block ends at the cue: nothing follows */
+        return 1;
     size_t e = clause_end(it, a);
     if (a >= e)
         return 1;

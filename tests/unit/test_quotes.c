@@ -335,6 +335,19 @@ static void test_quotes_learned_far_source_and_coordination(void **state) {
     assert_string_equal(g[3].cue, "argued");
 }
 
+static void test_quotes_cue_ends_text(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* the text ends at the cue: nothing after it is read (found by
+       fuzz_quotes: the block's end was read past) */
+    size_t n = quotes_of("\u201cWe will go home now.\u201d He said", g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "We will go home now.");
+    assert_string_equal(g[0].source, "He");
+    assert_string_equal(g[0].cue, "said");
+}
+
 static void test_quotes_double_apostrophes(void **state) {
     (void)state;
     got g[MAXQ];
@@ -398,6 +411,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
         cmocka_unit_test(test_quotes_source_description),
         cmocka_unit_test(test_quotes_learned_far_source_and_coordination),
+        cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
         cmocka_unit_test(test_quotes_long_text_bounded),
