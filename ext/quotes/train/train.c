@@ -2,7 +2,14 @@
  * train.c: trains the learned part of lede_quotes (learn.h) on PolNeAR and
  * writes its weights as C (ext/quotes/model_data.c).
  *
- *   build/quotes-train [-e EPOCHS] POLNEAR/train ext/quotes/model_data.c
+ *   build/quotes-train [-e EPOCHS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train
+ *                      ext/quotes/model_data.c
+ *
+ * -p drops averaged weights under PRUNE; -b adds BIAS to the cue
+ * classifier's bias once averaged (its threshold); -x K/N holds out the
+ * articles whose number is K mod N and prints how the model does on them.
+ * With QT_DIAG set in the environment, each gold source the source decoder
+ * cannot reach is printed with why (UNREACH lines on stderr).
  *
  * Reads each article of POLNEAR/train/text with its annotation
  * (attributions/NAME_xxxx.ann, brat standoff; the first annotator's file in
@@ -525,7 +532,7 @@ int main(int argc, char **argv) {
         ai += 2;
     }
     if (argc - ai != 2) {
-        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-p PRUNE] [-x K/N] POLNEAR/train OUT.c\n");
+        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train OUT.c\n");
         return 2;
     }
     const char *root = argv[ai], *out = argv[ai + 1];
