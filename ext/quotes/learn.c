@@ -89,7 +89,10 @@ enum {
     Q_SRC,
     Q_END,
     Q_INQ,
-    Q_HLEN
+    Q_HLEN,
+    /* what lies between a source and its cue */
+    E_GAP = 96,
+    E_GAPH
 };
 
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
@@ -257,6 +260,8 @@ uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i) {
     return mix(T_STOP, v->toks[i].wh, 0);
 }
 
+uint32_t lede_ql_cue_bias_feature(void) { return mix(T_BIAS, 0, 0); }
+
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
     const uint32_t wh_that = lede_ql_word_hash("that", 4), wh_to = lede_ql_word_hash("to", 2);
     size_t lo = v->toks[i].sbeg, hi = v->toks[i].send, k = 0;
@@ -379,6 +384,24 @@ static size_t src_end_feats(const lede_ql_view *v, size_t h, size_t us, size_t u
     out[k++] = mix(E_DIST, s, dist_bucket(side ? b - ue : us - b));
     out[k++] = mix(E_WB1WB, s * 1000003u + wh(v, b - 1, lo, hi), wh(v, b, lo, hi));
     out[k++] = mix(E_CLB, s * 65536u + wcl(v, b - 1, lo, hi, 2), wcl(v, b, lo, hi, 2));
+    if (!side) {
+        /* the words between the source and the cue: commas, a conjunction,
+           another cue ("X attacked Y, calling"; "X said ... and argued") */
+        const uint32_t wh_and = lede_ql_word_hash("and", 3), wh_but = lede_ql_word_hash("but", 3);
+        uint32_t commas = 0, conj = 0, cue = 0;
+        for (size_t i = b; i < us; i++) {
+            const lede_quotes_tok *t = &v->toks[i];
+            if (t->tc == 4)
+                commas += commas < 2;
+            else if (t->wh == wh_and || t->wh == wh_but)
+                conj = 1;
+            if (t->flags & LEDE_QL_F_CUE)
+                cue = 1;
+        }
+        uint32_t g = dist_bucket(us - b) * 16 + commas * 4 + conj * 2 + cue;
+        out[k++] = mix(E_GAP, g, 0);
+        out[k++] = mix(E_GAPH, g, v->toks[h].wh);
+    }
     return k;
 }
 
@@ -390,13 +413,16 @@ typedef struct {
     int mark;
 } src_stats;
 
-/* Auxiliaries and modals: a span that holds one reads as a clause. */
-static int is_aux(const lede_ql_view *v, size_t i) {
+int lede_ql_aux_word(const char *s, size_t n) {
     static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "be",
                                       "been", "will", "would", "can", "could", "does", "did",
                                       "do", "should", "may", "might", "must", NULL};
-    size_t n = v->toks[i].t.span.byte_end - v->toks[i].t.span.byte_start;
-    return n <= 6 && v->toks[i].t.kind == LEDE_TOK_WORD && in_list(v->s + v->toks[i].t.span.byte_start, n, aux);
+    return n <= 6 && in_list(s, n, aux);
+}
+
+/* Auxiliaries and modals: a span that holds one reads as a clause. */
+static int is_aux(const lede_ql_view *v, size_t i) {
+    return v->toks[i].t.kind == LEDE_TOK_WORD && (v->toks[i].flags & LEDE_QL_F_AUX);
 }
 
 static void src_stats_add(const lede_ql_view *v, size_t i, src_stats *st) {
@@ -440,6 +466,21 @@ static uint32_t src_stat(int k, const src_stats *st) {
     default:
         return lower_bucket(st->lower);
     }
+}
+
+/* x plus the weights pw[k][value of statistic k of st], k in the order of
+   the enum (the sum src_stat would give, in the same order). */
+static double add_pair_weights(double pw[SP_N][SP_VALS], const src_stats *st, double x) {
+    uint32_t len = dist_bucket(st->len), commas = cap2(st->commas);
+    x += pw[SP_LEN][len];
+    x += pw[SP_COMMA][commas];
+    x += pw[SP_MARK][st->mark];
+    x += pw[SP_HLEN][len];
+    x += pw[SP_HCOMMA][commas];
+    x += pw[SP_AUX][cap2(st->aux)];
+    x += pw[SP_CUE][cap2(st->cues)];
+    x += pw[SP_LOWER][lower_bucket(st->lower)];
+    return x;
 }
 
 /* The feature of pair statistic k with value x. */
@@ -615,7 +656,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
         for (int q = 0; q < SP_N; q++)
             for (uint32_t x = 0; x < nvals[q]; x++)
                 pw[side][q][x] = sc->weight(sc->ctx, src_pair_feat(q, side, x, v->toks[h].wh));
-    /* before the cue: ends in [us - 3, us], starts up to LEDE_QL_SRC_WIN back */
+    /* before the cue: ends in [us - LEDE_QL_SRC_GAP, us], starts up to LEDE_QL_SRC_WIN back */
     size_t a0 = us > lo + LEDE_QL_SRC_WIN ? us - LEDE_QL_SRC_WIN : lo;
     double ss[LEDE_QL_SRC_WIN + LEDE_QL_SRC_AFTER + LEDE_QL_SRC_LEN + 2];
     double in0[LEDE_QL_SRC_WIN + 1];
@@ -623,7 +664,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
         ss[a - a0] = lede_ql_score(sc, f, src_start_feats(v, h, us, ue, a, 0, f));
         in0[a - a0] = sc->weight(sc->ctx, src_inner_feat(v, h, a, 0));
     }
-    size_t b0 = us > a0 + 3 ? us - 3 : a0 + 1;
+    size_t b0 = us > a0 + LEDE_QL_SRC_GAP ? us - LEDE_QL_SRC_GAP : a0 + 1;
     for (size_t b = b0; b <= us; b++) {
         if (b <= a0 || !src_edge_ok(v, b - 1, 1))
             continue;
@@ -638,8 +679,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
             if (!src_edge_ok(v, a, 0))
                 continue;
             double x = ss[a - a0] + es + inner;
-            for (int q = 0; q < SP_N; q++)
-                x += pw[0][q][src_stat(q, &st)];
+            x = add_pair_weights(pw[0], &st, x);
             topk_add(&best, a, b, x);
         }
     }
@@ -665,8 +705,7 @@ size_t lede_ql_best_sources(const lede_ql_view *v, const lede_ql_scorer *sc, siz
             if (!src_edge_ok(v, b - 1, 1))
                 continue;
             double x = sa + ea[b - ue] + inner;
-            for (int q = 0; q < SP_N; q++)
-                x += pw[1][q][src_stat(q, &st)];
+            x = add_pair_weights(pw[1], &st, x);
             topk_add(&best, a, b, x);
         }
     }

@@ -39,6 +39,8 @@
 #define LEDE_QL_MAX_FEATS 40  /* features of one token, position or pair */
 #define LEDE_QL_SRC_WIN 30    /* a source starts at most this many tokens before the cue */
 #define LEDE_QL_SRC_LEN 22    /* and has at most this many tokens */
+#define LEDE_QL_SRC_GAP 30    /* and ends at most this many tokens before it ("X attacked Y,
+                                 calling") */
 #define LEDE_QL_SRC_AFTER 3   /* a source after the cue starts within this many tokens */
 #define LEDE_QL_CON_WIN 60    /* content before the cue: at most this many tokens back */
 #define LEDE_QL_CON_AFTER 6   /* content after the cue starts within this many tokens */
@@ -54,6 +56,12 @@
 #define LEDE_QL_F_CUE (1u << 10)
 #define LEDE_QL_F_USED (1u << 8)
 #define LEDE_QL_F_MARK (1u << 9)
+#define LEDE_QL_F_AUX (1u << 13) /* lede_ql_aux_word */
+
+/* 1 when the word s[0..n) is an auxiliary or modal ("has", "would"): a
+   source that holds one reads as a clause. quotes.c flags such tokens
+   LEDE_QL_F_AUX once. */
+int lede_ql_aux_word(const char *s, size_t n);
 
 /* The block the features read: its tokens and the text they point into. */
 typedef struct {
@@ -107,6 +115,10 @@ int lede_ql_cue_candidate(const lede_ql_view *v, size_t i);
    train though it occurs often ("the", "of"): the classifier skips it when
    sc weighs it (the trainer puts it in the model). */
 uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i);
+
+/* The feature every cue candidate has (the classifier's bias): the trainer
+   moves its weight to set the classifier's threshold. */
+uint32_t lede_ql_cue_bias_feature(void);
 
 /* The features of token i as a cue head, into out; returns how many. */
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out);

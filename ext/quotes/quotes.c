@@ -34,8 +34,10 @@ enum {
     QF_USED = 1u << 8,   /* part of a reported attribution */
     QF_MARK = 1u << 9,   /* a mark of a pair (or a paragraph's opening mark inside one) */
     QF_CUE = 1u << 10,   /* a cue word (cues.h) */
-    QF_STRONG = 1u << 11 /* a cue word that is a cue at least LEDE_QUOTES_STRONG_PERCENT of
-                            the times it occurs (said, told, argued: not opened, read) */
+    QF_STRONG = 1u << 11, /* a cue word that is a cue at least LEDE_QUOTES_STRONG_PERCENT of
+                             the times it occurs (said, told, argued: not opened, read) */
+    QF_ORG = 1u << 12,    /* a capitalised word of org_words ("Post", "Committee") */
+    QF_AUX = 1u << 13     /* an auxiliary or modal (learn.h's LEDE_QL_F_AUX) */
 };
 
 const char *lede_quote_kind_name(lede_quote_kind kind) {
@@ -310,6 +312,12 @@ static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned fla
     lede_quotes_tok *q = &it->toks[it->ntoks++];
     q->t = *t;
     q->flags = flags;
+    /* word lists asked about often, looked up once */
+    if ((flags & QF_CAP) && in_list(s_of(it, t), t->span.byte_end - t->span.byte_start, org_words))
+        q->flags |= QF_ORG;
+    if (t->kind == LEDE_TOK_WORD &&
+        lede_ql_aux_word(s_of(it, t), t->span.byte_end - t->span.byte_start))
+        q->flags |= QF_AUX;
     q->sent = sent;
     q->sbeg = q->send = q->pbeg = 0;
     q->wh = lede_ql_word_hash(s_of(it, t), t->span.byte_end - t->span.byte_start);
@@ -685,6 +693,63 @@ static size_t np_before(const lede_quotes_iter *it, size_t e) {
     return np_tight(it, lo, e);
 }
 
+/* 1 when word i ends in -ing: a participle ("adding", "referring to"). */
+static int ing_word(const lede_quotes_iter *it, size_t i) {
+    size_t n = tl(it, i);
+    return (tf(it, i) & QF_WORD) && n > 4 && lede_ascii_eq_ci(tp(it, i) + n - 3, 3, "ing");
+}
+
+/* Words after the comma that follows a source that start no apposition
+   ("said X, adding", "said X, which", "said X, in a statement"). */
+static const char *const appos_not[] = {"whose", "which", "and",   "but",   "or",
+                                        "in",    "on",    "at",    "as",    "when",  "while",
+                                        "after", "before", "during", "to",  "for",   "with",
+                                        "according", "though", "although", "because", "since",
+                                        "if",    "so",    "than",  "that",  "by",
+                                        "from",  "over",  "about", "not",   "also",  "just",
+                                        NULL};
+
+/* The end of a source after its cue whose name ends at e, with what
+   describes it, as PolNeAR's sources have it: '"...," said X, a senior
+   adviser to Y who is now a fellow at Z.', 'said X (D-Va.)', 'said X of the
+   Tax Policy Center', 'said X, 56, a retiree'. The description runs to the
+   end of the sentence, a quotation mark, or a comma before a participle or
+   a clause ("..., adding that"). */
+static size_t appos_end(const lede_quotes_iter *it, size_t e, size_t hi, int name) {
+    size_t k = e;
+    if (k < hi && tpunct(it, k, "(")) { /* "(D-Va.)" */
+        size_t m = k + 1;
+        while (m < hi && m - k < 10 && !tpunct(it, m, ")") && !tmark(it, m))
+            m++;
+        if (m < hi && tpunct(it, m, ")"))
+            k = m + 1;
+    }
+    int go = 0;
+    if (k + 1 < hi && tpunct(it, k, ",")) {
+        size_t j = k + 1;
+        go = (tin(it, j, dets) || it->toks[j].t.kind == LEDE_TOK_NUMBER ||
+              ((tf(it, j) & QF_WORD) && !ing_word(it, j))) &&
+             !tin(it, j, appos_not) && (tis(it, j, "who") || !tin(it, j, pronouns)) &&
+             !(tf(it, j) & QF_CUE);
+    } else if (k + 1 < hi && (tis(it, k, "of") || (!name && tin(it, k, preps))) &&
+               (tin(it, k + 1, dets) || (tf(it, k + 1) & QF_WORD))) {
+        go = 1; /* "X of the Tax Policy Center", "a longtime adviser to Trump" */
+    }
+    if (!go)
+        return k;
+    size_t m = k + 1;
+    while (m < hi && m - k < 40 && !tend(it, m) && !tmark(it, m) && !(tf(it, m) & QF_INQ)) {
+        if (tpunct(it, m, ",;:") && m + 1 < hi &&
+            (ing_word(it, m + 1) || tin(it, m + 1, appos_not) || tmark(it, m + 1)) &&
+            !tis(it, m + 1, "who"))
+            break;
+        m++;
+    }
+    while (m > k + 1 && tpunct(it, m - 1, ",;:"))
+        m--;
+    return m;
+}
+
 /* The source after a cue, from a: a pronoun, a name with an apposition
    ("X, the minister"), or a determiner phrase. Returns its end, or NONE. */
 static size_t np_after(const lede_quotes_iter *it, size_t a, int appos) {
@@ -709,6 +774,8 @@ static size_t np_after(const lede_quotes_iter *it, size_t a, int appos) {
     } else {
         return NONE;
     }
+    if (appos == 2)
+        return appos_end(it, e, hi, !tin(it, a, dets) || tis(it, a, "the"));
     /* an apposition: ", the minister," or ", a spokeswoman for the party" */
     if (appos && tpunct(it, e, ",") && e + 1 < hi &&
         (tin(it, e + 1, dets) || tis(it, e + 1, "who"))) {
@@ -799,7 +866,7 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
     if ((is_cue(it, j) && (tf(it, j) & QF_STRONG)) ||
         (tin(it, j, aux_in) && is_cue(it, j + 1) && (tf(it, j + 1) & QF_STRONG))) {
         size_t c = tin(it, j, aux_in) ? j + 1 : j;
-        size_t e = np_after(it, c + 1, 1);
+        size_t e = np_after(it, c + 1, 2);
         if (e == NONE)
             return 0;
         x->us = j;
@@ -910,6 +977,8 @@ static size_t clause_end(const lede_quotes_iter *it, size_t a) {
 /* 1 when the words from a to the end of the sentence only say when or how
    (the cue ends its clause): "on Monday", "in a statement", "." */
 static int trails_off(const lede_quotes_iter *it, size_t a) {
+    if (a >= it->ntoks) /* the block ends at the cue: nothing follows */
+        return 1;
     size_t e = clause_end(it, a);
     if (a >= e)
         return 1;
@@ -1184,7 +1253,7 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     }
     int has_org = 0;
     for (size_t i = a; i < b; i++)
-        if (tin(it, i, org_words))
+        if ((tf(it, i) & QF_CAP) ? (tf(it, i) & QF_ORG) != 0 : tin(it, i, org_words))
             has_org = 1;
     /* "Japanese Foreign Minister X", "Japan's Foreign Minister X", "U.S. Secretary X" */
     if (!has_org && b - a > 2) {
@@ -1231,7 +1300,7 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     if (a >= b || !(tf(it, a) & QF_CAP))
         return 0;
     for (size_t i = a; i < b; i++)
-        if (tin(it, i, org_words))
+        if ((tf(it, i) & QF_CAP) ? (tf(it, i) & QF_ORG) != 0 : tin(it, i, org_words))
             org = 2;
     char key[LEDE_QUOTES_NAME_MAX];
     size_t kn = 0;
@@ -1468,21 +1537,33 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
     if (a == NONE || a >= b)
         return;
     size_t sent = it->toks[a].sent;
-    /* a name in the source: the last capitalised run before any comma */
+    /* a name in the source: the last capitalised run before any comma,
+       parenthesis ("Rep. Ana Ruiz (D-Ore.)") or "of the" after a name of
+       two words ("Karl Berg of the Fishermen's Union") */
     size_t end = b;
     for (size_t i = a; i < b; i++)
-        if (tpunct(it, i, ",")) {
+        if (tpunct(it, i, ",(") ||
+            (i >= a + 2 && tis(it, i, "of") && i + 1 < b && tis(it, i + 1, "the") &&
+             (tf(it, i - 1) & QF_CAP) && (tf(it, i - 2) & QF_CAP))) {
             end = i;
             break;
         }
     if (tin(it, a, pronouns) && end - a == 1) {
         if (tis(it, a, "who")) {
-            /* "X, who said": the name before the comma */
-            if (a >= 2 && tpunct(it, a - 1, ",")) {
-                size_t r0 = cap_run_back(it, it->toks[a].sbeg, a - 1);
+            /* "X, who said": the name before the comma; "X, a Republican
+               who said": the name before the apposition's comma */
+            size_t cm = a, lo = it->toks[a].sbeg;
+            if (a >= 2 && !tpunct(it, a - 1, ","))
+                for (size_t k = a - 1; k > lo + 1 && a - k < 12; k--)
+                    if (tpunct(it, k - 1, ",")) {
+                        cm = k;
+                        break;
+                    }
+            if (cm >= 2 && tpunct(it, cm - 1, ",")) {
+                size_t r0 = cap_run_back(it, lo, cm - 1);
                 name_run r;
                 char buf[LEDE_QUOTES_NAME_MAX];
-                if (r0 < a - 1 && name_prepare(it, r0, a - 1, &r)) {
+                if (r0 < cm - 1 && name_prepare(it, r0, cm - 1, &r)) {
                     display(it, r.a, r.b, buf, sizeof buf);
                     const lede_quotes_name *m = name_find(it, buf, sent);
                     if (m)
@@ -1572,6 +1653,10 @@ static int scare_quoted(const lede_quotes_iter *it, size_t h, size_t a, size_t b
     return 0;
 }
 
+/* Words that join a content to the next cue: "X said A and argued B". */
+static const char *const conj_end[] = {"and", "but", "while", "before", "after", "then", "also",
+                                       NULL};
+
 /* Reported speech by the learned model (learn.h): every cue the
    classifier finds in the block, with the best source and content of its
    sentence. */
@@ -1592,6 +1677,12 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         double sscore[LEDE_QL_JOINT];
         size_t ns = lede_ql_best_sources(&v, &lede_ql_model, h, us, ue, srcs, sscore,
                                          LEDE_QL_JOINT);
+        /* "added that talks would continue": a cue whose best source is the
+           "that" right after another cue (its complementizer) has no
+           subject: a noun read as a verb */
+        if (srcs[0].a != NONE && srcs[0].b == srcs[0].a + 1 && srcs[0].a > 0 &&
+            tis(it, srcs[0].a, "that") && (tf(it, srcs[0].a - 1) & QF_CUE))
+            continue;
         for (size_t k = 0; k < ns && con.a == NONE; k++) {
             lede_ql_span c;
             lede_ql_best_content(&v, &lede_ql_model, h, us, ue, srcs[k], &c);
@@ -1607,6 +1698,10 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         /* "Later the spokeswoman": a sentence adverb or conjunction is no part of it */
         while (src.a != NONE && src.a + 1 < src.b && tin(it, src.a, openers))
             src.a++;
+        /* "Mr. Guerrero, a Republican who described": the relative pronoun
+           is the source, as PolNeAR has it */
+        if (src.a != NONE && src.b > src.a + 1 && tis(it, src.b - 1, "who"))
+            src.a = src.b - 1;
         lede_quotes_item *x = item_new(it);
         if (!x)
             return LEDE_NOMEM;
@@ -1618,6 +1713,25 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         x->ue = ue;
         if (ue > h + 1) /* "according to": past the "to" */
             h = ue - 1;
+    }
+    /* "X said A and argued B", "X said A, adding B": a cue inside another's
+       content whose source is not (none, or the same subject before it)
+       ends that content; a cue whose source is inside ("X said Y claimed
+       Z") is nested and leaves it whole */
+    for (size_t k = first; k < it->nitems; k++) {
+        lede_quotes_item *x = &it->items[k];
+        for (size_t m = first; m < it->nitems; m++) {
+            const lede_quotes_item *y = &it->items[m];
+            if (m == k || y->us <= x->cs || y->us >= x->ce ||
+                (y->ss != NONE && y->ss >= x->cs && y->ss < x->ce) ||
+                !(tpunct(it, y->us - 1, ",;-") || tin(it, y->us - 1, conj_end)))
+                continue;
+            size_t e = y->us;
+            while (e > x->cs && (tpunct(it, e - 1, ",;:-") || tin(it, e - 1, conj_end)))
+                e--;
+            if (e > x->cs)
+                x->ce = e;
+        }
     }
     for (size_t k = first; k < it->nitems; k++) {
         lede_quotes_item *x = &it->items[k];

@@ -289,6 +289,65 @@ static void test_quotes_learned_cue_after_quotation(void **state) {
     assert_string_equal(g[1].source, "Her deputy");
 }
 
+static void test_quotes_source_description(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a source after the cue keeps what describes it, to the end of the
+       sentence, as PolNeAR's sources do; the speaker is the name in it */
+    size_t n = quotes_of("\"The port will reopen,\" said Tomas Lind, a senior adviser to the "
+                         "harbour board who is now a fellow at the Nordic Institute. \"We are "
+                         "ready,\" said Rep. Ana Ruiz (D-Ore.). \"Nothing has changed,\" said "
+                         "Karl Berg of the Fishermen\u2019s Union. \"It works,\" said Eva Holm, "
+                         "adding that the tests were over.",
+                         g);
+    assert_true(n >= 4);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].source, "Tomas Lind, a senior adviser to the harbour board who is "
+                                     "now a fellow at the Nordic Institute");
+    assert_string_equal(g[0].speaker, "Tomas Lind");
+    assert_string_equal(g[1].source, "Rep. Ana Ruiz (D-Ore.)");
+    assert_string_equal(g[1].speaker, "Ana Ruiz");
+    assert_string_equal(g[2].source, "Karl Berg of the Fishermen\u2019s Union");
+    assert_string_equal(g[2].speaker, "Karl Berg");
+    /* a participle after the comma starts no description */
+    assert_string_equal(g[3].text, "It works");
+    assert_string_equal(g[3].source, "Eva Holm");
+}
+
+static void test_quotes_learned_far_source_and_coordination(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* the subject of the clause is the source of a cue far after it
+       ("..., calling"), and a second cue of the same subject ends the first
+       content ("said A and argued B") */
+    size_t n = quotes_of("Governor Ines Falk attacked the budget plan of the council at length "
+                         "on Monday, calling it a disgrace to the city. The mayor said the ferry "
+                         "would run again in May and argued that the old pier must be rebuilt.",
+                         g);
+    assert_int_equal(n, 4);
+    assert_string_equal(g[1].cue, "calling");
+    assert_string_equal(g[1].source, "Governor Ines Falk");
+    assert_string_equal(g[1].speaker, "Ines Falk");
+    assert_string_equal(g[2].text, "the ferry would run again in May");
+    assert_string_equal(g[2].cue, "said");
+    assert_string_equal(g[3].text, "that the old pier must be rebuilt");
+    assert_string_equal(g[3].source, "The mayor");
+    assert_string_equal(g[3].cue, "argued");
+}
+
+static void test_quotes_cue_ends_text(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* the text ends at the cue: nothing after it is read (found by
+       fuzz_quotes: the block's end was read past) */
+    size_t n = quotes_of("\u201cWe will go home now.\u201d He said", g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "We will go home now.");
+    assert_string_equal(g[0].source, "He");
+    assert_string_equal(g[0].cue, "said");
+}
+
 static void test_quotes_double_apostrophes(void **state) {
     (void)state;
     got g[MAXQ];
@@ -350,6 +409,9 @@ int main(void) {
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
+        cmocka_unit_test(test_quotes_source_description),
+        cmocka_unit_test(test_quotes_learned_far_source_and_coordination),
+        cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
         cmocka_unit_test(test_quotes_long_text_bounded),

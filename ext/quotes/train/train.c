@@ -2,7 +2,14 @@
  * train.c: trains the learned part of lede_quotes (learn.h) on PolNeAR and
  * writes its weights as C (ext/quotes/model_data.c).
  *
- *   build/quotes-train [-e EPOCHS] POLNEAR/train ext/quotes/model_data.c
+ *   build/quotes-train [-e EPOCHS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train
+ *                      ext/quotes/model_data.c
+ *
+ * -p drops averaged weights under PRUNE; -b adds BIAS to the cue
+ * classifier's bias once averaged (its threshold); -x K/N holds out the
+ * articles whose number is K mod N and prints how the model does on them.
+ * With QT_DIAG set in the environment, each gold source the source decoder
+ * cannot reach is printed with why (UNREACH lines on stderr).
  *
  * Reads each article of POLNEAR/train/text with its annotation
  * (attributions/NAME_xxxx.ann, brat standoff; the first annotator's file in
@@ -312,7 +319,7 @@ static int src_reachable(const lede_ql_view *v, size_t h, size_t us, size_t ue, 
         return 0;
     if (s.b <= us) {
         size_t a0 = us > lo + LEDE_QL_SRC_WIN ? us - LEDE_QL_SRC_WIN : lo;
-        return s.a >= a0 && s.b + 3 >= us;
+        return s.a >= a0 && s.b + LEDE_QL_SRC_GAP >= us;
     }
     return s.a >= ue && s.a < ue + LEDE_QL_SRC_AFTER;
 }
@@ -396,6 +403,22 @@ static void on_block(void *ctx, const lede_quotes_iter *it) {
             in->src = tok_span(it, x->ss, x->se);
         in->src_ok = x->ss == NONE || (in->src.a != NONE && src_reachable(&v, h, us, ue, in->src) &&
                                        !(in->src.a <= h && h < in->src.b));
+        if (getenv("QT_DIAG") && x->ss != NONE && !in->src_ok) {
+            lede_ql_span s = in->src;
+            size_t lo = it->toks[h].sbeg, hi = it->toks[h].send;
+            int r = s.a == NONE ? 0 : (s.a < lo || s.b > hi) ? 1 : s.b - s.a > LEDE_QL_SRC_LEN ? 2
+                  : !lede_ql_src_ok(&v, s) ? 3 : (s.a <= h && h < s.b) ? 4
+                  : s.b <= us ? (s.b + LEDE_QL_SRC_GAP < us ? 5 : 6) : 7;
+            static const char *const why[] = {"notok", "othersent", "long", "badspan", "covers",
+                                              "gap", "far", "after"};
+            fprintf(stderr, "UNREACH %s |", why[r]);
+            if (s.a != NONE) {
+                size_t a = s.a < h ? s.a : h, e = s.b > h + 1 ? s.b : h + 1;
+                fprintf(stderr, "%.*s| head %.*s\n", (int)(it->toks[e - 1].t.span.byte_end - it->toks[a].t.span.byte_start), it->s + it->toks[a].t.span.byte_start,
+                        (int)(it->toks[h].t.span.byte_end - it->toks[h].t.span.byte_start), it->s + it->toks[h].t.span.byte_start);
+            } else
+                fprintf(stderr, "\n");
+        }
         /* the content, clipped to the cue's sentence */
         in->con = tok_span(it, x->cs, x->ce);
         size_t lo = it->toks[h].sbeg, hi = it->toks[h].send;
@@ -493,12 +516,15 @@ int main(int argc, char **argv) {
     int epochs = 10;
     long fold = -1, folds = 0;
     double prune = 0; /* -p: the least averaged weight kept (in update units) */
+    double bias = 0;  /* -b: added to the cue classifier's bias once averaged */
     int ai = 1;
     while (ai + 1 < argc && argv[ai][0] == '-') {
         if (strcmp(argv[ai], "-e") == 0)
             epochs = atoi(argv[ai + 1]);
         else if (strcmp(argv[ai], "-p") == 0)
             prune = atof(argv[ai + 1]);
+        else if (strcmp(argv[ai], "-b") == 0)
+            bias = atof(argv[ai + 1]);
         else if (strcmp(argv[ai], "-x") == 0 && sscanf(argv[ai + 1], "%ld/%ld", &fold, &folds) == 2)
             ;
         else
@@ -506,7 +532,7 @@ int main(int argc, char **argv) {
         ai += 2;
     }
     if (argc - ai != 2) {
-        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-p PRUNE] [-x K/N] POLNEAR/train OUT.c\n");
+        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train OUT.c\n");
         return 2;
     }
     const char *root = argv[ai], *out = argv[ai + 1];
@@ -709,6 +735,16 @@ int main(int argc, char **argv) {
         w->w = w->total / (double)t.step;
         if (fabs(w->w) > maxabs)
             maxabs = fabs(w->w);
+    }
+    /* the threshold of the cue classifier: its bias moved by -b */
+    if (bias != 0) {
+        uint32_t bf = lede_ql_cue_bias_feature();
+        weight *w = tab_find(&t, bf);
+        if (!w->key) {
+            w->key = bf;
+            t.count++;
+        }
+        w->w += bias;
     }
     double scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
     fprintf(stderr, "quotes-train: largest weight %.3f\n", maxabs);
