@@ -479,19 +479,34 @@ static lede_rc extract_model(lede_ner_extractor *x) {
             if (pos == LEDE_NER_P_B || pos == LEDE_NER_P_U)
                 open = i;
             if (pos == LEDE_NER_P_L || pos == LEDE_NER_P_U) {
+                int feature = 0; /* a feature's name: "Gulf of Mexico", "Sea of Japan" */
                 if (joined != SIZE_MAX) {
                     open = joined; /* "Gulf" "of" "Mexico" read as two names: one */
                     joined = SIZE_MAX;
+                    feature = 1;
                 } else if (i == open && i + 2 < end && extract_feature_of(b, i) &&
                            (LEDE_NER_TAG_POS(x->tags2[i + 2]) == LEDE_NER_P_B ||
                             LEDE_NER_TAG_POS(x->tags2[i + 2]) == LEDE_NER_P_U) &&
                            x->tags2[i + 2] != LEDE_NER_TAG_O) {
                     joined = i;
                     continue;
+                } else if (open >= win->first + 2 && x->tags2[open - 2] == LEDE_NER_TAG_O &&
+                           x->tags2[open - 1] == LEDE_NER_TAG_O &&
+                           b->s[b->tok[open - 2].span.byte_start] >= 'A' &&
+                           b->s[b->tok[open - 2].span.byte_start] <= 'Z' &&
+                           extract_feature_of(b, open - 2)) {
+                    open -= 2; /* "Sea" "of" left out of "Japan" */
+                    feature = 1;
+                    if (x->scheme == LEDE_NER_SCHEME_ONTONOTES && open > win->first &&
+                        x->tags2[open - 1] == LEDE_NER_TAG_O &&
+                        b->tok[open - 1].span.byte_end - b->tok[open - 1].span.byte_start == 3 &&
+                        lede_ascii_eq_ci(b->s + b->tok[open - 1].span.byte_start, 3, "the"))
+                        open--; /* OntoNotes draws "the Sea of Japan" */
                 }
                 lede_ner_entity e;
                 memset(&e, 0, sizeof e);
-                lede_ent_label label = x->type_label[LEDE_NER_TAG_TYPE(tag)];
+                lede_ent_label label =
+                    feature ? LEDE_ENT_LOC : x->type_label[LEDE_NER_TAG_TYPE(tag)];
                 if (label == LEDE_ENT_PERSON)
                     while (open < i && extract_title_word(b->s + b->tok[open].span.byte_start,
                                                           b->tok[open].span.byte_end -

@@ -439,6 +439,22 @@ static void test_extract_onto_possessives(void **state) {
     assert_string_equal(e->label, "GPE");
 }
 
+/* A geographic feature's name is one LOC however the model cut it: the
+   feature word read apart from the name after "of", or left out of it. */
+static void test_extract_onto_feature_names(void **state) {
+    (void)state;
+    const char *s = "Pyongyang launched a missile toward the Sea of Japan, state media said.\n"
+                    "A storm moving across the Gulf of Mexico closed three ports.";
+    reported r[16];
+    size_t n = extract_reported(s, NULL, r, 16);
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "the Sea of Japan"));
+    assert_string_equal(e->label, "LOC");
+    assert_non_null(e = find_reported(r, n, "the Gulf of Mexico"));
+    assert_string_equal(e->label, "LOC");
+    assert_null(find_reported(r, n, "Japan"));
+}
+
 /* The classes of defect issue 9 names, on sentences of our own: an
    interjection or "God" opening a sentence is no entity; companies are
    organisations, not people or places; a surname used as an attribute ("the
@@ -493,6 +509,7 @@ int main(void) {
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
         cmocka_unit_test(test_extract_onto_keeps_rule_money),
         cmocka_unit_test(test_extract_onto_possessives),
+        cmocka_unit_test(test_extract_onto_feature_names),
         cmocka_unit_test(test_extract_onto_amount_spans_before_full_stop),
         cmocka_unit_test(test_extract_onto_news_defects),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
