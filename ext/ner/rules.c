@@ -719,15 +719,21 @@ static const kw kw_table[] = {
 #define KW_COUNT (sizeof kw_table / sizeof kw_table[0])
 #define KW_MAXLEN 20
 
-/* The entry for w[0..n) compared without ASCII case, or NULL. */
-static const kw *kw_find(const char *w, size_t n) {
-    char buf[KW_MAXLEN + 1];
+/* Writes w[0..n) in ASCII lower case, NUL-terminated, to buf (KW_MAXLEN +
+   1 bytes); 0 when it can be no keyword (empty, too long, a NUL inside). */
+static int kw_lower(const char *w, size_t n, char *buf) {
     if (n == 0 || n > KW_MAXLEN)
-        return NULL;
+        return 0;
     for (size_t k = 0; k < n; k++)
         buf[k] = (char)lede_ascii_lower((unsigned char)w[k]);
     buf[n] = '\0';
-    if (memchr(buf, '\0', n))
+    return memchr(buf, '\0', n) == NULL;
+}
+
+/* The entry for w[0..n) compared without ASCII case, or NULL. */
+static const kw *kw_find(const char *w, size_t n) {
+    char buf[KW_MAXLEN + 1];
+    if (!kw_lower(w, n, buf))
         return NULL;
     size_t lo = 0, hi = KW_COUNT;
     while (lo < hi) {
@@ -776,12 +782,7 @@ static void kw_slots_make(uint16_t *slots) {
    for the one lookup every token makes. */
 static const kw *kw_find_hashed(const uint16_t *slots, const char *w, size_t n) {
     char buf[KW_MAXLEN + 1];
-    if (n == 0 || n > KW_MAXLEN)
-        return NULL;
-    for (size_t k = 0; k < n; k++)
-        buf[k] = (char)lede_ascii_lower((unsigned char)w[k]);
-    buf[n] = '\0';
-    if (memchr(buf, '\0', n))
+    if (!kw_lower(w, n, buf))
         return NULL;
     size_t i = kw_hash(buf, n) & (LEDE_RULES_KW_SLOTS - 1);
     for (; slots[i]; i = (i + 1) & (LEDE_RULES_KW_SLOTS - 1)) {
