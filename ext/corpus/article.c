@@ -1043,8 +1043,8 @@ static int is_fence(const char *s, const lede_corpus_line *l, const char *fence)
 static lede_rc front_matter(lede_corpus_article *a, size_t nl, findings *f, size_t *first) {
     const char *t = a->src;
     *first = 0;
-    if (nl < 2 || !is_fence(t, &a->lines[0], "---"))
-        return LEDE_OK;
+    if (nl < 2 || a->lines[0].s != 0 || !is_fence(t, &a->lines[0], "---"))
+        return LEDE_OK; /* the text's very first line: not "   ---" nor NULs then "---" */
     size_t end = 1;
     while (end < nl && end < 200 && !is_fence(t, &a->lines[end], "---") &&
            !is_fence(t, &a->lines[end], "..."))
