@@ -400,6 +400,22 @@ void lede_tok_init_at(lede_tok_iter *it, const char *s, size_t n, size_t byte, s
  * The token starting at byte i with the character c (ending at next) by the
  * general scanners: any character, any joiner. Stores its end and kind.
  */
+/* Sets tok to the token at bytes [i, end), ncp code points from code point
+   cp, and moves the iterator past it; returns 1. Every scanner ends here. */
+static inline int tok_emit(lede_tok_iter *it, lede_token *tok, size_t i, size_t end, size_t cp,
+                           size_t ncp, lede_tok_kind kind, unsigned newlines, unsigned space) {
+    tok->span.byte_start = i;
+    tok->span.byte_end = end;
+    tok->span.cp_start = cp;
+    tok->span.cp_end = cp + ncp;
+    tok->kind = kind;
+    tok->newlines_before = newlines;
+    tok->space_before = space;
+    it->byte = end;
+    it->cp = cp + ncp;
+    return 1;
+}
+
 static void tok_scan_general(const lede_tok_iter *it, size_t i, uint32_t c, size_t next,
                              unsigned spaces, size_t *end_out, lede_tok_kind *kind_out) {
     size_t end;
@@ -478,17 +494,8 @@ static TOK_NOINLINE int tok_next_general(lede_tok_iter *it, lede_token *tok, siz
     size_t end;
     lede_tok_kind kind;
     tok_scan_general(it, i, c, next, spaces, &end, &kind);
-    size_t ncp = lede_utf8_count(it->s + i, end - i);
-    tok->span.byte_start = i;
-    tok->span.byte_end = end;
-    tok->span.cp_start = cp;
-    tok->span.cp_end = cp + ncp;
-    tok->kind = kind;
-    tok->newlines_before = newlines;
-    tok->space_before = spaces > 0 || i == 0;
-    it->byte = end;
-    it->cp = cp + ncp;
-    return 1;
+    return tok_emit(it, tok, i, end, cp, lede_utf8_count(it->s + i, end - i), kind, newlines,
+                    spaces > 0 || i == 0);
 }
 
 int lede_tok_next_general(lede_tok_iter *it, lede_token *tok) {
@@ -828,16 +835,7 @@ static TOK_NOINLINE int tok_next_rest(lede_tok_iter *it, lede_token *tok) {
     } else {
         return tok_next_general(it, tok, i, cp, spaces, newlines);
     }
-    tok->span.byte_start = i;
-    tok->span.byte_end = end;
-    tok->span.cp_start = cp;
-    tok->span.cp_end = cp + ncp;
-    tok->kind = kind;
-    tok->newlines_before = newlines;
-    tok->space_before = spaces > 0 || i == 0;
-    it->byte = end;
-    it->cp = cp + ncp;
-    return 1;
+    return tok_emit(it, tok, i, end, cp, ncp, kind, newlines, spaces > 0 || i == 0);
 }
 
 /*
@@ -876,17 +874,7 @@ int lede_tok_next(lede_tok_iter *it, lede_token *tok) {
         end = i + 1;
         kind = (cls & TOK_B_PUNCT) ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
     }
-    size_t cp = it->cp + (i - start);
-    tok->span.byte_start = i;
-    tok->span.byte_end = end;
-    tok->span.cp_start = cp;
-    tok->span.cp_end = cp + (end - i);
-    tok->kind = kind;
-    tok->newlines_before = 0;
-    tok->space_before = i > start || i == 0;
-    it->byte = end;
-    it->cp = cp + (end - i);
-    return 1;
+    return tok_emit(it, tok, i, end, it->cp + (i - start), end - i, kind, 0, i > start || i == 0);
 }
 
 const char *lede_tok_kind_name(lede_tok_kind kind) {
