@@ -798,6 +798,39 @@ static int overlaps(size_t a, size_t b, lede_ql_span s) {
     return s.a != NONE && a < s.b && s.a < b;
 }
 
+/* The pair weights of a content on one side of its cue (con_pair_feats). */
+typedef struct {
+    double len[11], end[3], inq[2], src;
+} con_pair_w;
+
+/* Every content [c, d) for d from c + 1 to dmax, of start score cs and end
+   scores es[d - ebase], against the best so far (*any, *top, *best). */
+static void con_ends(const lede_ql_view *v, size_t c, size_t dmax, double cs, const double *es,
+                     size_t ebase, const con_pair_w *w, lede_ql_span src, int *any, double *top,
+                     lede_ql_span *best) {
+    size_t ends = 0, words = 0;
+    int inq = 0;
+    for (size_t d = c + 1; d <= dmax; d++) {
+        if (d - 1 > c && is_end(v, d - 2))
+            ends++;
+        words += v->toks[d - 1].t.kind == LEDE_TOK_WORD || v->toks[d - 1].t.kind == LEDE_TOK_NUMBER;
+        if (v->toks[d - 1].flags & LEDE_QL_F_INQ)
+            inq = 1;
+        if (overlaps(c, d, src))
+            break;
+        if (!words || !src_edge_ok(v, d - 1, 1))
+            continue;
+        double x = cs + es[d - ebase] + w->len[len_bucket(d - c)] + w->end[ends > 2 ? 2 : ends] +
+                   w->inq[inq] + w->src;
+        if (!*any || x > *top) {
+            *any = 1;
+            *top = x;
+            best->a = c;
+            best->b = d;
+        }
+    }
+}
+
 double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, size_t h, size_t us,
                             size_t ue, lede_ql_span src, lede_ql_span *best) {
     uint32_t f[3 * LEDE_QL_MAX_FEATS];
@@ -808,16 +841,16 @@ double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, siz
     uint32_t sside = src_side(src, ue);
     /* the pair features, each alone (con_pair_feats): by side and value */
     uint32_t whh = v->toks[h].wh;
-    double wlen[2][11], wend[2][3], winq[2][2], wsrc[2];
+    con_pair_w w[2];
     for (uint32_t sd = 0; sd < 2; sd++) {
         for (uint32_t lb = 0; lb < 11; lb++)
-            wlen[sd][lb] = sc->weight(sc->ctx, mix(Q_LEN, sd, lb)) +
-                           sc->weight(sc->ctx, mix(Q_HLEN, sd * 64 + lb, whh));
+            w[sd].len[lb] = sc->weight(sc->ctx, mix(Q_LEN, sd, lb)) +
+                            sc->weight(sc->ctx, mix(Q_HLEN, sd * 64 + lb, whh));
         for (uint32_t e = 0; e < 3; e++)
-            wend[sd][e] = sc->weight(sc->ctx, mix(Q_END, sd, e));
+            w[sd].end[e] = sc->weight(sc->ctx, mix(Q_END, sd, e));
         for (uint32_t q = 0; q < 2; q++)
-            winq[sd][q] = sc->weight(sc->ctx, mix(Q_INQ, sd, q));
-        wsrc[sd] = sc->weight(sc->ctx, mix(Q_SRC, sd, sside));
+            w[sd].inq[q] = sc->weight(sc->ctx, mix(Q_INQ, sd, q));
+        w[sd].src = sc->weight(sc->ctx, mix(Q_SRC, sd, sside));
     }
     double es[WIN_MAX];
     /* before the cue: [c, d) with d <= us */
@@ -828,27 +861,7 @@ double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, siz
         if (!src_edge_ok(v, c, 0))
             continue;
         double cs = lede_ql_score(sc, f, con_start_feats(v, h, ue, c, 0, f));
-        size_t ends = 0, words = 0;
-        int inq = 0;
-        for (size_t d = c + 1; d <= us; d++) {
-            if (d - 1 > c && is_end(v, d - 2))
-                ends++;
-            words += v->toks[d - 1].t.kind == LEDE_TOK_WORD || v->toks[d - 1].t.kind == LEDE_TOK_NUMBER;
-            if (v->toks[d - 1].flags & LEDE_QL_F_INQ)
-                inq = 1;
-            if (overlaps(c, d, src))
-                break;
-            if (!words || !src_edge_ok(v, d - 1, 1))
-                continue;
-            double x = cs + es[d - c0] + wlen[0][len_bucket(d - c)] + wend[0][ends > 2 ? 2 : ends] +
-                       winq[0][inq] + wsrc[0];
-            if (!any || x > top) {
-                any = 1;
-                top = x;
-                best->a = c;
-                best->b = d;
-            }
-        }
+        con_ends(v, c, us, cs, es, c0, &w[0], src, &any, &top, best);
     }
     /* after the cue (and a source after it): c in [base, base + LEDE_QL_CON_AFTER),
        d up to LEDE_QL_CON_LEN later */
@@ -862,27 +875,8 @@ double lede_ql_best_content(const lede_ql_view *v, const lede_ql_scorer *sc, siz
         if (overlaps(c, c + 1, src) || !src_edge_ok(v, c, 0))
             continue;
         double cs = lede_ql_score(sc, f, con_start_feats(v, h, base, c, 1, f));
-        size_t ends = 0, words = 0;
-        int inq = 0;
-        for (size_t d = c + 1; d <= dmax && d - c <= LEDE_QL_CON_LEN; d++) {
-            if (d - 1 > c && is_end(v, d - 2))
-                ends++;
-            words += v->toks[d - 1].t.kind == LEDE_TOK_WORD || v->toks[d - 1].t.kind == LEDE_TOK_NUMBER;
-            if (v->toks[d - 1].flags & LEDE_QL_F_INQ)
-                inq = 1;
-            if (overlaps(c, d, src))
-                break;
-            if (!words || !src_edge_ok(v, d - 1, 1))
-                continue;
-            double x = cs + es[d - base] + wlen[1][len_bucket(d - c)] +
-                       wend[1][ends > 2 ? 2 : ends] + winq[1][inq] + wsrc[1];
-            if (!any || x > top) {
-                any = 1;
-                top = x;
-                best->a = c;
-                best->b = d;
-            }
-        }
+        con_ends(v, c, dmax < c + LEDE_QL_CON_LEN ? dmax : c + LEDE_QL_CON_LEN, cs, es, base,
+                 &w[1], src, &any, &top, best);
     }
     return top;
 }
