@@ -165,11 +165,13 @@ eval: $(LEDE)
 	@sh tests/eval/run.sh $(LEDE) $(SHARED)
 
 # BENCH=bench_text limits the run to the scripts named.
-bench: $(LEDE) $(BUILD)/tests/peakrss
-	@SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh $(LEDE) $(BENCH)
+BENCH_ENV = SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss TEXTSPEED=$(BUILD)/tests/text_speed
 
-bench-check: $(LEDE) $(BUILD)/tests/peakrss
-	@SHARED=$(SHARED) PEAKRSS=$(BUILD)/tests/peakrss sh tests/bench/run.sh --check $(LEDE) $(BENCH)
+bench: $(LEDE) $(BUILD)/tests/peakrss $(BUILD)/tests/text_speed
+	@$(BENCH_ENV) sh tests/bench/run.sh $(LEDE) $(BENCH)
+
+bench-check: $(LEDE) $(BUILD)/tests/peakrss $(BUILD)/tests/text_speed
+	@$(BENCH_ENV) sh tests/bench/run.sh --check $(LEDE) $(BENCH)
 
 # The data the benchmarks generate under $TMPDIR (or /tmp) and reuse while it is valid.
 BENCH_TMP := $(or $(TMPDIR),/tmp)
@@ -179,6 +181,10 @@ clean-bench:
 $(BUILD)/tests/peakrss: tests/bench/peakrss.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+$(BUILD)/tests/text_speed: tests/bench/text_speed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(WERROR) $(CFLAGS) -o $@ $< -lsqlite3 $(LDFLAGS)
 
 # ---- sanitizers ---------------------------------------------------------------
 
