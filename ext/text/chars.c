@@ -48,6 +48,10 @@ int lede_char_is_lower_u(uint32_t cp) {
     return chars_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+int lede_char_is_caseless_letter(uint32_t cp) {
+    return cp >= 0x80u && chars_category(cp) == UTF8PROC_CATEGORY_LO;
+}
+
 /* Punctuation of category Po that news text uses as a symbol. */
 static int chars_po_symbol(uint32_t cp) {
     switch (cp) {

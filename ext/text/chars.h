@@ -16,6 +16,8 @@ int lede_char_is_alpha_u(uint32_t cp);
 int lede_char_is_digit_u(uint32_t cp);
 int lede_char_is_upper_u(uint32_t cp);
 int lede_char_is_lower_u(uint32_t cp);
+/* Letters of a script without case (Lo: CJK, kana, Arabic, Hebrew, Thai ...). */
+int lede_char_is_caseless_letter(uint32_t cp);
 
 /* Whitespace, line and paragraph separators, and control characters. */
 static inline int lede_char_is_space(uint32_t cp) {

@@ -232,7 +232,8 @@ static int sent_starts(lede_sent_iter *it, const lede_token *t, size_t k, int af
     if (!t->space_before)
         return 0;
     uint32_t c = sent_first(it, t);
-    if (lede_char_is_upper(c) || sent_is_bullet_char(c))
+    /* a script without case gives no capital to wait for: "Smith. 東京は" */
+    if (lede_char_is_upper(c) || sent_is_bullet_char(c) || lede_char_is_caseless_letter(c))
         return 1;
     if (lede_char_is_digit(c))
         return after_word;
