@@ -27,6 +27,7 @@
  * Nothing is asserted here; tests/bench/bench_text.sh turns the lines into
  * MB/s beside their floors.
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <sqlite3.h>
 
 #include <stdio.h>
