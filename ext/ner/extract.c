@@ -12,6 +12,7 @@
 #include "extract.h"
 
 #include "../text/chars.h"
+#include "teams.h"
 #include "values.h"
 
 #include <string.h>
@@ -460,11 +461,244 @@ static int extract_org_name(const lede_ner_block *b, size_t first, size_t last) 
     return EXTRACT_WORD_IN(w, n, tails);
 }
 
+/*
+ * Football clubs (teams.h). The OntoNotes model reads many clubs' names as
+ * people or places; where the tokens of a window spell a club's name, not
+ * inside a longer name (no capitalised word right before or after it), it
+ * becomes an ORG when the name is SURE, or AMBIGUOUS and either a cue word
+ * stands right before or after it ("beat", "v", "manager"), a score stands
+ * in its sentence ("2-1", "3 - 0", or "Leeds 2 Chelsea 1"), a football
+ * word does ("penalty", "striker"), or the same name was taken as the club
+ * elsewhere in the block and the model did not read it as a place here. The tags are rewritten: the name's tokens become
+ * one ORG, and an entity the model ran into or out of it is cut at its
+ * edge (a piece of it that is left with no capitalised word is dropped:
+ * "Arsenal 2-1" PRODUCT is "Arsenal" ORG).
+ */
+#define EXTRACT_TEAM_MAX 64 /* club names remembered per block */
+
+typedef struct {
+    size_t first, last; /* its tokens in the block */
+    int sure;           /* SURE, or taken as the club for its context */
+    char key[48];       /* its key, to take the same name elsewhere in the block */
+} extract_team;
+
+static int extract_small_number(const lede_ner_token *t) {
+    return t->kind == LEDE_TOK_NUMBER && (t->flags & LEDE_NER_TF_ALL_DIGIT) && t->norm_len <= 2;
+}
+
+/* 1 when tokens from k of the window (end: one past its last) are a score:
+   "2-1", "3 – 0". */
+static int extract_team_score(const lede_ner_token *t, size_t k, size_t end) {
+    const lede_ner_token *a = &t[k];
+    if (a->kind != LEDE_TOK_NUMBER || a->norm_len > 5)
+        return 0;
+    const char *s = a->norm_text;
+    size_t n = a->norm_len, i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i >= 1 && i <= 2 && i + 1 < n && s[i] == '-') {
+        size_t j = i + 1;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++;
+        return j == n && n - i - 1 <= 2;
+    }
+    return i == n && n <= 2 && k + 2 < end && t[k + 1].norm_len >= 1 && t[k + 1].norm_len <= 3 &&
+           (memcmp(t[k + 1].norm_text, "-", 1) == 0 ||
+            (t[k + 1].norm_len == 3 && memcmp(t[k + 1].norm_text, "\xe2\x80\x93", 3) == 0)) &&
+           extract_small_number(&t[k + 2]);
+}
+
+static int extract_team_cap(const lede_ner_token *t) {
+    return (t->flags & (LEDE_NER_TF_INIT_CAP | LEDE_NER_TF_ALL_CAPS)) && t->kind == LEDE_TOK_WORD;
+}
+
+/* The club's name that starts at token i of the window [first, end), if
+   any: its last token in *last and its key in key (cap bytes). */
+static lede_ner_team_kind extract_team_at(const lede_ner_token *t, size_t i, size_t first,
+                                          size_t end, size_t *last, char *key, size_t cap) {
+    if (!extract_team_cap(&t[i]))
+        return LEDE_NER_TEAM_NONE;
+    if (i > first && extract_team_cap(&t[i - 1]) && !(t[i - 1].flags & LEDE_NER_TF_FIRST) &&
+        !(t[i - 1].norm_len == 3 && memcmp(t[i - 1].norm_text, "the", 3) == 0))
+        return LEDE_NER_TEAM_NONE; /* inside a longer name */
+    lede_ner_team_kind kind = LEDE_NER_TEAM_NONE;
+    size_t len = 0, best_len = 0;
+    for (size_t m = 0; m < LEDE_NER_TEAM_MAX_TOKENS && i + m < end; m++) {
+        const lede_ner_token *u = &t[i + m];
+        if (u->norm_len > LEDE_NER_NORM_TEXT || len + 1 + u->norm_len >= cap)
+            break;
+        if (m)
+            key[len++] = ' ';
+        memcpy(key + len, u->norm_text, u->norm_len);
+        len += u->norm_len;
+        int more;
+        lede_ner_team_kind k = lede_ner_team_find(key, len, &more);
+        if (k != LEDE_NER_TEAM_NONE) {
+            kind = k;
+            *last = i + m;
+            best_len = len;
+        }
+        if (!more)
+            break;
+    }
+    if (kind == LEDE_NER_TEAM_NONE)
+        return kind;
+    key[best_len] = '\0';
+    size_t after = *last + 1;
+    if (after < end && extract_team_cap(&t[after]))
+        return LEDE_NER_TEAM_NONE; /* "Chelsea Clinton", "Liverpool Street" */
+    return kind;
+}
+
+/* 1 when the window [first, end) holds a score or a football word. */
+static int extract_team_context(const lede_ner_token *t, size_t first, size_t end) {
+    for (size_t k = first; k < end; k++) {
+        if (extract_team_score(t, k, end))
+            return 1;
+        if (t[k].kind == LEDE_TOK_WORD && t[k].norm_len <= LEDE_NER_NORM_TEXT &&
+            lede_ner_team_context(t[k].norm_text, t[k].norm_len))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a cue word stands right before or after tokens i..j (past a
+   possessive 's), or a small number right after them opens a result line:
+   "Leeds 2 Chelsea 1". */
+static int extract_team_cued(const lede_ner_token *t, size_t i, size_t j, size_t first,
+                             size_t end) {
+    if (i > first && t[i - 1].norm_len <= LEDE_NER_NORM_TEXT &&
+        lede_ner_team_cue(t[i - 1].norm_text, t[i - 1].norm_len))
+        return 1;
+    size_t a = j + 1;
+    if (a < end && ((t[a].norm_len == 2 && memcmp(t[a].norm_text, "'s", 2) == 0) ||
+                    (t[a].norm_len == 4 && memcmp(t[a].norm_text, "\xe2\x80\x99s", 4) == 0)))
+        a++;
+    if (a < end && t[a].norm_len <= LEDE_NER_NORM_TEXT &&
+        lede_ner_team_cue(t[a].norm_text, t[a].norm_len))
+        return 1;
+    return a == j + 1 && a < end && extract_small_number(&t[a]) &&
+           (a + 1 == end || extract_team_cap(&t[a + 1]));
+}
+
+/* Rewrites the tags of tokens i..j of the block as one entity of type ty,
+   cutting the entities around it at its edges. */
+static void extract_team_tag(lede_ner_extractor *x, size_t first, size_t end, size_t i, size_t j,
+                             int ty) {
+    uint8_t *tag = x->tags2;
+    const lede_ner_token *t = x->block.tok;
+    /* the model already has it as an ORG with these edges, or with "the" before */
+    if (tag[j] != LEDE_NER_TAG_O && LEDE_NER_TAG_TYPE(tag[j]) == ty &&
+        (LEDE_NER_TAG_POS(tag[j]) == LEDE_NER_P_L || LEDE_NER_TAG_POS(tag[j]) == LEDE_NER_P_U)) {
+        size_t k = j;
+        while (k > first && k > i && tag[k] != LEDE_NER_TAG_O && LEDE_NER_TAG_TYPE(tag[k]) == ty &&
+               LEDE_NER_TAG_POS(tag[k]) != LEDE_NER_P_B && LEDE_NER_TAG_POS(tag[k]) != LEDE_NER_P_U)
+            k--;
+        if (k <= i && tag[k] != LEDE_NER_TAG_O && LEDE_NER_TAG_TYPE(tag[k]) == ty)
+            return;
+    }
+    /* an entity running into the name from the left ends before it */
+    if (i > first && tag[i - 1] != LEDE_NER_TAG_O) {
+        int p = LEDE_NER_TAG_POS(tag[i - 1]), y = LEDE_NER_TAG_TYPE(tag[i - 1]);
+        if (p == LEDE_NER_P_B)
+            tag[i - 1] = extract_team_cap(&t[i - 1]) ? (uint8_t)LEDE_NER_TAG(y, LEDE_NER_P_U)
+                                                      : (uint8_t)LEDE_NER_TAG_O;
+        else if (p == LEDE_NER_P_I)
+            tag[i - 1] = (uint8_t)LEDE_NER_TAG(y, LEDE_NER_P_L);
+    }
+    /* one running out of it to the right starts after it, or is dropped
+       when what is left has no capitalised word */
+    size_t k = j + 1;
+    if (k < end && tag[k] != LEDE_NER_TAG_O &&
+        (LEDE_NER_TAG_POS(tag[k]) == LEDE_NER_P_I || LEDE_NER_TAG_POS(tag[k]) == LEDE_NER_P_L)) {
+        size_t e = k;
+        while (e < end && tag[e] != LEDE_NER_TAG_O && LEDE_NER_TAG_POS(tag[e]) == LEDE_NER_P_I)
+            e++;
+        if (e == end)
+            e--;
+        int y = LEDE_NER_TAG_TYPE(tag[k]), named = 0;
+        for (size_t q = k; q <= e; q++)
+            named |= extract_team_cap(&t[q]);
+        for (size_t q = k; q <= e; q++)
+            tag[q] = !named    ? (uint8_t)LEDE_NER_TAG_O
+                     : q == k  ? (uint8_t)LEDE_NER_TAG(y, q == e ? LEDE_NER_P_U : LEDE_NER_P_B)
+                     : (uint8_t)tag[q];
+    }
+    for (size_t q = i; q <= j; q++)
+        tag[q] = (uint8_t)LEDE_NER_TAG(ty, i == j    ? LEDE_NER_P_U
+                                           : q == i ? LEDE_NER_P_B
+                                           : q == j ? LEDE_NER_P_L
+                                                    : LEDE_NER_P_I);
+}
+
+/* 1 when the model read a token of i..j as a place: a name the block took
+   as the club elsewhere keeps that reading where nothing says football
+   ("the mayor of Barcelona"). */
+static int extract_team_place(const lede_ner_extractor *x, size_t i, size_t j) {
+    for (size_t q = i; q <= j; q++) {
+        uint8_t tag = x->tags2[q];
+        if (tag == LEDE_NER_TAG_O)
+            continue;
+        lede_ent_label l = x->type_label[LEDE_NER_TAG_TYPE(tag)];
+        if (l == LEDE_ENT_GPE || l == LEDE_ENT_LOC || l == LEDE_ENT_FAC)
+            return 1;
+    }
+    return 0;
+}
+
+static void extract_teams(lede_ner_extractor *x) {
+    int org = -1;
+    for (size_t y = 0; y < x->model->ntypes; y++)
+        if (x->type_label[y] == LEDE_ENT_ORG)
+            org = (int)y;
+    if (org < 0)
+        return;
+    const lede_ner_block *b = &x->block;
+    extract_team found[EXTRACT_TEAM_MAX];
+    size_t nfound = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t w = 0; w < b->nwin; w++) {
+            size_t first = b->win[w].first, end = first + b->win[w].n;
+            int context = -1; /* not yet looked at */
+            for (size_t i = first; i < end; i++) {
+                extract_team m;
+                lede_ner_team_kind kind =
+                    extract_team_at(b->tok, i, first, end, &m.last, m.key, sizeof m.key);
+                if (kind == LEDE_NER_TEAM_NONE)
+                    continue;
+                m.first = i;
+                m.sure = kind == LEDE_NER_TEAM_SURE;
+                if (!m.sure) {
+                    if (extract_team_cued(b->tok, i, m.last, first, end))
+                        m.sure = 1;
+                    else {
+                        if (context < 0)
+                            context = extract_team_context(b->tok, first, end);
+                        m.sure = context;
+                    }
+                }
+                if (!m.sure && pass == 1 && !extract_team_place(x, m.first, m.last))
+                    for (size_t f = 0; f < nfound && !m.sure; f++)
+                        m.sure = strcmp(found[f].key, m.key) == 0;
+                if (m.sure && pass == 0 && nfound < EXTRACT_TEAM_MAX)
+                    found[nfound++] = m;
+                if (m.sure && pass == 1)
+                    extract_team_tag(x, first, end, m.first, m.last, org);
+                i = m.last;
+            }
+        }
+        if (nfound == 0)
+            return;
+    }
+}
+
 /* The model's part: tags the block and appends the entities it finds. */
 static lede_rc extract_model(lede_ner_extractor *x) {
     lede_rc rc = lede_ner_extract_tag_block(x);
     if (rc != LEDE_OK)
         return rc;
+    if (x->scheme == LEDE_NER_SCHEME_ONTONOTES)
+        extract_teams(x);
     const lede_ner_block *b = &x->block;
     for (size_t k = 0; k < b->nwin; k++) {
         const lede_ner_win *win = &b->win[k];

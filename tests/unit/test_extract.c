@@ -479,6 +479,35 @@ static void test_extract_onto_news_defects(void **state) {
     assert_string_equal(e->label, "PERSON");
 }
 
+/* Football clubs (teams.h) on passages of our own: names that are only
+   clubs are ORG anywhere; a club named after a city or a word is ORG where
+   the sentence is about football, and stays what the model reads elsewhere;
+   a longer name that holds a club's is left alone. */
+static void test_extract_onto_football_clubs(void **state) {
+    (void)state;
+    const char *s = "Wolverhampton Wanderers manager Gary Dune praised his side after a 2-1 win.\n"
+                    "Borussia Dortmund and Atalanta drew in Bergamo.\n"
+                    "Southampton beat Sunderland 3-1 on Saturday, and Valencia's striker scored twice.";
+    reported r[32];
+    size_t n = extract_reported(s, NULL, r, 32);
+    const char *const orgs[] = {"Wolverhampton Wanderers", "Borussia Dortmund", "Atalanta",
+                                "Southampton", "Sunderland", "Valencia"};
+    for (size_t k = 0; k < sizeof orgs / sizeof orgs[0]; k++) {
+        const reported *e = find_reported(r, n, orgs[k]);
+        assert_non_null(e);
+        assert_string_equal(e->label, "ORG");
+    }
+    assert_null(find_reported(r, n, "Sunderland 3-1"));
+    const char *t = "The council of Southampton approved the budget on Monday.\n"
+                    "Chelsea Harrow spoke at the Liverpool Street station.";
+    n = extract_reported(t, NULL, r, 32);
+    const reported *e = find_reported(r, n, "Southampton");
+    assert_true(e == NULL || strcmp(e->label, "ORG") != 0);
+    assert_null(find_reported(r, n, "Chelsea"));
+    e = find_reported(r, n, "Liverpool");
+    assert_true(e == NULL || strcmp(e->label, "ORG") != 0);
+}
+
 static void test_extract_model_of_another_feature_set_is_refused(void **state) {
     (void)state;
     const char *why = "unset";
@@ -512,6 +541,7 @@ int main(void) {
         cmocka_unit_test(test_extract_onto_feature_names),
         cmocka_unit_test(test_extract_onto_amount_spans_before_full_stop),
         cmocka_unit_test(test_extract_onto_news_defects),
+        cmocka_unit_test(test_extract_onto_football_clubs),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
