@@ -39,11 +39,14 @@ SELECT 'graph cooccurrence {' || char(10)
       FROM (SELECT * FROM pairs ORDER BY entity, other)) || char(10)
   -- the legend: an HTML-like label under the graph
   || '  label=<<table border="0" cellborder="0" cellspacing="4">'
-  || '<tr><td colspan="6" align="left"><b>Who is named with whom</b> (pairs that share two sentences or more, one a person or an organisation)</td></tr><tr>'
-  || (SELECT group_concat(printf('<td bgcolor="%s" border="1" width="18" fixedsize="true"> </td><td align="left">%s (%s)</td>',
+  || '<tr><td align="left"><b>Who is named with whom</b> (pairs that share two sentences or more, one a person or an organisation)</td></tr>'
+  -- the swatches in a table of their own, so that the long rows above and
+  -- below do not widen their cells
+  || '<tr><td align="left"><table border="0" cellborder="0" cellspacing="4"><tr>'
+  || (SELECT group_concat(printf('<td bgcolor="%s" border="1" width="18" height="18" fixedsize="true"> </td><td align="left">%s (%s)</td><td width="16"> </td>',
                                  colour, kind, shape), '')
       FROM (SELECT DISTINCT kind, colour, shape FROM style ORDER BY kind = 'place', kind))
-  || '</tr><tr><td colspan="6" align="left">node size: mentions; line width: sentences the two share (from '
+  || '</tr></table></td></tr><tr><td align="left">node size: mentions; line width: sentences the two share (from '
   || (SELECT min(sentences) FROM pairs) || ' to ' || (SELECT max(sentences) FROM pairs)
   || ')</td></tr></table>>;' || char(10)
   || '}';
