@@ -22,6 +22,7 @@ set -eu
 lib=${1:?usage: bench_readers.sh path/to/lede.so}
 lib_noext=${lib%.*}
 case $lib_noext in /*) ;; *) lib_noext=./$lib_noext ;; esac
+. tests/bench/floor.sh
 command -v python3 >/dev/null 2>&1 || { echo "skipped: python3 is needed to write the archives"; exit 0; }
 base=${LEDE_BENCH_DIR:-${TMPDIR:-/tmp}/lede-bench-articles}
 mkdir -p "$base"
@@ -103,6 +104,10 @@ awk -v f="$t_folder" -v z="$t_zip" -v t="$t_tar_gz" -v gz="$inflate_tgz" -v uz="
     printf "tar.gz over folder: %+d ms (inflating it alone: %d ms)\n", t - f, gz
     if (uz > 0) printf "zip over folder: %+d ms (inflating it alone: %d ms)\n", z - f, uz
 }'
+# the floors: what an archive adds to the folder scan, as a share of inflating it alone
+share() { awk -v a="$1" -v f="$t_folder" -v i="$2" 'BEGIN { if (i > 0) printf "%.2f", (a - f) / i }'; }
+bench_floor "tar.gz scan over the folder scan, times the inflate time" "$(share "$t_tar_gz" "$inflate_tgz")" le 1.15 x
+bench_floor "zip scan over the folder scan, times the inflate time" "$(share "$t_zip" "${inflate_zip:-0}")" le 1.15 x
 
 peakrss=${PEAKRSS:-}
 if [ -n "$peakrss" ] && [ -x "$peakrss" ]; then
@@ -112,9 +117,19 @@ if [ -n "$peakrss" ] && [ -x "$peakrss" ]; then
             kb=$("$peakrss" sqlite3 -batch :memory: -cmd ".load $lib_noext" "$(q "$work/n$m-$x")" 2>&1 >/dev/null |
                 awk '/peak_rss_kib/ { print $2 }')
             line="$line $m articles $kb KB;"
+            eval "kb_$(echo "$x" | tr . _)_$m=\$kb"
         done
         echo "$line"
     done
+    # flat: tar.gz and JSON Lines grow by at most 1 MB from 2,000 to 20,000; a zip by at most
+    # 256 bytes a member (libarchive keeps the zip's central directory: docs/performance.md)
+    # shellcheck disable=SC2154
+    bench_floor "tar.gz memory growth, 2,000 to 20,000 members" "$((kb_tar_gz_20000 - kb_tar_gz_2000))" le 1024 KB
+    # shellcheck disable=SC2154
+    bench_floor "JSON Lines memory growth, 2,000 to 20,000 records" "$((kb_jsonl_20000 - kb_jsonl_2000))" le 1024 KB
+    # shellcheck disable=SC2154
+    bench_floor "zip memory a member" "$(( (kb_zip_20000 - kb_zip_2000) * 1024 / 18000 ))" le 256 bytes
 else
     echo "peak RSS: not measured (build/tests/peakrss not built; run through make bench)"
+    bench_floor "tar.gz memory growth, 2,000 to 20,000 members" "" le 1024 KB
 fi
