@@ -17,7 +17,10 @@
 #   make install    copy the extension to $(PREFIX)/lib (PREFIX=/usr/local)
 #   make uninstall  remove what make install copied
 #   make model      retrain the two entity models, then the quote cues and model, from ../shared (about 15 minutes)
+#   make model-quotes  retrain only the quote cues and model (a minute)
 #   make regen      regenerate gazetteers, places and word statistics from their sources (needs ../shared)
+#   make regen-orth regenerate only the sentence splitter's word statistic (needs ../shared)
+#   make examples   build the C example of embedding lede (examples/embed.c)
 #   make clean
 
 VERSION := $(shell cat VERSION)
@@ -176,7 +179,7 @@ bench-check: $(LEDE) $(BUILD)/tests/peakrss $(BUILD)/tests/text_speed
 # The data the benchmarks generate under $TMPDIR (or /tmp) and reuse while it is valid.
 BENCH_TMP := $(or $(TMPDIR),/tmp)
 clean-bench:
-	rm -rf $(BENCH_TMP)/lede-bench $(BENCH_TMP)/lede-bench-articles $(BENCH_TMP)/lede-readability
+	rm -rf $(BENCH_TMP)/lede-bench $(BENCH_TMP)/lede-bench-articles $(BENCH_TMP)/lede-readability $(LEDE_BENCH_DIR)
 
 $(BUILD)/tests/peakrss: tests/bench/peakrss.c
 	@mkdir -p $(dir $@)
