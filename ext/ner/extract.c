@@ -12,6 +12,7 @@
 #include "extract.h"
 
 #include "../text/chars.h"
+#include "gazetteer.h"
 #include "teams.h"
 #include "values.h"
 
@@ -692,6 +693,60 @@ static void extract_teams(lede_ner_extractor *x) {
     }
 }
 
+/*
+ * Two or more countries joined by hyphens in one token: "Japan-US",
+ * "US-China", "Russia-Ukraine". lede's tokenizer keeps a hyphenated word
+ * whole, while OntoNotes splits it ("US - China", each part a GPE), so the
+ * model never saw such a token and reads it as an ORG, a NORP or nothing.
+ * When every part of an ASCII token is a country the gazetteer knows, and
+ * the whole is no name of its own ("Guinea-Bissau"), each part is a GPE.
+ */
+#define EXTRACT_MAX_PARTS 4
+
+static size_t extract_country_parts(const lede_ner_block *b, size_t k, lede_span *parts) {
+    const lede_ner_token *t = &b->tok[k];
+    if (!(t->flags & LEDE_NER_TF_HYPHEN) || !(t->flags & (LEDE_NER_TF_INIT_CAP | LEDE_NER_TF_ALL_CAPS)) ||
+        t->norm_len > LEDE_NER_NORM_TEXT || t->kind != LEDE_TOK_WORD)
+        return 0;
+    size_t len = t->span.byte_end - t->span.byte_start;
+    if (len != t->norm_len || t->span.cp_end - t->span.cp_start != len)
+        return 0; /* not ASCII: the norm's offsets are not the text's */
+    if (lede_gaz_lookup(t->norm_text, t->norm_len, NULL))
+        return 0;
+    size_t n = 0, a = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && t->norm_text[i] != '-')
+            continue;
+        lede_gaz_entry e;
+        if (n == EXTRACT_MAX_PARTS || i == a || !lede_gaz_lookup(t->norm_text + a, i - a, &e) ||
+            !(e.types & LEDE_GAZ_COUNTRY))
+            return 0;
+        parts[n].byte_start = t->span.byte_start + a;
+        parts[n].byte_end = t->span.byte_start + i;
+        parts[n].cp_start = t->span.cp_start + a;
+        parts[n].cp_end = t->span.cp_start + i;
+        n++;
+        a = i + 1;
+    }
+    return n >= 2 ? n : 0;
+}
+
+/* Appends the parts of token k as GPEs, when it is such a token; 1 when it was. */
+static int extract_push_countries(lede_ner_extractor *x, size_t k, size_t sentence, lede_rc *rc) {
+    lede_span parts[EXTRACT_MAX_PARTS];
+    size_t n = extract_country_parts(&x->block, k, parts);
+    *rc = LEDE_OK;
+    for (size_t p = 0; p < n && *rc == LEDE_OK; p++) {
+        lede_ner_entity e;
+        memset(&e, 0, sizeof e);
+        e.span = parts[p];
+        e.label = LEDE_ENT_GPE;
+        e.sentence = sentence;
+        *rc = extract_push(&x->ents, &x->nents, &x->ents_cap, &e);
+    }
+    return n > 0;
+}
+
 /* The model's part: tags the block and appends the entities it finds. */
 static lede_rc extract_model(lede_ner_extractor *x) {
     lede_rc rc = lede_ner_extract_tag_block(x);
@@ -707,8 +762,15 @@ static lede_rc extract_model(lede_ner_extractor *x) {
         size_t end = win->first + win->n;
         for (size_t i = win->first; i < end; i++) {
             int tag = x->tags2[i];
-            if (tag == LEDE_NER_TAG_O)
-                continue;
+            int onto = x->scheme == LEDE_NER_SCHEME_ONTONOTES;
+            if (tag == LEDE_NER_TAG_O || (onto && LEDE_NER_TAG_POS(tag) == LEDE_NER_P_U)) {
+                int split = onto && joined == SIZE_MAX &&
+                            extract_push_countries(x, i, win->sentence, &rc);
+                if (rc != LEDE_OK)
+                    return rc;
+                if (split || tag == LEDE_NER_TAG_O) /* "Japan-US": "Japan", "US" */
+                    continue;
+            }
             int pos = LEDE_NER_TAG_POS(tag);
             if (pos == LEDE_NER_P_B || pos == LEDE_NER_P_U)
                 open = i;
@@ -753,7 +815,6 @@ static lede_rc extract_model(lede_ner_extractor *x) {
                 e.label = label;
                 /* name forms the model misreads; in OntoNotes a place the
                    model calls a GPE or FAC, and an amount, stay as they are */
-                int onto = x->scheme == LEDE_NER_SCHEME_ONTONOTES;
                 int named = !lede_ent_label_has_value(label) && label != LEDE_ENT_NORP;
                 if (named && label != LEDE_ENT_LOC &&
                     !(onto && (label == LEDE_ENT_GPE || label == LEDE_ENT_FAC)) &&

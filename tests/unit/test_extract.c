@@ -508,6 +508,28 @@ static void test_extract_onto_football_clubs(void **state) {
     assert_true(e == NULL || strcmp(e->label, "ORG") != 0);
 }
 
+/* Countries joined by hyphens in one token are one GPE each ("Japan-US"
+   was an ORG, "Russia-Ukraine" a NORP); a country's own hyphenated name
+   and a word whose parts are not all countries stay whole. */
+static void test_extract_onto_hyphenated_countries(void **state) {
+    (void)state;
+    const char *s = "Talks on the Brazil-Argentina border deal resumed.\n"
+                    "The India-Pakistan-China summit ended early.\n"
+                    "Guinea-Bissau and a Franco-Italian firm signed.";
+    reported r[32];
+    size_t n = extract_reported(s, NULL, r, 32);
+    const char *const gpes[] = {"Brazil", "Argentina", "India", "Pakistan", "China",
+                                "Guinea-Bissau"};
+    for (size_t k = 0; k < sizeof gpes / sizeof gpes[0]; k++) {
+        const reported *e = find_reported(r, n, gpes[k]);
+        assert_non_null(e);
+        assert_string_equal(e->label, "GPE");
+    }
+    assert_null(find_reported(r, n, "Brazil-Argentina"));
+    assert_null(find_reported(r, n, "Guinea"));
+    assert_null(find_reported(r, n, "Italian"));
+}
+
 static void test_extract_model_of_another_feature_set_is_refused(void **state) {
     (void)state;
     const char *why = "unset";
@@ -542,6 +564,7 @@ int main(void) {
         cmocka_unit_test(test_extract_onto_amount_spans_before_full_stop),
         cmocka_unit_test(test_extract_onto_news_defects),
         cmocka_unit_test(test_extract_onto_football_clubs),
+        cmocka_unit_test(test_extract_onto_hyphenated_countries),
         cmocka_unit_test(test_extract_model_of_another_feature_set_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
