@@ -13,6 +13,7 @@
 #include "article.h"
 
 #include "../text/chars.h"
+#include "../text/orth.h"
 #include "../text/tokens.h"
 #include "../text/utf8.h"
 
@@ -577,7 +578,8 @@ static int is_boiler(const char *s, size_t n) {
     return any_prefix(s, n, photo_prefixes) && words_upto(s, n, 26) <= 25;
 }
 
-/* "(end)", "(esn)", "(ak/sr)": lowercase letters, digits, ./- inside. */
+/* "(end)", "(esn)", "(ak/sr)": lowercase letters, digits, ./- inside; not
+   a word news writes in lower case ("(once)" is content). */
 static int agency_code(const char *s, size_t n) {
     if (n < 4 || n > 14 || s[0] != '(' || s[n - 1] != ')')
         return 0;
@@ -585,10 +587,19 @@ static int agency_code(const char *s, size_t n) {
         return 1;
     if (s[1] < 'a' || s[1] > 'z')
         return 0;
+    int letters = 1;
     for (size_t i = 2; i < n - 1; i++) {
         char c = s[i];
         if (!((c >= 'a' && c <= 'z') || is_digit((unsigned char)c) || c == '.' || c == '/' ||
               c == '-'))
+            return 0;
+        letters &= c >= 'a' && c <= 'z';
+    }
+    if (letters) {
+        char w[14];
+        memcpy(w, s + 1, n - 2);
+        w[0] = (char)(w[0] - 'a' + 'A');
+        if (lede_orth_ratio(w, n - 2) > 0)
             return 0;
     }
     return 1;
