@@ -101,6 +101,11 @@ params() {
     return 0
 }
 now_ms() { t=$(date +%s%N 2>/dev/null); case $t in *N) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac; }
+# A process costs milliseconds of CPU time to start (more on a virtual machine), as much
+# as an article's extraction: nothing below starts one per batch or per shard. The
+# progress marker carries the time (milliseconds since 1970, from SQLite's clock, the
+# same as date's), the quoted paths are worked out once.
+progress_sql() { echo "SELECT '@@progress $1 ' || CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER);"; }
 
 # Where the work happens: a folder beside DB (on the same file system, so the
 # finished database can replace DB in one rename; shared with the workers of
@@ -161,6 +166,7 @@ fi
 start=$(now_ms)
 # 2. Progress: reads the writer's markers; the other lines pass through.
 progress() {
+    set --
     shown=0 ok=0 last=0 done_n=0
     tty=0
     [ -t 2 ] && tty=1
@@ -168,8 +174,9 @@ progress() {
         case $line in
         "@@progress "*)
             done_n=${line#@@progress }
+            now=${done_n#* }
+            done_n=${done_n%% *}
             [ "$done_n" -gt "$total" ] && done_n=$total
-            now=$(now_ms)
             ms=$((now - start))
             if [ "$tty" = 1 ]; then every=500; else every=5000; fi
             if [ "$ms" -ge 1000 ] && [ $((now - last)) -ge "$every" ]; then
@@ -184,7 +191,10 @@ progress() {
                     printf 'ingest: %d of %d files, %d files/s%s\n' "$done_n" "$total" "$rate" "$left" >&2
                 fi
             fi ;;
-        "@@merged "*) rm -f "$work/shard-${line#@@merged }.db" ;;
+        "@@merged "*)
+            # the shards merged go ten at a time (one rm for ten)
+            set -- "$@" "$work/shard-${line#@@merged }.db"
+            if [ $# -ge 10 ]; then rm -f "$@"; set --; fi ;;
         "@@failed "*) [ "$shown" = 1 ] && printf '\n' >&2; shown=0; printf '%s\n' "${line#@@failed }" >&2 ;;
         "@@done") ok=1 ;;
         *) printf '%s\n' "$line" ;;
@@ -212,7 +222,7 @@ if [ "$parallel" = 0 ]; then
             echo ".parameter set :hi $hi"
             echo ".read sql/ingest/read.sql"
             echo ".read sql/ingest/batch.sql"
-            echo ".print @@progress $hi"
+            progress_sql "$hi"
             lo=$((hi + 1))
         done
         # whatever the count above did not see (files added meanwhile)
@@ -262,6 +272,7 @@ else
         die "failed; $1 is as it was before" 1
     }
     mkfifo "$work/ready" || die "cannot make a FIFO in $work" 1
+    wq=$(printf '%s' "$work" | sed "s/'/''/g")   # $work inside an SQL string
     total=$(sed -n 1p "$work/plan.out")
     shards=$(sed -n 2p "$work/plan.out")
 
@@ -282,23 +293,88 @@ else
             > "$work/dask.out" 2>&1 || : > "$work/failed"; echo x >> "$work/ready"; } &
         pids="$pids $!"
     else
+        # Each worker is one sqlite3 process for all its shards (w, w + jobs, ...), fed
+        # through the FIFOs worker-W.in and worker-W.out: the SQL of one shard (as
+        # tools/ingest_shard.sh runs it under Dask), then, once it has printed that the
+        # shard is done, the next. Shard K is written into $work/shard-K.db, then the
+        # worker tells the writer "K" in $work/ready (the file is complete by then); if it
+        # fails, $work/shard-K.err says why.
         workers=$jobs
         nworkers=$(( jobs < shards ? jobs : shards ))
+        qlib=$(dq "$lib")
+        qplan=$(sq "$plan")
         w=1
-        while [ "$w" -le "$jobs" ] && [ "$w" -le "$shards" ]; do
+        while [ "$w" -le "$nworkers" ]; do
             (
+                set +e
+                trap '' PIPE
+                # (read and write: the writer may have ended and closed it)
+                exec 6<> "$work/ready"
                 child=
+                failed_k=
                 trap 'kill $child 2>/dev/null; exit 1' TERM
+                in=$work/worker-$w.in
+                out=$work/worker-$w.out
+                log=$work/worker-$w.log
                 k=$w
-                while [ "$k" -le "$shards" ] && [ ! -e "$work/failed" ]; do
-                    sh "$here/tools/ingest_shard.sh" "$here" "$lib" "$plan" "$work" "$k" &
+                if mkfifo "$in" "$out"; then
+                    (cd "$here" && exec sqlite3 -batch :memory: < "$in" > "$out" 2> "$log") &
                     child=$!
-                    wait "$child" || : > "$work/failed"
-                    echo "$k" >> "$work/ready"
-                    k=$((k + jobs))
-                done
+                    exec 4> "$in" 5< "$out"
+                    {
+                        echo ".load $qlib"
+                        echo ".bail on"
+                        echo "ATTACH $qplan AS plan;"
+                        echo ".parameter init"
+                        echo "INSERT INTO temp.sqlite_parameters(key, value) SELECT key, value FROM plan.lede_params;"
+                    } >&4
+                    while [ "$k" -le "$shards" ] && [ ! -e "$work/failed" ]; do
+                        a=$(( (k - 1) * per * batch + 1 ))
+                        hi=$(( k * per * batch ))
+                        {
+                            echo "ATTACH '$wq/shard-$k.db' AS stage;"
+                            echo ".output /dev/null"
+                            echo "PRAGMA stage.journal_mode = OFF;"
+                            echo "PRAGMA stage.synchronous = OFF;"
+                            echo ".output stdout"
+                            echo "BEGIN;"
+                            while [ "$a" -le "$hi" ]; do
+                                echo ".parameter set :lo $a"
+                                echo ".parameter set :hi $((a + batch - 1))"
+                                echo ".read sql/ingest/read.sql"
+                                a=$((a + batch))
+                            done
+                            echo "COMMIT;"
+                            echo "DETACH stage;"
+                            echo ".print @@shard $k"
+                        } >&4 2>/dev/null
+                        ok=0
+                        while read -r line <&5; do
+                            [ "$line" = "@@shard $k" ] && { ok=1; break; }
+                        done
+                        [ "$ok" = 1 ] || { failed_k=$k; break; }
+                        echo "$k" >&6
+                        k=$((k + jobs))
+                    done
+                    exec 4>&-
+                    wait "$child"
+                else
+                    echo "cannot make a FIFO in $work" > "$log"
+                    failed_k=$k
+                fi
+                if [ -n "$failed_k" ]; then
+                    lo=$(( (k - 1) * per * batch + 1 ))
+                    hi=$(( k * per * batch ))
+                    [ "$hi" -le "$total" ] || hi=$total
+                    first=$(sqlite3 -batch -readonly "$plan" "SELECT path FROM lede_todo WHERE n = $lo;" 2>/dev/null)
+                    last=$(sqlite3 -batch -readonly "$plan" "SELECT path FROM lede_todo WHERE n = $hi;" 2>/dev/null)
+                    printf 'shard %s (files %s to %s: %s to %s) failed on %s: %s\n' "$k" "$lo" "$hi" "$first" "$last" \
+                        "$(hostname 2>/dev/null || echo this machine)" "$(tr '\n' ' ' < "$log" | sed 's/ *$//')" > "$work/shard-$k.err.part"
+                    mv "$work/shard-$k.err.part" "$work/shard-$k.err"
+                    : > "$work/failed"
+                fi
                 # the writer, told of a failure, waits for every worker to end
-                echo "end" >> "$work/ready"
+                echo "end" >&6
             ) &
             pids="$pids $!"
             w=$((w + 1))
@@ -323,7 +399,12 @@ else
         while [ "$k" -le "$shards" ]; do
             # wait for shard k, in order: each worker writes a line to $work/ready when it
             # ends a shard, done or failed
-            while [ ! -e "$work/shard-$k.db" ]; do
+            while :; do
+                if [ -n "$scheduler" ]; then
+                    [ -e "$work/shard-$k.db" ] && break
+                else
+                    eval "[ -z \"\${done_$k:-}\" ]" || break
+                fi
                 if [ -e "$work/failed" ] || [ -e "$work/shard-$k.err" ]; then
                     # once every worker has ended (on one machine), the first shard that failed
                     if [ -z "$scheduler" ]; then
@@ -340,10 +421,13 @@ else
                     exit 1
                 fi
                 read -r line <&3 || exit 1
-                [ "$line" = end ] && ended=$((ended + 1))
+                case $line in
+                end) ended=$((ended + 1)) ;;
+                [0-9]*) eval "done_$line=1" ;;
+                esac
             done
             lo=$(( (k - 1) * per * batch + 1 ))
-            echo "ATTACH $(sq "$work/shard-$k.db") AS stage;"
+            echo "ATTACH '$wq/shard-$k.db' AS stage;"
             echo "BEGIN;"
             b=0
             while [ "$b" -lt "$per" ] && [ "$lo" -le "$total" ]; do
@@ -351,7 +435,7 @@ else
                 echo ".parameter set :lo $lo"
                 echo ".parameter set :hi $hi"
                 echo ".read sql/ingest/batch.sql"
-                echo ".print @@progress $hi"
+                progress_sql "$hi"
                 lo=$((hi + 1))
                 b=$((b + 1))
             done
