@@ -212,6 +212,9 @@ if [ "$parallel" = 0 ]; then
         params
         echo ".read sql/schema.sql"
         echo "ATTACH '' AS stage;"
+        echo ".output /dev/null"
+        echo "PRAGMA cache_size = -32768;"
+        echo ".output stdout"
         echo "BEGIN IMMEDIATE;"
         echo ".read sql/check.sql"
         echo ".read sql/ingest/plan.sql"
@@ -222,6 +225,7 @@ if [ "$parallel" = 0 ]; then
             echo ".parameter set :hi $hi"
             echo ".read sql/ingest/read.sql"
             echo ".read sql/ingest/batch.sql"
+            echo ".read sql/ingest/clear.sql"
             progress_sql "$hi"
             lo=$((hi + 1))
         done
