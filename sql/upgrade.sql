@@ -45,7 +45,7 @@ DELETE FROM article_entities;
 DELETE FROM entities;
 DELETE FROM sentences;
 DROP TABLE IF EXISTS temp.lede_built;
-CREATE TEMP TABLE lede_built(id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TEMP TABLE lede_built(n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE);
 INSERT INTO temp.lede_built SELECT id, id FROM articles WHERE body IS NOT NULL;
 CREATE TABLE stage.articles AS SELECT id AS n, *, 1 AS changed FROM articles WHERE body IS NOT NULL;
 .parameter set :lo 0

@@ -32,7 +32,9 @@ DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_stale
 DELETE FROM sentences WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM articles WHERE id IN (SELECT id FROM temp.lede_vanished);
 
-CREATE TEMP TABLE IF NOT EXISTS lede_built(id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+-- keyed by n: read in path order, which is the order ingest/store.sql inserts
+-- in, so its inserts need no sort
+CREATE TEMP TABLE IF NOT EXISTS lede_built(n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE);
 DELETE FROM temp.lede_built;
 INSERT INTO articles(path, size, mtime, hash, title, published, dateline, source, authors,
                      body, words, error, format, url, encoding)
