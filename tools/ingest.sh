@@ -245,7 +245,7 @@ else
     # 3b. Workers and one writer. The planner lists the files to read in
     #     $work/plan.db (lede_todo, numbered in path order) and cuts the list
     #     into shards of whole batches; each worker reads and extracts a shard
-    #     into $work/shard-K.db (tools/ingest_shard.sh: sql/ingest/read.sql);
+    #     into $work/shard-K.db (sql/ingest/read.sql; under Dask tools/ingest_shard.sh);
     #     the writer merges the shards in order (sql/ingest/batch.sql).
     plan=$work/plan.db
     per=${LEDE_SHARD_BATCHES:-2}

@@ -1,7 +1,8 @@
 #!/bin/sh
-# The worker's step of tools/ingest.sh, on one machine or on a Dask worker:
-# reads and extracts shard K of the plan into WORK/shard-K.db, with no
-# access to the database being ingested.
+# The worker's step of tools/ingest.sh on a Dask worker: reads and extracts
+# shard K of the plan into WORK/shard-K.db, with no access to the database
+# being ingested. (On one machine, tools/ingest.sh gives each of its workers
+# the same SQL, shard after shard, in one sqlite3 process.)
 #
 #   sh tools/ingest_shard.sh LEDE_DIR LIB PLAN WORK K
 #
