@@ -331,7 +331,7 @@ else
                         echo "ATTACH $qplan AS plan;"
                         echo ".parameter init"
                         echo "INSERT INTO temp.sqlite_parameters(key, value) SELECT key, value FROM plan.lede_params;"
-                    } >&4
+                    } >&4 2>/dev/null
                     while [ "$k" -le "$shards" ] && [ ! -e "$work/failed" ]; do
                         a=$(( (k - 1) * per * batch + 1 ))
                         hi=$(( k * per * batch ))
@@ -401,8 +401,9 @@ else
         echo "COMMIT;"
         k=1
         while [ "$k" -le "$shards" ]; do
-            # wait for shard k, in order: each worker writes a line to $work/ready when it
-            # ends a shard, done or failed
+            # wait for shard k, in order: a worker writes "K" to $work/ready when shard K is
+            # done, and "end" when it ends (after a failure, with $work/failed and
+            # $work/shard-K.err); under Dask, shard-K.db appears, then a line
             while :; do
                 if [ -n "$scheduler" ]; then
                     [ -e "$work/shard-$k.db" ] && break
@@ -427,7 +428,8 @@ else
                 read -r line <&3 || exit 1
                 case $line in
                 end) ended=$((ended + 1)) ;;
-                [0-9]*) eval "done_$line=1" ;;
+                ''|*[!0-9]*) ;;
+                *) eval "done_$line=1" ;;
                 esac
             done
             lo=$(( (k - 1) * per * batch + 1 ))
