@@ -25,5 +25,8 @@ BEGIN IMMEDIATE;
 .read sql/ingest/read.sql
 .read sql/ingest/batch.sql
 .read sql/ingest/finish.sql
+-- which build of lede extracted is not known here: tools/ingest.sh, which
+-- marks it, then extracts every article again
+DELETE FROM lede_meta WHERE key = 'extracted_by';
 COMMIT;
 DETACH stage;

@@ -86,6 +86,12 @@ lib=${lib%.dylib}
 [ -f "$lib.so" ] || [ -f "$lib.dylib" ] ||
     die "the lede library is not built: no $lib.so (run make in $here, or set LEDE_LIB)" 2
 command -v sqlite3 >/dev/null 2>&1 || die "the sqlite3 shell is missing (sh $here/tools/deps.sh installs it)" 2
+# which build of lede extracts: the library's checksum, kept in the database (lede_meta
+# 'extracted_by'); a database extracted by another build has every article extracted
+# again, so that its rows never mix two builds' entities and quotes
+libfile=$lib.so
+[ -f "$libfile" ] || libfile=$lib.dylib
+extractor="cksum $(cksum < "$libfile" | awk '{ print $1 "-" $2 }')"
 
 batch=${LEDE_BATCH:-200}
 is_count "$batch" || die "LEDE_BATCH must be a number of files: $batch" 2
@@ -98,8 +104,11 @@ params() {
     echo "INSERT OR REPLACE INTO temp.sqlite_parameters(key, value) VALUES (':root', $(sq "$root"));"
     [ -n "$pattern" ] && echo "INSERT OR REPLACE INTO temp.sqlite_parameters(key, value) VALUES (':pattern', $(sq "$pattern"));"
     [ -n "$maxsize" ] && echo "INSERT OR REPLACE INTO temp.sqlite_parameters(key, value) VALUES (':max_size', $maxsize);"
+    echo "INSERT OR REPLACE INTO temp.sqlite_parameters(key, value) VALUES (':force', $force);"
     return 0
 }
+# the database's mark of the build that extracted it, written with the last commit
+mark_sql() { echo "INSERT OR REPLACE INTO lede_meta(key, value) VALUES ('extracted_by', $(sq "$extractor"));"; }
 now_ms() { t=$(date +%s%N 2>/dev/null); case $t in *N) echo $(( $(date +%s) * 1000 )) ;; *) echo $((t / 1000000)) ;; esac; }
 # A process costs milliseconds of CPU time to start (more on a virtual machine), as much
 # as an article's extraction: nothing below starts one per batch or per shard. The
@@ -135,8 +144,19 @@ else
     mode=none
     has_articles=0
 fi
+force=0
+if [ "$has_articles" = 1 ]; then
+    was=$(cd "$here" && sqlite3 -batch -readonly "$db" \
+        "SELECT value FROM lede_meta WHERE key = 'extracted_by';" 2>/dev/null) || was=
+    stored=$(cd "$here" && sqlite3 -batch -readonly "$db" "SELECT count(*) FROM articles;" 2>/dev/null) ||
+        stored=0
+    if [ "$was" != "$extractor" ] && [ "$stored" -gt 0 ]; then
+        force=1
+        forced_why="$1 was extracted by $([ -n "$was" ] && echo another || echo an earlier or unknown) build of lede: every article was read and extracted again"
+    fi
+fi
 count_sql="SELECT count(*) FROM lede_articles(:root, coalesce(:pattern, '**'), coalesce(:max_size, 67108864)) AS s"
-[ "$has_articles" = 1 ] && count_sql="$count_sql WHERE NOT EXISTS (SELECT 1 FROM articles AS a
+[ "$has_articles" = 1 ] && [ "$force" = 0 ] && count_sql="$count_sql WHERE NOT EXISTS (SELECT 1 FROM articles AS a
     WHERE a.path = s.path AND a.size IS s.size AND a.mtime IS s.mtime AND a.error IS NULL
     AND a.format IS NOT NULL)"
 total=$({ echo ".load $(dq "$lib")"; params; echo "$count_sql;"; } |
@@ -235,6 +255,7 @@ if [ "$parallel" = 0 ]; then
         echo ".read sql/ingest/read.sql"
         echo ".read sql/ingest/batch.sql"
         echo ".read sql/ingest/finish.sql"
+        mark_sql
         echo "COMMIT;"
         echo ".print @@done"
     } | (cd "$here" && sqlite3 -batch "$target") | progress || {
@@ -453,6 +474,7 @@ else
         echo "PRAGMA synchronous = FULL;"
         echo "BEGIN;"
         echo ".read sql/ingest/finish.sql"
+        mark_sql
         echo "COMMIT;"
         echo ".print @@done"
     } | (cd "$here" && sqlite3 -batch "$target") | progress || {
@@ -464,6 +486,7 @@ if [ "$target" != "$db" ]; then
     mv -f "$target" "$db" || die "cannot move the new database to $db; $1 is as it was before" 1
 fi
 elapsed=$(( $(now_ms) - start ))
+[ "$force" = 1 ] && printf '%s: %s\n' "$prog" "$forced_why" >&2
 sqlite3 -batch "$db" "SELECT 'ingest: ' || (SELECT count(*) FROM articles) || ' articles, '
     || (SELECT count(*) FROM sentences) || ' sentences, ' || (SELECT count(*) FROM mentions)
     || ' mentions of ' || (SELECT count(*) FROM entities) || ' entities in ' || $(sq "$1")

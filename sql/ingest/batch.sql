@@ -11,11 +11,12 @@ INSERT INTO temp.lede_vanished
   SELECT a.id FROM lede_todo AS t JOIN articles AS a ON a.path = t.path
   WHERE t.n BETWEEN :lo AND :hi AND t.n NOT IN (SELECT n FROM stage.articles);
 
--- the same bytes as before: only the file's metadata moved
+-- the same bytes as before: only the file's metadata moved (r.changed is 0 when
+-- ingest/scan.sql listed the stored article's hash, the file has it and reads
+-- without error: ingest/read.sql)
 UPDATE articles SET size = r.size, mtime = r.mtime
 FROM stage.articles AS r
-WHERE r.n BETWEEN :lo AND :hi AND articles.path = r.path AND articles.hash = r.hash
-  AND articles.error IS NULL AND r.error IS NULL AND articles.format IS NOT NULL;
+WHERE r.n BETWEEN :lo AND :hi AND articles.path = r.path AND r.changed = 0;
 
 -- everything else is rebuilt: drop what the old version gave
 CREATE TEMP TABLE IF NOT EXISTS lede_stale(id INTEGER PRIMARY KEY);
@@ -23,7 +24,7 @@ DELETE FROM temp.lede_stale;
 INSERT INTO temp.lede_stale
   SELECT a.id FROM articles AS a JOIN stage.articles AS r ON r.path = a.path
   WHERE r.n BETWEEN :lo AND :hi
-    AND (a.hash IS NOT r.hash OR a.error IS NOT NULL OR r.error IS NOT NULL OR a.format IS NULL)
+    AND r.changed <> 0
   UNION SELECT id FROM temp.lede_vanished;
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT entity_id FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
@@ -41,9 +42,7 @@ INSERT INTO articles(path, size, mtime, hash, title, published, dateline, source
   SELECT r.path, r.size, r.mtime, r.hash, r.title, r.published, r.dateline, r.source,
          r.authors, r.body, r.words, r.error, r.format, r.url, r.encoding
   FROM stage.articles AS r
-  WHERE r.n BETWEEN :lo AND :hi
-    AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = r.path AND a.hash IS r.hash
-                    AND a.error IS NULL AND r.error IS NULL AND a.format IS NOT NULL)
+  WHERE r.n BETWEEN :lo AND :hi AND r.changed <> 0
   ORDER BY r.n
   ON CONFLICT(path) DO UPDATE SET
     size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, title = excluded.title,
