@@ -1840,6 +1840,25 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
         x->leftover = 1;
         p->taken = 1;
     }
+    /* "Menendez said he does not think the calendar matters": an
+       attribution whose cue lies inside another's content is nested in it,
+       and PolNeAR annotates the outer one far more often than both (on a
+       held-out fifth of train, 74 of 280 nested rows matched an annotation
+       of their own); it is dropped, unless the two hold each other's cues */
+    for (size_t k = 0; k < it->nitems; k++) {
+        lede_quotes_item *x = &it->items[k];
+        x->nested = 0;
+        if (x->us == NONE)
+            continue;
+        for (size_t m = 0; m < it->nitems && !x->nested; m++) {
+            const lede_quotes_item *y = &it->items[m];
+            x->nested = m != k && y->cs <= x->us && x->ue <= y->ce &&
+                        !(y->us != NONE && x->cs <= y->us && y->ue <= x->ce);
+        }
+    }
+    for (size_t k = 0; k < it->nitems; k++)
+        if (it->items[k].nested)
+            it->items[k].cs = it->items[k].ce = NONE;
     sort_items(it->items, it->nitems);
     /* '"...," he said. "..."': a quotation that goes on in the same
        paragraph right after an attributed one is part of its content */

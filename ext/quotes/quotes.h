@@ -130,6 +130,7 @@ typedef struct {
     size_t us, ue;  /* cue */
     int inherit;    /* a quotation that continues the last speaker */
     int leftover;   /* a quotation no cue attributes */
+    int nested;     /* its cue lies inside another's content: dropped */
     char speaker[LEDE_QUOTES_NAME_MAX];
 } lede_quotes_item;
 

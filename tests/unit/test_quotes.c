@@ -335,6 +335,24 @@ static void test_quotes_learned_far_source_and_coordination(void **state) {
     assert_string_equal(g[3].cue, "argued");
 }
 
+static void test_quotes_learned_nested_dropped(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a cue inside another attribution's content ("said ... believes",
+       "said ... warned") is nested in it: one row, the outer one */
+    size_t n = quotes_of("Mayor Petra Ruiz said on Monday that her deputy believes the new budget "
+                         "is sound. The council chairman said the auditors warned that the port "
+                         "contract was too costly.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].text, "that her deputy believes the new budget is sound");
+    assert_string_equal(g[0].cue, "said");
+    assert_string_equal(g[0].source, "Mayor Petra Ruiz");
+    assert_string_equal(g[1].text, "the auditors warned that the port contract was too costly");
+    assert_string_equal(g[1].cue, "said");
+    assert_string_equal(g[1].source, "The council chairman");
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -411,6 +429,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
         cmocka_unit_test(test_quotes_source_description),
         cmocka_unit_test(test_quotes_learned_far_source_and_coordination),
+        cmocka_unit_test(test_quotes_learned_nested_dropped),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
