@@ -298,6 +298,9 @@ model: $(BUILD)/ner-train
 # model (ext/quotes/train/, learn.h), learned from PolNeAR train (a minute).
 QUOTES_TRAIN_EPOCHS ?= 6
 QUOTES_TRAIN_PRUNE ?= 0.8
+# the cue classifier's threshold lowered by 4 update units (quotes-train -b):
+# recall for precision, chosen on the held-out fifth (docs/accuracy.md)
+QUOTES_TRAIN_BIAS ?= 4
 $(BUILD)/quotes-train: ext/quotes/train/train.c $(BUILD)/libledecore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ ext/quotes/train/train.c $(BUILD)/libledecore.a $(LDLIBS_CORE) -lm $(LDFLAGS)
@@ -307,8 +310,8 @@ model-quotes:
 		"$(SHARED)/data/quotes/polnear/train not found (SHARED=path)" >&2; exit 2; }
 	python3 ext/quotes/gen/cues.py $(SHARED)/data/quotes/polnear/train ext/quotes/cues_data.c
 	$(MAKE) $(BUILD)/quotes-train
-	$(BUILD)/quotes-train -e $(QUOTES_TRAIN_EPOCHS) -p $(QUOTES_TRAIN_PRUNE) $(SHARED)/data/quotes/polnear/train \
-		ext/quotes/model_data.c
+	$(BUILD)/quotes-train -e $(QUOTES_TRAIN_EPOCHS) -p $(QUOTES_TRAIN_PRUNE) -b $(QUOTES_TRAIN_BIAS) \
+		$(SHARED)/data/quotes/polnear/train ext/quotes/model_data.c
 
 # ---- install ----------------------------------------------------------------
 

@@ -74,6 +74,7 @@ static const char *const dets[] = {
     "two",   "three", "four",  "five",    "his",   "her",     "their",   "its",   "our",
     "my",    "your",  "this",  "these",   "those", "both",    "other",   "all",   "each",
     "few",   "no",    "any",   "such",    NULL};
+static const char *const articles[] = {"the", "a", "an", NULL};
 static const char *const openers[] = {
     "but",    "and",     "so",   "yet",    "however", "meanwhile", "still",   "now",
     "then",   "also",    "instead", "later", "indeed", "moreover", "thus",   "or",
@@ -1692,6 +1693,10 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
             }
         }
         if (con.a == NONE)
+            continue;
+        /* "The talks were led by ...": an article or a preposition alone
+           says nothing; the cue was a noun */
+        if (con.b == con.a + 1 && (tin(it, con.a, articles) || tin(it, con.a, preps)))
             continue;
         if (scare_quoted(it, h, con.a, con.b))
             continue;
