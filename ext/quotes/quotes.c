@@ -764,6 +764,19 @@ static size_t np_after(const lede_quotes_iter *it, size_t a, int appos) {
         e = cap_run_fwd(it, a, hi);
         if (e <= a)
             return NONE;
+        /* "Clinton campaign manager Robby Mook", "the Florida senator" */
+        size_t k = e;
+        while (k < hi && k - e < 3 && (tf(it, k) & QF_WORD) && !(tf(it, k) & (QF_CAP | QF_CUE)) &&
+               !tin(it, k, stops) && !tin(it, k, preps) && !tin(it, k, pronouns) &&
+               !tin(it, k, dets) && !ing_word(it, k))
+            k++;
+        if (k > e && k < hi && (tf(it, k) & QF_CAP) && !(tf(it, k) & QF_MARK)) {
+            size_t e2 = cap_run_fwd(it, k, hi);
+            if (e2 > k)
+                e = e2;
+        } else if (k > e && tis(it, a, "the") && (k >= hi || tpunct(it, k, ",") || tend(it, k))) {
+            e = k;
+        }
     } else if (tin(it, a, dets) || (tf(it, a) & QF_WORD)) {
         e = a;
         while (e < hi && e - a < 8 && ((tf(it, e) & QF_WORD) || tis(it, e, "'s")) &&
@@ -1849,7 +1862,10 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
        attribution whose cue lies inside another's content is nested in it,
        and PolNeAR annotates the outer one far more often than both (on a
        held-out fifth of train, 74 of 280 nested rows matched an annotation
-       of their own); it is dropped, unless the two hold each other's cues */
+       of their own); it is dropped, unless the two hold each other's cues.
+       So is one whose content is the start of another's ("Opposition
+       leaders said the budget was ...": the cue "Opposition", content "the
+       budget") */
     for (size_t k = 0; k < it->nitems; k++) {
         lede_quotes_item *x = &it->items[k];
         x->nested = 0;
@@ -1857,8 +1873,9 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
             continue;
         for (size_t m = 0; m < it->nitems && !x->nested; m++) {
             const lede_quotes_item *y = &it->items[m];
-            x->nested = m != k && y->cs <= x->us && x->ue <= y->ce &&
-                        !(y->us != NONE && x->cs <= y->us && y->ue <= x->ce);
+            x->nested = m != k && ((y->cs <= x->us && x->ue <= y->ce &&
+                                    !(y->us != NONE && x->cs <= y->us && y->ue <= x->ce)) ||
+                                   (y->cs == x->cs && y->ce > x->ce));
         }
     }
     for (size_t k = 0; k < it->nitems; k++)

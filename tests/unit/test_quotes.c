@@ -353,6 +353,20 @@ static void test_quotes_learned_nested_dropped(void **state) {
     assert_string_equal(g[1].source, "The council chairman");
 }
 
+static void test_quotes_source_title_before_name(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a name, lowercase title words and a name after the cue are one source;
+       "the" and a name end at the title word after it */
+    size_t n = quotes_of("\"The harbour will reopen in May,\" said Ruiz campaign manager Tomas Berg. "
+                         "\"We have found the money for it,\" said the Oslo senator.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].source, "Ruiz campaign manager Tomas Berg");
+    assert_string_equal(g[0].speaker, "Tomas Berg");
+    assert_string_equal(g[1].source, "the Oslo senator");
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -430,6 +444,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_source_description),
         cmocka_unit_test(test_quotes_learned_far_source_and_coordination),
         cmocka_unit_test(test_quotes_learned_nested_dropped),
+        cmocka_unit_test(test_quotes_source_title_before_name),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
