@@ -367,6 +367,21 @@ static void test_quotes_source_title_before_name(void **state) {
     assert_string_equal(g[1].source, "the Oslo senator");
 }
 
+static void test_quotes_learned_passive_no_source(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* the subject of a passive cue is not its source; of a state of mind
+       ("was shocked") it is */
+    size_t n = quotes_of("Mayor Ruiz was asked about the ferry on Monday. The council was shocked "
+                         "that the port would close.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].cue, "was asked");
+    assert_string_equal(g[0].source, "");
+    assert_string_equal(g[1].cue, "was shocked");
+    assert_string_equal(g[1].source, "The council");
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -445,6 +460,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_learned_far_source_and_coordination),
         cmocka_unit_test(test_quotes_learned_nested_dropped),
         cmocka_unit_test(test_quotes_source_title_before_name),
+        cmocka_unit_test(test_quotes_learned_passive_no_source),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
