@@ -131,6 +131,7 @@ typedef struct {
     int inherit;    /* a quotation that continues the last speaker */
     int leftover;   /* a quotation no cue attributes */
     int nested;     /* its cue lies inside another's content: dropped */
+    int scare;      /* its quotation marks are a scare quote: indirect */
     char speaker[LEDE_QUOTES_NAME_MAX];
 } lede_quotes_item;
 

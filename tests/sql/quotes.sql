@@ -43,7 +43,7 @@ SELECT kind, text, source, cue FROM lede_quotes(
 SELECT kind, text, source FROM lede_quotes(
 'Opposition leaders said the budget was "a betrayal of every promise" made last year.');
 
-.print '-- titles and scare quotes are not speech; a long quote with no speaker has no source'
+.print '-- a title is not speech; a scare quote makes a stance indirect, not her words; a long quote with no speaker has no source'
 SELECT kind, text, source, speaker FROM lede_quotes(
 'She has read "War and Peace" twice and calls the plan a "reform". "Nothing in this city has changed since the flood, and nothing will change before the next one."');
 

@@ -187,9 +187,16 @@ static void test_quotes_no_speaker(void **state) {
 static void test_quotes_not_speech(void **state) {
     (void)state;
     got g[MAXQ];
+    /* a title is not speech; a scare quote in a stance ("called the new
+       \"reform\" a rebranding") is not her words: the stance is indirect */
     size_t n = quotes_of("She reviewed \"The Long Winter\" for the paper and called the new "
                          "\"reform\" a rebranding.",
                          g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].kind, "indirect");
+    assert_string_equal(g[0].cue, "called");
+    assert_string_equal(g[0].text, "the new \"reform\" a rebranding");
+    n = quotes_of("He has read \"War and Peace\" twice.", g);
     assert_int_equal(n, 0);
 }
 
