@@ -389,6 +389,28 @@ static void test_quotes_learned_passive_no_source(void **state) {
     assert_string_equal(g[1].source, "The council");
 }
 
+static void test_quotes_colon_lead(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a paragraph that opens with a name and a colon: a headline or a
+       transcript; not "Q:" nor "The Latest:" */
+    size_t n = quotes_of("Ruiz: \"I Will Stay in the Race to the End\"\n\n"
+                         "Berg: Ferry Plan Has a Long Way To Go\n\n"
+                         "The Latest: Storm reaches the coast of Norway\n\n"
+                         "Q: When does the ferry run again?\n",
+                         g);
+    assert_true(n >= 2);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "I Will Stay in the Race to the End");
+    assert_string_equal(g[0].source, "Ruiz");
+    assert_string_equal(g[0].cue, ":");
+    assert_string_equal(g[1].kind, "indirect");
+    assert_string_equal(g[1].text, "Ferry Plan Has a Long Way To Go");
+    assert_string_equal(g[1].source, "Berg");
+    for (size_t k = 2; k < n && k < MAXQ; k++)
+        assert_string_not_equal(g[k].cue, ":");
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -468,6 +490,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_learned_nested_dropped),
         cmocka_unit_test(test_quotes_source_title_before_name),
         cmocka_unit_test(test_quotes_learned_passive_no_source),
+        cmocka_unit_test(test_quotes_colon_lead),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
