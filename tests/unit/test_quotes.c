@@ -411,6 +411,19 @@ static void test_quotes_colon_lead(void **state) {
         assert_string_not_equal(g[k].cue, ":");
 }
 
+static void test_quotes_continuation_after_long_attribution(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* the quotation goes on after an attribution of a dozen words */
+    size_t n = quotes_of("\"The ferry will run again in the spring,\" Ruiz said on Thursday during a "
+                         "speech at the harbour office in the old town. \"We have found the money "
+                         "for it now.\"",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].source, "Ruiz");
+    assert_non_null(strstr(g[0].text, "found the money"));
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -491,6 +504,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_source_title_before_name),
         cmocka_unit_test(test_quotes_learned_passive_no_source),
         cmocka_unit_test(test_quotes_colon_lead),
+        cmocka_unit_test(test_quotes_continuation_after_long_attribution),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
