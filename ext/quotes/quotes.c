@@ -1925,6 +1925,13 @@ static lede_rc colon_lead(lede_quotes_iter *it) {
     return LEDE_OK;
 }
 
+/* How many tokens lie between an item's cue and its content. */
+static size_t cue_gap(const lede_quotes_item *x) {
+    if (x->us >= x->ce)
+        return x->us - x->ce;
+    return x->cs >= x->ue ? x->cs - x->ue : 0;
+}
+
 /* Finds the attributions of the block into it->items. */
 static lede_rc find_in_block(lede_quotes_iter *it) {
     it->nitems = 0;
@@ -2001,7 +2008,11 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
        of their own); it is dropped, unless the two hold each other's cues.
        So is one whose content is the start of another's ("Opposition
        leaders said the budget was ...": the cue "Opposition", content "the
-       budget") */
+       budget"), and of two with the same content and source ("The report
+       published Tuesday showed that ...", "pivoted to arguing that ...")
+       the one whose cue is farther from the content (held-out fifth:
+       content overlap +0.001, dev +0.002; dropping it whatever its source,
+       +0.003 on both but source -0.001 and -0.002) */
     for (size_t k = 0; k < it->nitems; k++) {
         lede_quotes_item *x = &it->items[k];
         x->nested = 0;
@@ -2012,6 +2023,11 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
             x->nested = m != k && ((y->cs <= x->us && x->ue <= y->ce &&
                                     !(y->us != NONE && x->cs <= y->us && y->ue <= x->ce)) ||
                                    (y->cs == x->cs && y->ce > x->ce));
+            if (!x->nested && m != k && y->cs == x->cs && y->ce == x->ce && y->us != NONE &&
+                (x->ss == NONE || (x->ss == y->ss && x->se == y->se))) {
+                size_t dx = cue_gap(x), dy = cue_gap(y);
+                x->nested = dy < dx || (dy == dx && m < k);
+            }
         }
     }
     for (size_t k = 0; k < it->nitems; k++)

@@ -424,6 +424,19 @@ static void test_quotes_continuation_after_long_attribution(void **state) {
     assert_non_null(strstr(g[0].text, "found the money"));
 }
 
+static void test_quotes_same_content_one_row(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* two cues of one content and source: the one next to the content */
+    size_t n = quotes_of("Mayor Ruiz then explained, recalling the winter when the ferry stopped "
+                         "running.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].cue, "recalling");
+    assert_string_equal(g[0].source, "Mayor Ruiz");
+    assert_string_equal(g[0].text, "the winter when the ferry stopped running");
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -505,6 +518,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_learned_passive_no_source),
         cmocka_unit_test(test_quotes_colon_lead),
         cmocka_unit_test(test_quotes_continuation_after_long_attribution),
+        cmocka_unit_test(test_quotes_same_content_one_row),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
