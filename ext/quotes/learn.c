@@ -92,7 +92,10 @@ enum {
     Q_HLEN,
     /* what lies between a source and its cue */
     E_GAP = 96,
-    E_GAPH
+    E_GAPH,
+    /* the cue classifier's look back in the sentence */
+    T_PREVCUE = 120,
+    T_PREVCUEW,
 };
 
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
@@ -323,6 +326,23 @@ size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
     out[k++] = mix(T_SUBJ, subj, cm1);
     out[k++] = mix(T_COMP, comp, wcl(v, i, lo, hi, 1));
     out[k++] = mix(T_SUBJCOMP, subj * 16 + comp, pct);
+    /* "X said he does not think ...": the nearest cue word before in the
+       sentence, how far back, and whether "that" or a comma lies between:
+       a cue inside another's content is rarely annotated */
+    uint32_t prev = 0;
+    for (size_t j = i, sep = 0; j > lo && i - j < 25; j--) {
+        unsigned f = v->toks[j - 1].flags;
+        if (v->toks[j - 1].wh == wh_that)
+            sep |= 1;
+        else if (v->toks[j - 1].tc == 8 || v->toks[j - 1].tc == 4)
+            sep |= 2;
+        if (f & LEDE_QL_F_CUE) {
+            prev = 1 + dist_bucket(i - j) * 4 + (uint32_t)sep;
+            break;
+        }
+    }
+    out[k++] = mix(T_PREVCUE, prev, pct);
+    out[k++] = mix(T_PREVCUEW, prev, wcl(v, i, lo, hi, 1));
     uint32_t st = stem_hash(p, n);
     out[k++] = mix(T_STEM, st, 0);
     out[k++] = mix(T_STEMCTX, st, cm1 * 64 + cp1);

@@ -132,6 +132,7 @@ typedef struct {
     int leftover;   /* a quotation no cue attributes */
     int nested;     /* its cue lies inside another's content: dropped */
     int scare;      /* its quotation marks are a scare quote: indirect */
+    int rule;       /* a quotation attributed by the rules */
     char speaker[LEDE_QUOTES_NAME_MAX];
 } lede_quotes_item;
 

@@ -437,6 +437,22 @@ static void test_quotes_same_content_one_row(void **state) {
     assert_string_equal(g[0].text, "the winter when the ferry stopped running");
 }
 
+static void test_quotes_learned_content_ends_before_quotation(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a learned content ends at the comma before a quotation's source and
+       cue: the quotation keeps its own row */
+    size_t n = quotes_of("While expressing her thanks to the crew for their work on the new pier, "
+                         "Mayor Ruiz said, \"The ferry will run again in May.\"",
+                         g);
+    assert_true(n >= 1);
+    assert_string_equal(g[n - 1].kind, "direct");
+    assert_string_equal(g[n - 1].source, "Mayor Ruiz");
+    assert_string_equal(g[n - 1].text, "The ferry will run again in May.");
+    for (size_t k = 0; k + 1 < n && k < MAXQ; k++)
+        assert_null(strstr(g[k].text, "ferry"));
+}
+
 static void test_quotes_cue_ends_text(void **state) {
     (void)state;
     got g[MAXQ];
@@ -519,6 +535,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_colon_lead),
         cmocka_unit_test(test_quotes_continuation_after_long_attribution),
         cmocka_unit_test(test_quotes_same_content_one_row),
+        cmocka_unit_test(test_quotes_learned_content_ends_before_quotation),
         cmocka_unit_test(test_quotes_cue_ends_text),
         cmocka_unit_test(test_quotes_double_apostrophes),
         cmocka_unit_test(test_quotes_empty_and_bad_bytes),
