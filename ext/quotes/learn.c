@@ -96,6 +96,7 @@ enum {
     /* the cue classifier's look back in the sentence */
     T_PREVCUE = 120,
     T_PREVCUEW,
+    T_NEXTCUE,
 };
 
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
@@ -343,6 +344,16 @@ size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
     }
     out[k++] = mix(T_PREVCUE, prev, pct);
     out[k++] = mix(T_PREVCUEW, prev, wcl(v, i, lo, hi, 1));
+    uint32_t next = 0;
+    for (size_t j = i + 1, sep = 0; j < hi && j - i < 12; j++) {
+        if (v->toks[j].tc == 4 || v->toks[j].wh == wh_that)
+            sep = 1;
+        if (v->toks[j].flags & LEDE_QL_F_CUE) {
+            next = 1 + dist_bucket(j - i) * 2 + (uint32_t)sep;
+            break;
+        }
+    }
+    out[k++] = mix(T_NEXTCUE, next, pct);
     uint32_t st = stem_hash(p, n);
     out[k++] = mix(T_STEM, st, 0);
     out[k++] = mix(T_STEMCTX, st, cm1 * 64 + cp1);
