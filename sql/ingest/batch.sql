@@ -31,6 +31,9 @@ INSERT OR IGNORE INTO temp.lede_touched
 DELETE FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM sentences WHERE article_id IN (SELECT id FROM temp.lede_stale);
+-- (an article rebuilt has its quotes made anew in ingest/store.sql; one whose file now
+-- fails to read has none)
+DELETE FROM quotes WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM articles WHERE id IN (SELECT id FROM temp.lede_vanished);
 
 -- keyed by n: read in path order, which is the order ingest/store.sql inserts

@@ -111,6 +111,17 @@ LEDE_LIB=$t/otherlib/lede.so sh "$repo/tools/ingest.sh" --jobs 1 rebuilt.db corp
 "$real_sqlite3" -batch one.db "ATTACH 'rebuilt.db' AS other;" ".read $repo/tests/sql/ingest_compare.inc"
 "$real_sqlite3" rebuilt.db "SELECT value LIKE 'cksum %' FROM lede_meta WHERE key = 'extracted_by';"
 
+echo "-- a file that read before and now fails: its article keeps no quotes, sentences or mentions"
+mkdir -p quoted
+printf 'Harbour Talks Resume\n\n"We will sign this week," said Ines Varga, the port director.\n' > quoted/a.txt
+printf 'Ferry Fares Rise\n\n"Prices had to go up," Tomas Lind told reporters on Monday.\n' > quoted/b.txt
+ingest quoted.db quoted
+printf 'x\000y' > quoted/b.txt
+ingest quoted.db quoted
+"$real_sqlite3" quoted.db "SELECT a.path, a.error IS NOT NULL, (SELECT count(*) FROM quotes AS q WHERE q.article_id = a.id),
+    (SELECT count(*) FROM sentences AS s WHERE s.article_id = a.id),
+    (SELECT count(*) FROM mentions AS m WHERE m.article_id = a.id) FROM articles AS a ORDER BY a.path;"
+
 echo "-- --max-size: the files too large are counted and can be listed"
 ingest --max-size 1000 small.db corpus
 "$real_sqlite3" small.db "SELECT path, error FROM articles WHERE error IS NOT NULL ORDER BY path LIMIT 2;"
