@@ -4,7 +4,6 @@
  */
 #include "teams.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -200,38 +199,33 @@ static const char *const teams_context[] = {
     "kick-off",    "midfielder", "penalties",  "penalty",     "premiership", "relegated",
     "relegation",  "scored",     "stoppage-time", "striker",  "winger"};
 
-static int teams_cmp_word(const void *key, const void *w) {
-    return strcmp((const char *)key, *(const char *const *)w);
-}
-
-/* Copies s[0..n) into buf (cap bytes) NUL-terminated; 0 when it does not fit. */
-static int teams_key(char *buf, size_t cap, const char *s, size_t n) {
-    if (n == 0 || n >= cap || memchr(s, '\0', n))
-        return 0;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return 1;
-}
-
 /* strcmp of the NUL-terminated key against s[0..n). */
 static int teams_cmp(const char *key, const char *s, size_t n) {
     int r = strncmp(key, s, n);
     return r ? r : key[n] != '\0';
 }
 
-lede_ner_team_kind lede_ner_team_find(const char *s, size_t n, int *more) {
-    const size_t count = sizeof teams_names / sizeof teams_names[0];
-    size_t lo = 0, hi = count; /* the first key not below s[0..n) */
-    *more = 0;
-    if (n == 0 || memchr(s, '\0', n))
-        return LEDE_NER_TEAM_NONE;
+/* The first of count sorted records (size bytes each, a key pointer first)
+   whose key is not below s[0..n): one binary search for the names and the
+   word lists. */
+static size_t teams_lower(const void *base, size_t count, size_t size, const char *s, size_t n) {
+    size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (teams_cmp(teams_names[mid].key, s, n) < 0)
+        if (teams_cmp(*(const char *const *)((const char *)base + mid * size), s, n) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+lede_ner_team_kind lede_ner_team_find(const char *s, size_t n, int *more) {
+    const size_t count = sizeof teams_names / sizeof teams_names[0];
+    *more = 0;
+    if (n == 0 || memchr(s, '\0', n))
+        return LEDE_NER_TEAM_NONE;
+    size_t lo = teams_lower(teams_names, count, sizeof teams_names[0], s, n);
     lede_ner_team_kind kind = LEDE_NER_TEAM_NONE;
     if (lo < count && teams_cmp(teams_names[lo].key, s, n) == 0)
         kind = teams_names[lo++].kind;
@@ -245,9 +239,10 @@ const char *lede_ner_team_name(size_t i) {
 }
 
 static int teams_in(const char *s, size_t n, const char *const *list, size_t count) {
-    char buf[32];
-    return teams_key(buf, sizeof buf, s, n) &&
-           bsearch(buf, list, count, sizeof list[0], teams_cmp_word) != NULL;
+    if (n == 0 || memchr(s, '\0', n))
+        return 0;
+    size_t k = teams_lower(list, count, sizeof list[0], s, n);
+    return k < count && teams_cmp(list[k], s, n) == 0;
 }
 
 int lede_ner_team_cue(const char *s, size_t n) {
