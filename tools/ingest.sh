@@ -146,13 +146,14 @@ else
 fi
 force=0
 if [ "$has_articles" = 1 ]; then
-    was=$(cd "$here" && sqlite3 -batch -readonly "$db" \
-        "SELECT value FROM lede_meta WHERE key = 'extracted_by';" 2>/dev/null) || was=
-    stored=$(cd "$here" && sqlite3 -batch -readonly "$db" "SELECT count(*) FROM articles;" 2>/dev/null) ||
-        stored=0
-    if [ "$was" != "$extractor" ] && [ "$stored" -gt 0 ]; then
+    # "another", "unknown" (no mark) or nothing (this build's mark, or no article yet)
+    other=$(cd "$here" && sqlite3 -batch -readonly "$db" "SELECT CASE WHEN NOT EXISTS
+        (SELECT 1 FROM articles) THEN '' WHEN NOT EXISTS (SELECT 1 FROM lede_meta WHERE key =
+        'extracted_by') THEN 'unknown' WHEN (SELECT value FROM lede_meta WHERE key =
+        'extracted_by') IS NOT $(sq "$extractor") THEN 'another' ELSE '' END;" 2>/dev/null) || other=
+    if [ -n "$other" ]; then
         force=1
-        forced_why="$1 was extracted by $([ -n "$was" ] && echo another || echo an earlier or unknown) build of lede: every article was read and extracted again"
+        forced_why="$1 was extracted by $([ "$other" = another ] && echo another || echo an earlier or unknown) build of lede: every article was read and extracted again"
     fi
 fi
 count_sql="SELECT count(*) FROM lede_articles(:root, coalesce(:pattern, '**'), coalesce(:max_size, 67108864)) AS s"
