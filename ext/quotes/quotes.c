@@ -1520,6 +1520,7 @@ static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item 
         if (r0 >= i)
             continue;
         if (i - r0 == 1 && (tin(it, r0, not_names) || tin(it, r0, pronouns) ||
+                            tin(it, r0, dets) ||
                             tin(it, r0, titles) || tin(it, r0, honorifics) ||
                             gaz_has(tp(it, r0), tl(it, r0), LEDE_GAZ_DEMONYM))) {
             i = r0 + 1;

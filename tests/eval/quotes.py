@@ -20,7 +20,7 @@ character to its last). Predicted: the rows of lede_quotes(text).
   cue              distinct cue spans, trimmed, predicted against gold
   speaker          over content matches whose gold source names someone
                    (it has a capitalised word that is not a pronoun, a
-                   determiner or a title): the predicted speaker holds one of
+                   determiner, a quantifier or a title): the predicted speaker holds one of
                    those words ("Antony Blinken" for "Mr. Blinken, the
                    secretary of state,"; a source that names two people counts
                    either)
@@ -40,6 +40,11 @@ TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "sen
           "secretary", "minister", "the", "a", "an", "former", "gop", "u.s", "us"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "his", "her",
             "their", "its", "the", "a", "an", "this", "these", "those", "him", "them"}
+# Words that open a description, not a name ("Several experts", "One of the
+# candidates", "Most states"): a capitalised one names no one.
+DETERMINERS = {"another", "some", "many", "several", "most", "one", "two", "three", "four",
+               "five", "few", "both", "all", "each", "other", "no", "any", "such", "my",
+               "your", "our", "every", "either", "neither", "much", "more"}
 
 
 def trim(text, a, b):
@@ -147,7 +152,7 @@ def main():
             if g["source"]:
                 words = re.findall(r"[A-Z][\w'’.-]*", text[g["source"][0]:g["source"][1]])
                 words = [w for w in words if w.lower().rstrip("’'s") not in PRONOUNS
-                         and w.lower() not in PRONOUNS]
+                         and w.lower() not in PRONOUNS and w.lower() not in DETERMINERS]
                 words = [w.replace("’", "'") for w in words if w.lower().rstrip(".") not in TITLES]
                 words = [w[:-2] if w.endswith("'s") else w for w in words]
                 if words:

@@ -240,6 +240,21 @@ static void test_quotes_role_description(void **state) {
     assert_string_equal(g[0].speaker, "Mira Sato");
 }
 
+/* A description that opens a sentence ("A spokesman", "Several experts")
+   names no one: its capitalised determiner is no speaker. */
+static void test_quotes_description_names_no_one(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("A spokesman for the harbour authority said the pier would stay "
+                         "closed.\n\nSeveral fishermen said the storm had wrecked their boats.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].source, "A spokesman for the harbour authority");
+    assert_string_equal(g[0].speaker, "");
+    assert_string_equal(g[1].source, "Several fishermen");
+    assert_string_equal(g[1].speaker, "");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -524,6 +539,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_indirect),
         cmocka_unit_test(test_quotes_partial_is_mixed),
         cmocka_unit_test(test_quotes_role_description),
+        cmocka_unit_test(test_quotes_description_names_no_one),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
