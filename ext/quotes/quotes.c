@@ -1252,12 +1252,14 @@ static int gaz_has(const char *s, size_t n, uint32_t types) {
 typedef struct {
     size_t a, b;
     lede_quote_label label;
+    int weak; /* label only from the gazetteer's companies and parties */
     char role[LEDE_QUOTES_ROLE_MAX];
 } name_run;
 
 static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run *r) {
     int person = 0, org = 0;
     r->role[0] = '\0';
+    r->weak = 0;
     while (b > a && (tis(it, b - 1, "'s") || tis(it, b - 1, "\xe2\x80\x99s") ||
                      !(tf(it, b - 1) & (QF_WORD))))
         b--;
@@ -1325,8 +1327,8 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
             key[kn++] = (char)lede_ascii_lower((unsigned char)tp(it, i)[q]);
     }
     lede_gaz_entry ge;
-    if (!person && org != 2 && kn > 0 && lede_gaz_lookup(key, kn, &ge) &&
-        (ge.types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_CITY)))
+    unsigned types = kn > 0 && lede_gaz_lookup(key, kn, &ge) ? ge.types : 0;
+    if (!person && org != 2 && (types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_CITY)))
         r->label = LEDE_QUOTE_GPE;
     else if (org == 2)
         r->label = LEDE_QUOTE_ORG;
@@ -1334,6 +1336,10 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
         r->label = LEDE_QUOTE_PERSON;
     else if (org)
         r->label = LEDE_QUOTE_ORG;
+    else if (types & (LEDE_GAZ_COMPANY | LEDE_GAZ_PARTY)) { /* "Siemens said" */
+        r->label = LEDE_QUOTE_ORG;
+        r->weak = 1; /* "Mills" after "Cheryl Mills" stays a person */
+    }
     else if (gaz_has(tp(it, b - 1), tl(it, b - 1), LEDE_GAZ_SURNAME) && b - a <= 3 &&
              (b - a == 1 || gaz_has(tp(it, a), tl(it, a), LEDE_GAZ_GIVEN_NAME | LEDE_GAZ_SURNAME)))
         r->label = LEDE_QUOTE_PERSON;
@@ -1532,7 +1538,8 @@ static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item 
             display(it, r.a, r.b, buf, sizeof buf);
             const lede_quotes_name *m = name_find(it, buf, sent);
             if (m)
-                set_speaker(x, m->name, r.label != LEDE_QUOTE_NONE ? r.label : m->label);
+                set_speaker(x, m->name,
+                            r.label != LEDE_QUOTE_NONE && !r.weak ? r.label : m->label);
             else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2 ||
                      tp(it, r.a)[tl(it, r.a) - 1] != 's')
                 set_speaker(x, buf, r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON);

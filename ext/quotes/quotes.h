@@ -54,8 +54,9 @@
  *
  * Speakers are labelled PERSON, ORG or GPE: PERSON for a name with a given
  * name (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal
- * pronoun; ORG for names with an organisation word (Post, Ministry, Party)
- * or a leading "The"; GPE for a country, region or city the gazetteer
+ * pronoun; ORG for names with an organisation word (Post, Ministry, Party),
+ * a leading "The", or that the gazetteer knows as a company or party
+ * ("Siemens said"; a name the text gave a person keeps its label); GPE for a country, region or city the gazetteer
  * knows ("China said"). A nationality or country before a title is no part
  * of the name ("Japanese Foreign Minister Takeshi Iwaya").
  *

@@ -255,6 +255,24 @@ static void test_quotes_description_names_no_one(void **state) {
     assert_string_equal(g[1].speaker, "");
 }
 
+/* A company the gazetteer knows is an organisation ("Boeing said"), and a
+   pronoun after it goes to the person named before, not to the company; a
+   surname that is also a company keeps the label of the person it names. */
+static void test_quotes_company_speaker(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Union leader Marta Ford said the strike would go on. Boeing said "
+                         "its factories were idle. He added that talks had stalled.\n\nFord "
+                         "said the members would vote on Friday.",
+                         g);
+    assert_int_equal(n, 4);
+    assert_string_equal(g[1].speaker, "Boeing");
+    assert_string_equal(g[1].label, "ORG");
+    assert_string_equal(g[2].speaker, "Marta Ford");
+    assert_string_equal(g[3].speaker, "Marta Ford");
+    assert_string_equal(g[3].label, "PERSON");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -540,6 +558,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_partial_is_mixed),
         cmocka_unit_test(test_quotes_role_description),
         cmocka_unit_test(test_quotes_description_names_no_one),
+        cmocka_unit_test(test_quotes_company_speaker),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
