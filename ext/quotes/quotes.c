@@ -668,7 +668,9 @@ static size_t np_before(const lede_quotes_iter *it, size_t e) {
             k--;
         if (k > lo && tpunct(it, k - 1, ",")) {
             size_t a = np_tight(it, lo, k - 1);
-            if (a != NONE && (tf(it, a) & QF_CAP) && !tin(it, a, pronouns))
+            /* "Name, the minister, said"; "a resident, who ..., said" */
+            if (a != NONE && ((tf(it, a) & QF_CAP) || (tis(it, k, "who") && tin(it, a, dets))) &&
+                !tin(it, a, pronouns))
                 return a;
         }
         return NONE;
@@ -894,6 +896,18 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
     for (size_t k = j; k < hi && k < j + 16; k++) {
         if (tend(it, k) || tmark(it, k) || (tf(it, k) & QF_PARA && k > j))
             break;
+        if (k > j && tpunct(it, k, ",") && k + 1 < hi &&
+            (tis(it, k + 1, "who") || tis(it, k + 1, "which"))) {
+            /* '"...," one resident, who asked not to be named, told X': the
+               cue of the relative clause is not the quotation's */
+            size_t m = k + 2;
+            while (m < hi && m - k < 16 && !tpunct(it, m, ",") && !tend(it, m) && !tmark(it, m))
+                m++;
+            if (m < hi && tpunct(it, m, ",")) {
+                k = m;
+                continue;
+            }
+        }
         if (is_cue(it, k)) {
             size_t cs = cue_start(it, k);
             size_t se = skip_aux_back(it, cs);

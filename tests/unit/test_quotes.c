@@ -273,6 +273,20 @@ static void test_quotes_company_speaker(void **state) {
     assert_string_equal(g[3].label, "PERSON");
 }
 
+/* A relative clause between the source and its cue has a cue of its own
+   ("asked"): the quotation's cue is the one after the clause. */
+static void test_quotes_relative_clause_before_cue(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("\"The water came up to the windows,\" a farmer, who asked not to be "
+                         "identified, told the local radio.",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].text, "The water came up to the windows");
+    assert_string_equal(g[0].source, "a farmer, who asked not to be identified,");
+    assert_string_equal(g[0].cue, "told");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -559,6 +573,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_role_description),
         cmocka_unit_test(test_quotes_description_names_no_one),
         cmocka_unit_test(test_quotes_company_speaker),
+        cmocka_unit_test(test_quotes_relative_clause_before_cue),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
