@@ -1266,7 +1266,7 @@ static int gaz_has(const char *s, size_t n, uint32_t types) {
 typedef struct {
     size_t a, b;
     lede_quote_label label;
-    int weak; /* label only from the gazetteer's companies and parties */
+    int weak; /* label only from the gazetteer (places, companies, parties) */
     char role[LEDE_QUOTES_ROLE_MAX];
 } name_run;
 
@@ -1281,6 +1281,15 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
         org = 1;
         a++;
     }
+    /* "Senate Majority Leader John Thune": a title right before a given
+       name starts a person's name, whatever organisation comes before */
+    for (size_t g = b > 3 ? b - 3 : 0; g < b; g++)
+        if (g > a + 1 && (tin(it, g - 1, titles) || tin(it, g - 1, honorifics)) &&
+            (tf(it, g) & QF_CAP) && gaz_has(tp(it, g), tl(it, g), LEDE_GAZ_GIVEN_NAME)) {
+            a = g - 1;
+            org = 0;
+            break;
+        }
     int has_org = 0;
     for (size_t i = a; i < b; i++)
         if ((tf(it, i) & QF_CAP) ? (tf(it, i) & QF_ORG) != 0 : tin(it, i, org_words))
@@ -1342,8 +1351,10 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     }
     lede_gaz_entry ge;
     unsigned types = kn > 0 && lede_gaz_lookup(key, kn, &ge) ? ge.types : 0;
-    if (!person && org != 2 && (types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_CITY)))
+    if (!person && org != 2 && (types & (LEDE_GAZ_COUNTRY | LEDE_GAZ_REGION | LEDE_GAZ_CITY))) {
         r->label = LEDE_QUOTE_GPE;
+        r->weak = 1; /* "Warren" after "Elizabeth Warren" is the person */
+    }
     else if (org == 2)
         r->label = LEDE_QUOTE_ORG;
     else if (person || gaz_has(tp(it, a), tl(it, a), LEDE_GAZ_GIVEN_NAME))
@@ -1461,6 +1472,15 @@ static void remember_names(lede_quotes_iter *it) {
             i++;
             continue;
         }
+        /* "Donald Trump and Democrat Hillary Clinton" is two names: the run
+           ends at an "and" that a given name follows */
+        for (size_t k = i + 2; k + 1 < e; k++)
+            if (tis(it, k, "and") &&
+                (gaz_has(tp(it, k + 1), tl(it, k + 1), LEDE_GAZ_GIVEN_NAME) ||
+                 (k + 2 < e && gaz_has(tp(it, k + 2), tl(it, k + 2), LEDE_GAZ_GIVEN_NAME)))) {
+                e = k;
+                break;
+            }
         size_t a = i;
         while (a < e && (tin(it, a, openers) || tin(it, a, pronouns)))
             a++;
@@ -1535,12 +1555,17 @@ static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item 
         if (!(tf(it, i - 1) & QF_CAP))
             continue;
         size_t r0 = cap_run_back(it, a, i);
-        while (r0 < i && tin(it, r0, openers))
+        int some = 0;
+        while (r0 < i && (tin(it, r0, openers) || (tin(it, r0, dets) && !tis(it, r0, "the")))) {
+            some |= tin(it, r0, dets);
             r0++;
+        }
         if (r0 >= i)
             continue;
+        if (some && i - r0 == 1 && tp(it, r0)[tl(it, r0) - 1] == 's')
+            return 1; /* "Some Democrats", "Many Republicans": members, no one named */
         if (i - r0 == 1 && (tin(it, r0, not_names) || tin(it, r0, pronouns) ||
-                            tin(it, r0, dets) ||
+                            tin(it, r0, dets) || tin(it, r0, stops) || tin(it, r0, preps) ||
                             tin(it, r0, titles) || tin(it, r0, honorifics) ||
                             gaz_has(tp(it, r0), tl(it, r0), LEDE_GAZ_DEMONYM))) {
             i = r0 + 1;
@@ -1575,11 +1600,13 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
     size_t sent = it->toks[a].sent;
     /* a name in the source: the last capitalised run before any comma,
        parenthesis ("Rep. Ana Ruiz (D-Ore.)") or "of the" after a name of
-       two words ("Karl Berg of the Fishermen's Union") */
+       two words ("Karl Berg of the Fishermen's Union", "Chuck Schumer of New
+       York") */
     size_t end = b;
     for (size_t i = a; i < b; i++)
         if (tpunct(it, i, ",(") ||
-            (i >= a + 2 && tis(it, i, "of") && i + 1 < b && tis(it, i + 1, "the") &&
+            (i >= a + 2 && tis(it, i, "of") && i + 1 < b &&
+             (tis(it, i + 1, "the") || gaz_has(tp(it, i - 2), tl(it, i - 2), LEDE_GAZ_GIVEN_NAME)) &&
              (tf(it, i - 1) & QF_CAP) && (tf(it, i - 2) & QF_CAP))) {
             end = i;
             break;

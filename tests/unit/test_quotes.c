@@ -287,6 +287,27 @@ static void test_quotes_relative_clause_before_cue(void **state) {
     assert_string_equal(g[0].cue, "told");
 }
 
+/* Speakers are the people's names: titles and the organisation before a
+   title dropped, "of <place>" after a name dropped, a surname that is also
+   a town still the person, two people joined by "and" remembered apart. */
+static void test_quotes_speaker_names(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of(
+        "House Majority Leader Steve Scalise said the vote would be held on Friday. Sen. Maria "
+        "Cantwell of Washington said she would oppose it. Some Democrats said the bill was "
+        "rushed.\n\nRepublican Tom Cole and Democrat Rosa DeLauro met on Monday. Cole said "
+        "the talks were useful.",
+        g);
+    assert_int_equal(n, 4);
+    assert_string_equal(g[0].speaker, "Steve Scalise");
+    assert_string_equal(g[0].label, "PERSON");
+    assert_string_equal(g[1].speaker, "Maria Cantwell");
+    assert_string_equal(g[2].speaker, "");
+    assert_string_equal(g[3].speaker, "Tom Cole");
+    assert_string_equal(g[3].label, "PERSON");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -574,6 +595,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_description_names_no_one),
         cmocka_unit_test(test_quotes_company_speaker),
         cmocka_unit_test(test_quotes_relative_clause_before_cue),
+        cmocka_unit_test(test_quotes_speaker_names),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
