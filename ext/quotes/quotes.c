@@ -290,8 +290,9 @@ static unsigned tok_flags(const char *s, const lede_token *t, const lede_token *
     case 0x2018u: /* ‘ */
         return opening_place ? QF_SOPEN : 0;
     case 0x2019u: /* ’ */
-    case '\'':
         return opening_place ? 0 : QF_SCLOSE;
+    case '\'': /* may open only before a word: pair_marks */
+        return opening_place ? QF_SOPEN : QF_SCLOSE;
     default:
         return 0;
     }
@@ -526,6 +527,9 @@ static lede_rc pair_marks(lede_quotes_iter *it) {
     size_t sopen = NONE;
     for (size_t i = 0; i < it->ntoks; i++) {
         unsigned f = it->toks[i].flags;
+        if ((f & QF_SOPEN) && tp(it, i)[0] == '\'' &&
+            !(i + 1 < it->ntoks && (tf(it, i + 1) & QF_WORD) && !it->toks[i + 1].t.space_before))
+            f &= ~QF_SOPEN; /* a straight mark opens right before a word: not "'90s", "' " */
         if ((f & QF_INQ) || (f & QF_MARK) || (f & QF_PARA))
             sopen = (f & QF_SOPEN) && !(f & QF_INQ) ? i : NONE;
         else if (f & QF_SOPEN)
@@ -2035,11 +2039,22 @@ static lede_rc find_in_block(lede_quotes_iter *it) {
         int opens_sentence = p->o == it->toks[p->o].sbeg;
         if (words < LEDE_QUOTES_MIN_WORDS || (!opens_sentence && words < 8))
             continue;
-        /* a capitalised title ("The Art of the Deal") is not speech */
-        size_t caps = 0;
-        for (size_t i = p->o + 1; i < p->c; i++)
+        /* a capitalised title ("The Art of the Deal") or heading ("Legend in
+           the Coal Fields") is not speech: most words, or every word but
+           articles, prepositions and conjunctions, capitalised */
+        size_t caps = 0, lower = 0;
+        for (size_t i = p->o + 1; i < p->c; i++) {
             caps += (tf(it, i) & QF_CAP) != 0;
-        if (caps * 10 >= words * 7 && words < 10)
+            lower += (tf(it, i) & (QF_WORD | QF_CAP)) == QF_WORD && tl(it, i) > 1 &&
+                     !tin(it, i, articles) && !tin(it, i, preps) && !tin(it, i, stops) &&
+                     !tis(it, i, "of") && tp(it, i)[0] != '\'' && tp(it, i)[0] != 'n';
+        }
+        if ((caps * 10 >= words * 7 || (lower == 0 && caps >= 2)) && words < 10)
+            continue;
+        /* a short paragraph that is one quotation in single marks is a
+           subheading ("'Pretty cool working there.'") */
+        if ((tf(it, p->o) & QF_SOPEN) && it->toks[p->o].pbeg == p->o && words < 10 &&
+            (p->c + 1 >= it->ntoks || (tf(it, p->c + 1) & QF_PARA)))
             continue;
         lede_quotes_item *x = item_new(it);
         if (!x)

@@ -26,9 +26,11 @@
  *    up within a paragraph; a straight mark opens after a space and closes
  *    before one. A quotation that runs over several paragraphs opens each
  *    with a mark and closes only at the end: a paragraph that ends inside
- *    a quotation joins the next when that one opens with a mark. Curly
- *    single marks (‘ ’) pair as quotations outside double ones; inside a
- *    double quotation every single mark is part of it (nested quotes).
+ *    a quotation joins the next when that one opens with a mark. Single
+ *    marks (‘ ’, and straight ones that open right before a word) pair as
+ *    quotations outside double ones, an apostrophe ("the players' union",
+ *    "the '90s") excepted; inside a double quotation every single mark is
+ *    part of it (nested quotes).
  *  - A quotation is attributed by the words after it ('"...," he said',
  *    '"...," said X, the minister, on Monday', '"...," X told reporters')
  *    or before it ('She said: "..."', 'X told reporters, "..."').
@@ -50,7 +52,9 @@
  *    continues that speaker (the source reported is the earlier one);
  *    other unattributed quotations of at least LEDE_QUOTES_MIN_WORDS words
  *    are reported with no source; shorter ones (titles, scare quotes,
- *    nicknames) are not speech and are not reported.
+ *    nicknames), title-case ones and a short paragraph that is a quotation
+ *    in single marks alone (a subheading) are not speech and are not
+ *    reported.
  *
  * Speakers are labelled PERSON, ORG or GPE: PERSON for a name with a given
  * name (ext/ner/gazetteer.h), a title (Mr., Sen., President) or a personal

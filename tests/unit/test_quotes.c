@@ -308,6 +308,24 @@ static void test_quotes_speaker_names(void **state) {
     assert_string_equal(g[3].label, "PERSON");
 }
 
+/* Straight single marks quote as curly ones do (British style), but not
+   an apostrophe ("the players' union", "the '90s"); a paragraph that is a
+   short quotation alone is a subheading, not the last speaker's words. */
+static void test_quotes_straight_single_marks(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("The nurses' leader, Ruth Okafor, said: 'Our members have had enough of "
+                         "promises.'\n\n'Nothing left to give.'\n\nFans of the '90s band said "
+                         "the players' union was right.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].text, "Our members have had enough of promises");
+    assert_string_equal(g[0].speaker, "Ruth Okafor");
+    assert_string_equal(g[1].kind, "indirect");
+    assert_string_equal(g[1].text, "the players' union was right");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -596,6 +614,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_company_speaker),
         cmocka_unit_test(test_quotes_relative_clause_before_cue),
         cmocka_unit_test(test_quotes_speaker_names),
+        cmocka_unit_test(test_quotes_straight_single_marks),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
