@@ -243,6 +243,18 @@ static int tend(const lede_quotes_iter *it, size_t i) {
     return c == '.' || c == '!' || c == '?' || c == ';';
 }
 
+/* 1 for a dash: "-", "--", or an en, em or horizontal bar (– — ―). */
+static int tdash(const lede_quotes_iter *it, size_t i) {
+    if (i >= it->ntoks || it->toks[i].t.kind != LEDE_TOK_PUNCT)
+        return 0;
+    const char *w = tp(it, i);
+    size_t n = tl(it, i);
+    if ((n == 1 && w[0] == '-') || (n == 2 && w[0] == '-' && w[1] == '-'))
+        return 1;
+    return n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+           (unsigned char)w[2] >= 0x93 && (unsigned char)w[2] <= 0x95;
+}
+
 static int tmark(const lede_quotes_iter *it, size_t i) {
     return (tf(it, i) & (QF_OPEN | QF_CLOSE | QF_SOPEN | QF_SCLOSE)) != 0;
 }
@@ -878,6 +890,26 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
     size_t j = p->closed ? p->c + 1 : p->c;
     if (!p->closed || j >= it->ntoks || (tf(it, j) & QF_PARA))
         return 0;
+    /* '"..." ― Ana Ruiz, 34, a nurse': a dash, then a name that ends the
+       paragraph (quotations collected from readers, epigraphs) */
+    if (tdash(it, j) && (tf(it, j + 1) & QF_CAP) && !(tf(it, j + 1) & QF_PARA) &&
+        !tmark(it, j + 1)) {
+        size_t e = j + 1;
+        while (e < it->ntoks && !(tf(it, e) & QF_PARA) && !tmark(it, e) && e - j <= 14)
+            e++;
+        if (e >= it->ntoks || (tf(it, e) & QF_PARA)) {
+            while (e > j + 1 && (tend(it, e - 1) || tpunct(it, e - 1, ",")))
+                e--;
+            size_t r = cap_run_fwd(it, j + 1, e);
+            if (r > j + 1) {
+                x->ss = j + 1;
+                x->se = e;
+                x->us = j;
+                x->ue = j + 1;
+                return 1;
+            }
+        }
+    }
     if (tpunct(it, j, ","))
         j++;
     if (j >= it->ntoks || (tf(it, j) & QF_PARA))

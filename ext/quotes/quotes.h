@@ -33,7 +33,8 @@
  *    part of it (nested quotes).
  *  - A quotation is attributed by the words after it ('"...," he said',
  *    '"...," said X, the minister, on Monday', '"...," X told reporters')
- *    or before it ('She said: "..."', 'X told reporters, "..."').
+ *    or before it ('She said: "..."', 'X told reporters, "..."'), or by a
+ *    dash and a name that end the paragraph ('"..." ― Ana Ruiz, a nurse').
  *  - Cue words are counted from PolNeAR train (cues.h); only strong ones
  *    (a cue at least LEDE_QUOTES_STRONG_PERCENT of the times they occur)
  *    attribute a quotation.

@@ -326,6 +326,24 @@ static void test_quotes_straight_single_marks(void **state) {
     assert_string_equal(g[1].text, "the players' union was right");
 }
 
+/* A dash and a name that ends the paragraph attribute the quotation
+   before them (readers' voices, epigraphs); a dash inside a sentence does
+   not. */
+static void test_quotes_dash_attribution(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("\xe2\x80\x9cThe buses never come on time and nobody at the council "
+                         "listens.\xe2\x80\x9d \xe2\x80\x95 Dana Whitfield, 41, a teacher",
+                         g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].source, "Dana Whitfield, 41, a teacher");
+    assert_string_equal(g[0].speaker, "Dana Whitfield");
+    assert_string_equal(g[0].cue, "\xe2\x80\x95");
+    n = quotes_of("\"We will rebuild the school by spring\" - that was the Mayor's promise.", g);
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].source, "");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -615,6 +633,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_relative_clause_before_cue),
         cmocka_unit_test(test_quotes_speaker_names),
         cmocka_unit_test(test_quotes_straight_single_marks),
+        cmocka_unit_test(test_quotes_dash_attribution),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
