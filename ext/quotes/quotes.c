@@ -1297,12 +1297,33 @@ static int gaz_has(const char *s, size_t n, uint32_t types) {
     return lede_gaz_lookup(key, n, &e) && (e.types & types) != 0;
 }
 
+/* The sex a word gives the person it names: an honorific ("Mr.", "Ms.")
+   or a role word ("spokesman", "chairwoman"); 0 for most words. */
+enum { QUOTES_MALE = 1, QUOTES_FEMALE = 2 };
+static unsigned char sex_of(const char *w, size_t n) {
+    while (n > 0 && w[n - 1] == '.')
+        n--;
+    static const char *const male[] = {"mr", "sir", "lord", "king", "prince", NULL};
+    static const char *const female[] = {"mrs", "ms", "miss", "dame", "lady", "queen",
+                                         "princess", NULL};
+    if (in_list(w, n, male))
+        return QUOTES_MALE;
+    if (in_list(w, n, female))
+        return QUOTES_FEMALE;
+    if (n > 5 && lede_ascii_eq_ci(w + n - 5, 5, "woman"))
+        return QUOTES_FEMALE;
+    if (n > 3 && lede_ascii_eq_ci(w + n - 3, 3, "man") && !lede_ascii_eq_ci(w + n - 5, 2, "er"))
+        return QUOTES_MALE; /* spokesman, chairman; not "German" */
+    return 0;
+}
+
 /* A name run [a, b) made ready: titles before it stripped (the last one
    kept as role), its label guessed. Returns 0 when nothing is left. */
 typedef struct {
     size_t a, b;
     lede_quote_label label;
     int weak; /* label only from the gazetteer (places, companies, parties) */
+    unsigned char sex; /* what an honorific or role word says (sex_of) */
     char role[LEDE_QUOTES_ROLE_MAX];
 } name_run;
 
@@ -1310,6 +1331,7 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     int person = 0, org = 0;
     r->role[0] = '\0';
     r->weak = 0;
+    r->sex = 0;
     while (b > a && (tis(it, b - 1, "'s") || tis(it, b - 1, "\xe2\x80\x99s") ||
                      !(tf(it, b - 1) & (QF_WORD))))
         b--;
@@ -1357,6 +1379,8 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
     while (!has_org && a < b && (tin(it, a, titles) || tin(it, a, honorifics)) && b - a > 1) {
         if (tin(it, a, person_titles))
             person = 1;
+        if (!r->sex)
+            r->sex = sex_of(tp(it, a), tl(it, a));
         if (tin(it, a, roles) && tl(it, a) < LEDE_QUOTES_ROLE_MAX) {
             for (size_t k = 0; k < tl(it, a); k++)
                 r->role[k] = (char)lede_ascii_lower((unsigned char)tp(it, a)[k]);
@@ -1406,6 +1430,8 @@ static int name_prepare(const lede_quotes_iter *it, size_t a, size_t b, name_run
         r->label = LEDE_QUOTE_PERSON;
     else
         r->label = LEDE_QUOTE_NONE;
+    if (!r->sex && r->role[0])
+        r->sex = sex_of(r->role, strlen(r->role));
     r->a = a;
     r->b = b;
     return 1;
@@ -1466,7 +1492,7 @@ static const lede_quotes_name *name_find(const lede_quotes_iter *it, const char 
 
 /* Remembers a name (or refreshes it). */
 static void name_add(lede_quotes_iter *it, const char *nm, lede_quote_label label,
-                     const char *role, size_t sent) {
+                     const char *role, unsigned char sex, size_t sent) {
     size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
     int c0 = (unsigned char)nm[0];
     for (size_t k = 0; k < total; k++) {
@@ -1478,6 +1504,8 @@ static void name_add(lede_quotes_iter *it, const char *nm, lede_quote_label labe
                 strcpy(m->role, role);
             if (m->label == LEDE_QUOTE_NONE)
                 m->label = label;
+            if (sex)
+                m->sex = sex;
             return;
         }
     }
@@ -1486,6 +1514,7 @@ static void name_add(lede_quotes_iter *it, const char *nm, lede_quote_label labe
     strcpy(m->name, nm);
     m->label = label;
     m->sent = sent;
+    m->sex = sex;
     strcpy(m->role, role ? role : "");
     size_t ln;
     const char *l = last_word(m->name, &ln);
@@ -1521,8 +1550,15 @@ static void remember_names(lede_quotes_iter *it) {
         while (a < e && (tin(it, a, openers) || tin(it, a, pronouns)))
             a++;
         name_run r;
-        if (a < e && name_prepare(it, a, e, &r) && r.label != LEDE_QUOTE_NONE &&
-            (r.b - r.a >= 2 || r.label == LEDE_QUOTE_ORG)) {
+        int ok = a < e && name_prepare(it, a, e, &r);
+        if (ok && r.sex && r.b - r.a == 1) {
+            /* "Mr. Scalia", "Ms. Warren": the sex of the name given before */
+            display(it, r.a, r.b, buf, sizeof buf);
+            const lede_quotes_name *m = name_find(it, buf, it->toks[i].sent);
+            if (m)
+                it->names[m - it->names].sex = r.sex;
+        }
+        if (ok && r.label != LEDE_QUOTE_NONE && (r.b - r.a >= 2 || r.label == LEDE_QUOTE_ORG)) {
             /* an apposition: "Jen Psaki, the White House spokeswoman," */
             if (!r.role[0] && tpunct(it, e, ",") && tin(it, e + 1, dets)) {
                 size_t k = e + 1;
@@ -1534,23 +1570,28 @@ static void remember_names(lede_quotes_iter *it) {
                     for (size_t q = 0; q < tl(it, h); q++)
                         r.role[q] = (char)lede_ascii_lower((unsigned char)tp(it, h)[q]);
                     r.role[tl(it, h)] = '\0';
+                    if (!r.sex)
+                        r.sex = sex_of(r.role, strlen(r.role));
                 }
             }
             display(it, r.a, r.b, buf, sizeof buf);
             if (buf[0])
-                name_add(it, buf, r.label, r.role, it->toks[i].sent);
+                name_add(it, buf, r.label, r.role, r.sex, it->toks[i].sent);
         }
         i = e;
     }
 }
 
-/* The most recent person name remembered up to sentence sent. */
-static const lede_quotes_name *last_person(const lede_quotes_iter *it, size_t sent) {
+/* The most recent person name remembered up to sentence sent, not one the
+   text gave the sex not_sex (0: any). */
+static const lede_quotes_name *last_person(const lede_quotes_iter *it, size_t sent,
+                                           unsigned char not_sex) {
     const lede_quotes_name *best = NULL;
     size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
     for (size_t k = 0; k < total; k++) {
         const lede_quotes_name *m = &it->names[k];
-        if (m->label == LEDE_QUOTE_PERSON && m->sent <= sent && (!best || m->sent >= best->sent))
+        if (m->label == LEDE_QUOTE_PERSON && m->sent <= sent && (!not_sex || m->sex != not_sex) &&
+            (!best || m->sent >= best->sent))
             best = m;
     }
     return best;
@@ -1674,12 +1715,17 @@ static void resolve(lede_quotes_iter *it, lede_quotes_item *x) {
             return;
         }
         if (tis(it, a, "he") || tis(it, a, "she") || tis(it, a, "i")) {
+            /* "she" is not a man the text called "Mr." or "spokesman" */
+            unsigned char not_sex =
+                tis(it, a, "he") ? QUOTES_FEMALE : tis(it, a, "she") ? QUOTES_MALE : 0;
+            const lede_quotes_name *lm =
+                it->have_last && it->last.speaker[0] ? name_find(it, it->last.speaker, sent) : NULL;
             if (it->have_last && it->last.speaker[0] && it->last.q.label == LEDE_QUOTE_PERSON &&
-                it->last_sent + 3 >= sent) {
+                it->last_sent + 3 >= sent && !(not_sex && lm && lm->sex == not_sex)) {
                 set_speaker(x, it->last.speaker, LEDE_QUOTE_PERSON);
                 return;
             }
-            const lede_quotes_name *m = last_person(it, sent);
+            const lede_quotes_name *m = last_person(it, sent, not_sex);
             if (m)
                 set_speaker(x, m->name, LEDE_QUOTE_PERSON);
         }

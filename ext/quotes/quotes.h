@@ -15,7 +15,8 @@
  *   speaker  the name the source refers to: a name in the source itself
  *            made as full as the text makes it ("Blinken" -> "Antony
  *            Blinken"), a pronoun resolved to the person last quoted or
- *            named, a description ("the minister", "the spokeswoman")
+ *            named (not one the text showed to be of the other sex:
+ *            "Mr.", "Ms.", "spokeswoman"), a description ("the minister", "the spokeswoman")
  *            resolved to the name the text gave that role ("Foreign
  *            Minister Takeshi Iwaya", "Jen Psaki, the spokeswoman"); none
  *            when nothing in the text says who.
@@ -159,6 +160,8 @@ typedef struct {
     unsigned char last_off;           /* where its last word starts in name */
     unsigned char words;              /* how many words it has */
     unsigned char last0;              /* the first byte of its last word, lowercased */
+    unsigned char sex;                /* QUOTES_MALE or QUOTES_FEMALE as the text shows
+                                         it (Mr., Ms., spokeswoman), 0 when it does not */
 } lede_quotes_name;
 
 typedef struct lede_quotes_iter lede_quotes_iter;

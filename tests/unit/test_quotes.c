@@ -344,6 +344,21 @@ static void test_quotes_dash_attribution(void **state) {
     assert_string_equal(g[0].source, "");
 }
 
+/* A pronoun goes to a person the text has not shown to be of the other
+   sex: "Ms." and "spokeswoman" make a woman, "Mr." and "chairman" a man. */
+static void test_quotes_pronoun_sex(void **state) {
+    (void)state;
+    got g[MAXQ];
+    size_t n = quotes_of("Alex Rivera, the union's spokeswoman, met Sam Chen on Monday. Ms. Rivera "
+                         "stayed for an hour. \"We have a deal,\" Mr. Chen said. Later she said the "
+                         "vote would be on Friday.",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].speaker, "Sam Chen");
+    assert_string_equal(g[1].source, "she");
+    assert_string_equal(g[1].speaker, "Alex Rivera");
+}
+
 static void test_quotes_split_in_one_sentence(void **state) {
     (void)state;
     got g[MAXQ];
@@ -634,6 +649,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_speaker_names),
         cmocka_unit_test(test_quotes_straight_single_marks),
         cmocka_unit_test(test_quotes_dash_attribution),
+        cmocka_unit_test(test_quotes_pronoun_sex),
         cmocka_unit_test(test_quotes_split_in_one_sentence),
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
