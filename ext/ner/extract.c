@@ -12,6 +12,7 @@
 #include "extract.h"
 
 #include "../text/chars.h"
+#include "../text/orth.h"
 #include "gazetteer.h"
 #include "teams.h"
 #include "values.h"
@@ -1003,7 +1004,37 @@ static int extract_bare_number(const char *s, const lede_ner_entity *e) {
  * ends ("100,980" of "$100,980") stays: parts of OntoNotes draw the
  * currency sign outside the amount, and the model learnt it.
  */
+/* 1 when bytes [a, b) of s are capitalised words and spaces only, none
+   a word news writes in lower case ("Google ", "Acme Corp "; not "Only ",
+   "About ", which open a sentence): a name, no part of an amount. */
+static int extract_name_words(const char *s, size_t a, size_t b) {
+    size_t words = 0;
+    for (size_t i = a; i < b;) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+        size_t k = i + 1;
+        while (k < b && s[k] >= 'a' && s[k] <= 'z')
+            k++;
+        if (k - i < 3 || (k < b && s[k] != ' ') || lede_orth_ratio(s + i, k - i) > 0)
+            return 0;
+        words++;
+        i = k;
+    }
+    return words > 0;
+}
+
 static int extract_rule_takes(const char *s, const lede_ner_entity *m, const lede_ner_entity *r) {
+    /* the model's amount that took in a name before it ("Google 2.4
+       billion euros" after "Alphabet's"): the rules' amount, which ends
+       where it does, stands */
+    if (m->label == r->label && m->span.byte_end == r->span.byte_end &&
+        m->span.byte_start < r->span.byte_start &&
+        extract_name_words(s, m->span.byte_start, r->span.byte_start))
+        return 1;
     if (!extract_inside(m, r))
         return 0;
     if (m->label == LEDE_ENT_CARDINAL)

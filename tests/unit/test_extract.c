@@ -420,6 +420,20 @@ static void test_extract_onto_amount_spans_before_full_stop(void **state) {
     assert_string_equal(e->unit, "EUR");
 }
 
+/* An amount the model drew with the name before it ("Google 2.4 billion
+   euros") is the amount alone; a word that opens a sentence ("Only 19%")
+   stays in it, as OntoNotes draws it. */
+static void test_extract_onto_amount_without_name_before(void **state) {
+    (void)state;
+    const char *s = "The regulator fined Alphabet's Google 2.4 billion euros on Wednesday.";
+    reported r[16];
+    size_t n = extract_reported(s, NULL, r, 16);
+    const reported *e;
+    assert_non_null(e = find_reported(r, n, "2.4 billion euros"));
+    assert_string_equal(e->label, "MONEY");
+    assert_null(find_reported(r, n, "Google 2.4 billion euros"));
+}
+
 /* A possessive written as news writes it, joined to its word: the name
    before it is found, and a one-word name leaves the "'s" out. */
 static void test_extract_onto_possessives(void **state) {
@@ -550,6 +564,7 @@ static void test_extract_model_of_another_feature_set_is_refused(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract_finds_names_in_their_sentences),
+        cmocka_unit_test(test_extract_onto_amount_without_name_before),
         cmocka_unit_test(test_extract_titles_stay_out_of_names),
         cmocka_unit_test(test_extract_geographic_names_are_places),
         cmocka_unit_test(test_extract_organisation_words_make_organisations),
