@@ -602,18 +602,19 @@ double lede_ql_score(const lede_ql_scorer *sc, const uint32_t *f, size_t n) {
 
 /* ---- the compiled-in model ----------------------------------------------------- */
 
+/* The weight of f in the compiled-in model (learn.h): 0 when absent. */
+static int32_t model_lookup(uint32_t f) {
+    const lede_ql_slot *sl = &lede_ql_model_slots[f >> (32 - lede_ql_model_bits)];
+    while (sl->key < f)
+        sl++;
+    return sl->key == f ? sl->w : 0;
+}
+
 static double model_weight(const void *ctx, uint32_t f) {
     (void)ctx;
     if (lede_ql_model_bits == 0)
         return 0;
-    uint32_t mask = (1u << lede_ql_model_bits) - 1u;
-    for (uint32_t k = f & mask;; k = (k + 1) & mask) {
-        const lede_ql_slot *sl = &lede_ql_model_slots[k];
-        if (sl->key == f)
-            return sl->w;
-        if (sl->key == 0)
-            return 0;
-    }
+    return model_lookup(f);
 }
 
 /* The sum of the weights of f[0..n) in the compiled-in model: the slots
@@ -621,22 +622,13 @@ static double model_weight(const void *ctx, uint32_t f) {
 static double model_score(const uint32_t *f, size_t n) {
     if (lede_ql_model_bits == 0)
         return 0;
-    uint32_t mask = (1u << lede_ql_model_bits) - 1u;
 #if defined(__GNUC__)
     for (size_t i = 0; i < n; i++)
-        __builtin_prefetch(&lede_ql_model_slots[f[i] & mask]);
+        __builtin_prefetch(&lede_ql_model_slots[f[i] >> (32 - lede_ql_model_bits)]);
 #endif
     int64_t s = 0;
     for (size_t i = 0; i < n; i++)
-        for (uint32_t k = f[i] & mask;; k = (k + 1) & mask) {
-            const lede_ql_slot *sl = &lede_ql_model_slots[k];
-            if (sl->key == f[i]) {
-                s += sl->w;
-                break;
-            }
-            if (sl->key == 0)
-                break;
-        }
+        s += model_lookup(f[i]);
     return (double)s;
 }
 

@@ -76,12 +76,18 @@ typedef struct {
     const void *ctx;
 } lede_ql_scorer;
 
-/* The compiled-in model (model_data.c, written by ext/quotes/train/): an
-   open-addressing table of 1 << lede_ql_model_bits slots, a feature in the
-   first slot from feature & mask on whose key is it (key 0: empty), its
-   weight the integer w (the averaged weight times the trainer's scale;
-   only the order of sums matters, so the scale is not applied). Key and
-   weight share a slot, so a lookup reads one cache line. */
+/* The compiled-in model (model_data.c, written by ext/quotes/train/): a
+   linear-probing table whose keys are in increasing order. A feature's home
+   is its top lede_ql_model_bits bits (f >> (32 - bits)); the features were
+   put in key order, each in the first free slot from its home, so a lookup
+   reads from the home slot on while the key is below f, and f is present
+   exactly when the key it stops at equals it. An empty slot j holds the
+   largest key whose home is j (past 1 << bits: UINT32_MAX) and weight 0,
+   so no lookup runs past it; the table ends with one. The weight is the
+   integer w (the averaged weight times the trainer's scale; only the order
+   of sums matters, so the scale is not applied). Key and weight share a
+   slot, so a lookup mostly reads one cache line, and a missing feature
+   (most of those asked) costs about what a present one does. */
 typedef struct {
     uint32_t key;
     int32_t w;
