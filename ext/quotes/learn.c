@@ -125,6 +125,17 @@ uint32_t lede_ql_word_hash(const char *s, size_t n) {
     return h ? h : 1u;
 }
 
+/* lede_ql_word_hash of a lowercase ASCII word of 2 to 4 letters, as a
+   constant (none of these is 0). */
+#define WH_STEP(h, c) ((uint32_t)(((h) ^ (uint32_t)(c)) * 16777619u))
+#define WH2(a, b) WH_STEP(WH_STEP(2166136261u, a), b)
+#define WH3(a, b, c) WH_STEP(WH2(a, b), c)
+#define WH4(a, b, c, d) WH_STEP(WH3(a, b, c), d)
+#define WH_THAT WH4('t', 'h', 'a', 't')
+#define WH_TO WH2('t', 'o')
+#define WH_AND WH3('a', 'n', 'd')
+#define WH_BUT WH3('b', 'u', 't')
+
 uint32_t lede_ql_word_classes(const char *s, size_t n) {
     char buf[32];
     if (n == 0 || n >= sizeof buf)
@@ -267,14 +278,14 @@ uint32_t lede_ql_stop_feature(const lede_ql_view *v, size_t i) {
 uint32_t lede_ql_cue_bias_feature(void) { return mix(T_BIAS, 0, 0); }
 
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
-    const uint32_t wh_that = lede_ql_word_hash("that", 4), wh_to = lede_ql_word_hash("to", 2);
+    const uint32_t wh_that = WH_THAT, wh_to = WH_TO;
     size_t lo = v->toks[i].sbeg, hi = v->toks[i].send, k = 0;
     uint32_t w0 = wh(v, i, lo, hi), wm1 = wh(v, i - 1, lo, hi), wp1 = wh(v, i + 1, lo, hi);
     uint32_t cm1 = tc(v, i - 1, lo, hi), cp1 = tc(v, i + 1, lo, hi);
     const char *p = tp(v, i);
     size_t n = tl(v, i);
     uint32_t suf = lede_ql_word_hash(p + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n);
-    uint32_t pct = pct_bucket(lede_quotes_cue_percent(p, n));
+    uint32_t pct = pct_bucket(v->toks[i].cuep);
     int afterq = 0;
     for (size_t j = i; j > lo && i - j < 3; j--)
         if (v->toks[j - 1].flags & LEDE_QL_F_CLOSE)
@@ -361,9 +372,14 @@ size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out) {
     return k;
 }
 
+/* 1 when s[0..n) is one of the lowercase words of list, ASCII case
+   ignored; the first letter is compared before the rest. */
 static int in_list(const char *s, size_t n, const char *const *list) {
+    if (n == 0)
+        return 0;
+    int c = lede_ascii_lower((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
-        if (lede_ascii_eq_ci(s, n, list[i]))
+        if ((unsigned char)list[i][0] == c && lede_ascii_eq_ci(s, n, list[i]))
             return 1;
     return 0;
 }
@@ -418,7 +434,7 @@ static size_t src_end_feats(const lede_ql_view *v, size_t h, size_t us, size_t u
     if (!side) {
         /* the words between the source and the cue: commas, a conjunction,
            another cue ("X attacked Y, calling"; "X said ... and argued") */
-        const uint32_t wh_and = lede_ql_word_hash("and", 3), wh_but = lede_ql_word_hash("but", 3);
+        const uint32_t wh_and = WH_AND, wh_but = WH_BUT;
         uint32_t commas = 0, conj = 0, cue = 0;
         for (size_t i = b; i < us; i++) {
             const lede_quotes_tok *t = &v->toks[i];

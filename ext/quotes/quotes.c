@@ -259,22 +259,24 @@ static int tmark(const lede_quotes_iter *it, size_t i) {
     return (tf(it, i) & (QF_OPEN | QF_CLOSE | QF_SOPEN | QF_SCLOSE)) != 0;
 }
 
-/* The flags of token t read from the text (marks, case, kind). */
-static unsigned tok_flags(const char *s, const lede_token *t, const lede_token *prev) {
+/* The flags of token t read from the text (marks, case, kind), and its
+   cue percent (cues.h) in *cuep. */
+static unsigned tok_flags(const char *s, const lede_token *t, const lede_token *prev, int *cuep) {
     unsigned f = 0;
     uint32_t cp;
+    *cuep = 0;
     if (t->span.byte_end <= t->span.byte_start)
         return 0;
     size_t n = t->span.byte_end - t->span.byte_start;
+    *cuep = lede_quotes_cue_percent(s + t->span.byte_start, n);
     lede_utf8_next(s + t->span.byte_start, n, 0, &cp);
     if (t->kind == LEDE_TOK_WORD) {
         f |= QF_WORD;
         if (lede_char_is_upper(cp))
             f |= QF_CAP;
-        int pc = lede_quotes_cue_percent(s + t->span.byte_start, n);
-        if (pc > 0)
+        if (*cuep > 0)
             f |= QF_CUE;
-        if (pc >= LEDE_QUOTES_STRONG_PERCENT)
+        if (*cuep >= LEDE_QUOTES_STRONG_PERCENT)
             f |= QF_STRONG;
         return f;
     }
@@ -314,7 +316,8 @@ static const char *s_of(const lede_quotes_iter *it, const lede_token *t) {
     return it->s + t->span.byte_start;
 }
 
-static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned flags, size_t sent) {
+static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned flags, int cuep,
+                         size_t sent) {
     if (it->ntoks == it->toks_cap) {
         size_t cap = it->toks_cap ? it->toks_cap * 2 : 256;
         lede_quotes_tok *p = lede_realloc(it->toks, cap * sizeof *p);
@@ -326,6 +329,7 @@ static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned fla
     lede_quotes_tok *q = &it->toks[it->ntoks++];
     q->t = *t;
     q->flags = flags;
+    q->cuep = cuep;
     /* word lists asked about often, looked up once */
     if ((flags & QF_CAP) && in_list(s_of(it, t), t->span.byte_end - t->span.byte_start, org_words))
         q->flags |= QF_ORG;
@@ -393,16 +397,19 @@ static lede_rc add_tokens(lede_quotes_iter *it) {
             q->flags = (q->flags & QF_PARA) | (opening ? QF_OPEN : QF_CLOSE);
             q->wh = lede_ql_word_hash(s_of(it, &q->t), q->t.span.byte_end - q->t.span.byte_start);
             q->tc = lede_ql_token_class(it->s, &q->t, q->flags);
+            q->cuep =
+                lede_quotes_cue_percent(s_of(it, &q->t), q->t.span.byte_end - q->t.span.byte_start);
             it->qopen = 0;
             for (size_t k = 0; k < it->ntoks; k++) /* replay the running state */
                 track_open(it, k);
             continue;
         }
-        unsigned f = tok_flags(it->s, &t, prev);
+        int cuep;
+        unsigned f = tok_flags(it->s, &t, prev, &cuep);
         if (it->ntoks == first && !it->in_sent_cont &&
             (t.newlines_before > 0 || breaks_before(it->s, t.span.byte_start) || it->nsent == 1))
             f |= QF_PARA;
-        lede_rc rc = toks_push(it, &t, f, it->nsent - 1);
+        lede_rc rc = toks_push(it, &t, f, cuep, it->nsent - 1);
         if (rc != LEDE_OK)
             return rc;
         track_open(it, it->ntoks - 1);
@@ -418,7 +425,8 @@ static int first_token(const lede_quotes_iter *it, const lede_span *sp, lede_tok
     lede_tok_init_at(&ti, it->s, sp->byte_end, sp->byte_start, sp->cp_start);
     if (!lede_tok_next(&ti, t))
         return 0;
-    *flags = tok_flags(it->s, t, NULL);
+    int cuep;
+    *flags = tok_flags(it->s, t, NULL, &cuep);
     return 1;
 }
 
@@ -1786,7 +1794,7 @@ static void span_of(const lede_quotes_iter *it, size_t a, size_t b, lede_span *s
    overlap +0.002, source +0.001; the filter on all such rows cost 0.003
    of content overlap on dev). */
 static int scare_quoted(const lede_quotes_iter *it, size_t h, size_t a, size_t b) {
-    if (lede_quotes_cue_percent(tp(it, h), tl(it, h)) >= 60 || tin(it, a, clause_openers) ||
+    if (it->toks[h].cuep >= 60 || tin(it, a, clause_openers) ||
         count_words(it, a, b) > 8)
         return 0;
     for (size_t k = 0; k < it->npairs; k++) {

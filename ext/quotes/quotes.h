@@ -126,6 +126,7 @@ typedef struct {
     uint32_t wh;    /* the hash of its text lowercased (learn.h) */
     uint32_t wc;    /* its word classes (ext/ner/features.h), 0 when none */
     uint32_t tc;    /* its class for the features (learn.h) */
+    int cuep;       /* lede_quotes_cue_percent of its text (cues.h) */
 } lede_quotes_tok;
 
 /* An attribution of the block, before it is reported: token indices into

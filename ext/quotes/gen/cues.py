@@ -70,7 +70,33 @@ def main():
         for w in keep:
             f.write('    {"%s", %d, %d},\n' % (w, cue[w], total[w]))
         f.write("};\n\nconst size_t lede_quotes_ncues = %d;\n" % len(keep))
+        # the hash index (cues.h): each word in the first free slot from its
+        # hash's low bits, in the order of the table
+        bits = 1
+        while (1 << bits) < 2 * len(keep) + 1:
+            bits += 1
+        slots = [(0, 0)] * (1 << bits)
+        for i, w in enumerate(keep):
+            h = word_hash(w)
+            j = h & ((1 << bits) - 1)
+            while slots[j][1]:
+                j = (j + 1) & ((1 << bits) - 1)
+            slots[j] = (h, i + 1)
+        f.write("\n/* hash of the word, 1 + its index above; 0: empty */\n")
+        f.write("const unsigned lede_quotes_cue_bits = %d;\n" % bits)
+        f.write("const lede_quotes_cue_slot lede_quotes_cue_slots[%d] = {\n" % (1 << bits))
+        for k in range(0, len(slots), 4):
+            f.write("    %s\n" % " ".join("{%du, %d}," % sl for sl in slots[k:k + 4]))
+        f.write("};\n")
     print("cues.py: %d cue words from %d articles" % (len(keep), len(chosen)), file=sys.stderr)
+
+
+def word_hash(w):
+    """FNV-1a of the word's UTF-8 bytes (0 read as 1), as cues.c computes it."""
+    h = 2166136261
+    for b in w.encode("utf-8"):
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h or 1
 
 
 if __name__ == "__main__":
