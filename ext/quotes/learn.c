@@ -153,8 +153,7 @@ uint32_t lede_ql_word_classes(const char *s, size_t n) {
 static uint32_t wcl(const lede_ql_view *v, size_t i, size_t lo, size_t hi, int l) {
     if (i < lo || i >= hi || i >= v->n)
         return 0x7fffu;
-    uint32_t c = v->toks[i].wc;
-    return c ? lede_ner_class_level(c, l) : 0xffffu;
+    return v->toks[i].wcl[l];
 }
 
 static uint32_t wh(const lede_ql_view *v, size_t i, size_t lo, size_t hi) {

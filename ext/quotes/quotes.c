@@ -11,6 +11,7 @@
  */
 #include "quotes.h"
 
+#include "../ner/features.h"
 #include "../ner/gazetteer.h"
 #include "../text/chars.h"
 #include "../text/utf8.h"
@@ -343,6 +344,8 @@ static lede_rc toks_push(lede_quotes_iter *it, const lede_token *t, unsigned fla
     q->wc = t->kind == LEDE_TOK_WORD
                 ? lede_ql_word_classes(s_of(it, t), t->span.byte_end - t->span.byte_start)
                 : 0;
+    for (int l = 0; l < LEDE_NER_CLASS_LEVELS; l++)
+        q->wcl[l] = q->wc ? lede_ner_class_level(q->wc, l) : 0xffffu;
     return LEDE_OK;
 }
 

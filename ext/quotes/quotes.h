@@ -125,6 +125,8 @@ typedef struct {
     unsigned flags; /* QF_* of quotes.c */
     uint32_t wh;    /* the hash of its text lowercased (learn.h) */
     uint32_t wc;    /* its word classes (ext/ner/features.h), 0 when none */
+    uint32_t wcl[3]; /* wc at each of the LEDE_NER_CLASS_LEVELS levels (lede_ner_class_level),
+                        0xffff when none */
     uint32_t tc;    /* its class for the features (learn.h) */
     int cuep;       /* lede_quotes_cue_percent of its text (cues.h) */
 } lede_quotes_tok;
