@@ -121,25 +121,19 @@ static const char *const honorifics[] = {"mr", "mrs", "ms", "dr", "sir", "dame",
                                          "rev", "prof", "mr.", "mrs.", "ms.", "dr.", "rev.",
                                          "prof.", NULL};
 static const char *const titles[] = {
-    "sen.",     "sen",       "rep.",       "rep",         "gov.",       "gov",
-    "gen.",     "gen",       "lt.",        "col.",        "capt.",      "sgt.",
-    "adm.",     "president", "vice",       "secretary",   "minister",   "prime",
-    "foreign",  "defense",   "defence",    "finance",     "deputy",     "chief",
-    "senator",  "governor",  "representative", "congressman", "congresswoman", "chancellor",
-    "premier",  "mayor",     "ambassador", "spokesman",   "spokeswoman", "spokesperson",
-    "director", "chairman",  "chairwoman", "chair",       "ceo",        "judge",
-    "justice",  "king",      "queen",      "prince",      "princess",   "pope",
-    "candidate", "nominee",  "former",     "attorney",    "general",    "speaker",
-    "leader",   "commissioner", "press",   "state",       "of",         "u.s.",
-    "us",       "democratic", "republican", "gop",        "sheriff",    "officer",
-    "professor", "reverend", "adviser",    "advisor",     "economist",  "analyst",
-    "presidential", "white", "house",      "campaign",    "manager",    "executive",
-    "founder",  "host",      "anchor",     "correspondent", "editor",   "author",
-    "national", "security",  "interior",   "trade",       "health",     "education",
-    "energy",   "treasury",  "then",       "acting",      "majority",   "minority",
-    "whip",     "assistant", "senior",     "coach",       "captain",    "lieutenant",
-    "sergeant", "colonel",   "admiral",    "major",       "detective",  "inspector",
-    "chancellor", NULL};
+    "acting", "adm.", "admiral", "adviser", "advisor", "ambassador", "analyst", "anchor",
+    "assistant", "attorney", "author", "campaign", "candidate", "capt.", "captain", "ceo", "chair",
+    "chairman", "chairwoman", "chancellor", "chief", "coach", "col.", "colonel", "commissioner",
+    "congressman", "congresswoman", "correspondent", "defence", "defense", "democratic", "deputy",
+    "detective", "director", "economist", "editor", "education", "energy", "executive", "finance",
+    "foreign", "former", "founder", "gen", "gen.", "general", "gop", "gov", "gov.", "governor",
+    "health", "host", "house", "inspector", "interior", "judge", "justice", "king", "leader",
+    "lieutenant", "lt.", "major", "majority", "manager", "mayor", "minister", "minority",
+    "national", "nominee", "of", "officer", "pope", "premier", "president", "presidential", "press",
+    "prime", "prince", "princess", "professor", "queen", "rep", "rep.", "representative",
+    "republican", "reverend", "secretary", "security", "sen", "sen.", "senator", "senior",
+    "sergeant", "sgt.", "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman", "state",
+    "then", "trade", "treasury", "u.s.", "us", "vice", "whip", "white", NULL};
 static const char *const person_titles[] = {
     "mr",      "mrs",       "ms",        "dr",          "sir",       "dame",     "lord",
     "lady",    "rev",       "prof",      "mr.",         "mrs.",      "ms.",      "dr.",
@@ -154,58 +148,81 @@ static const char *const person_titles[] = {
     "editor",  "author",    "correspondent", "leader",  "coach",    "captain",
     "lieutenant", "sergeant", "colonel", "admiral",     "detective", "inspector", NULL};
 static const char *const roles[] = {
-    "spokesman", "spokeswoman", "spokesperson", "minister",  "secretary", "president",
-    "senator",   "governor",    "ambassador",   "director",  "chairman",  "chairwoman",
-    "chief",     "manager",     "adviser",      "advisor",   "aide",      "official",
-    "lawyer",    "attorney",    "analyst",      "professor", "economist", "candidate",
-    "nominee",   "leader",      "mayor",        "general",   "commander", "chancellor",
-    "premier",   "diplomat",    "envoy",        "negotiator", "strategist", "pollster",
-    "founder",   "executive",   "ceo",          "king",      "queen",     "judge",
-    "justice",   "prosecutor",  "representative", "congressman", "congresswoman", "lawmaker",
-    "legislator", "commissioner", "officer",    "sheriff",   "coach",     "author",
-    "editor",    "reporter",    "columnist",    "host",      "anchor",    "correspondent",
-    "researcher", "scientist",  "expert",       "historian", "doctor",    "physician",
-    "activist",  "organizer",   "chairperson",  "treasurer", "speaker",   "whip",
-    "deputy",    "head",        "owner",        "partner",   "premier",   "chair",
-    "governor",  "boss",        "superintendent", "administrator", "producer", "writer",
-    "owner",     "father",      "mother",       "wife",      "husband",   "son",
-    "daughter",  "brother",     "sister",       "widow",     "friend",    "neighbor",
-    "neighbour", "pastor",      "priest",       "rabbi",     "imam",      "bishop",
-    "student",   "teacher",     "employee",     "worker",    "resident",  "veteran",
-    "actor",     "actress",     "singer",       "star",      "player",    NULL};
+    "activist", "actor", "actress", "administrator", "adviser", "advisor", "aide", "ambassador",
+    "analyst", "anchor", "attorney", "author", "bishop", "boss", "brother", "candidate", "ceo",
+    "chair", "chairman", "chairperson", "chairwoman", "chancellor", "chief", "coach", "columnist",
+    "commander", "commissioner", "congressman", "congresswoman", "correspondent", "daughter",
+    "deputy", "diplomat", "director", "doctor", "economist", "editor", "employee", "envoy",
+    "executive", "expert", "father", "founder", "friend", "general", "governor", "head",
+    "historian", "host", "husband", "imam", "judge", "justice", "king", "lawmaker", "lawyer",
+    "leader", "legislator", "manager", "mayor", "minister", "mother", "negotiator", "neighbor",
+    "neighbour", "nominee", "officer", "official", "organizer", "owner", "partner", "pastor",
+    "physician", "player", "pollster", "premier", "president", "priest", "producer", "professor",
+    "prosecutor", "queen", "rabbi", "reporter", "representative", "researcher", "resident",
+    "scientist", "secretary", "senator", "sheriff", "singer", "sister", "son", "speaker",
+    "spokesman", "spokesperson", "spokeswoman", "star", "strategist", "student", "superintendent",
+    "teacher", "treasurer", "veteran", "whip", "widow", "wife", "worker", "writer", NULL};
 static const char *const org_words[] = {
-    "post",      "times",     "news",      "journal",    "press",     "network",
-    "agency",    "ministry",  "department", "committee", "party",     "campaign",
-    "office",    "house",     "council",   "commission", "association", "university",
-    "institute", "foundation", "corp",     "corp.",      "inc",       "inc.",
-    "co.",       "company",   "group",     "bank",       "court",     "police",
-    "army",      "government", "administration", "board", "union",    "center",
-    "centre",    "reuters",   "cnn",       "bbc",        "afp",       "ap",
-    "nbc",       "abc",       "cbs",       "fox",        "msnbc",     "politico",
-    "kyodo",     "xinhua",    "yonhap",    "tass",       "kcna",      "breitbart",
-    "poll",      "survey",    "pac",       "nato",       "fbi",       "cia",
-    "senate",    "congress",  "pentagon",  "kremlin",    "organization", "organisation",
-    "service",   "review",    "magazine",  "channel",    "tv",        "radio",
-    "daily",     "tribune",   "herald",    "gazette",    "media",     "watch",
-    "institution", "federation", "alliance", "coalition", "fund",     "forum",
-    "cabinet",   "parliament", "assembly", "secretariat", "bureau",   "authority",
-    "ltd",       "ltd.",      "llc",       "plc",        "nations",   "club",
-    "league",    "airlines",  "motors",    "studio",     "studios",   "blog",
-    "website",   "times-picayune", "npr",  "pbs",        "usa",       "today",
-    NULL};
+    "abc", "administration", "afp", "agency", "airlines", "alliance", "ap", "army", "assembly",
+    "association", "authority", "bank", "bbc", "blog", "board", "breitbart", "bureau", "cabinet",
+    "campaign", "cbs", "center", "centre", "channel", "cia", "club", "cnn", "co.", "coalition",
+    "commission", "committee", "company", "congress", "corp", "corp.", "council", "court", "daily",
+    "department", "fbi", "federation", "forum", "foundation", "fox", "fund", "gazette",
+    "government", "group", "herald", "house", "inc", "inc.", "institute", "institution", "journal",
+    "kcna", "kremlin", "kyodo", "league", "llc", "ltd", "ltd.", "magazine", "media", "ministry",
+    "motors", "msnbc", "nations", "nato", "nbc", "network", "news", "npr", "office", "organisation",
+    "organization", "pac", "parliament", "party", "pbs", "pentagon", "plc", "police", "politico",
+    "poll", "post", "press", "radio", "reuters", "review", "secretariat", "senate", "service",
+    "studio", "studios", "survey", "tass", "times", "times-picayune", "today", "tribune", "tv",
+    "union", "university", "usa", "watch", "website", "xinhua", "yonhap", NULL};
 
-/* 1 when s[0..n) is one of the lowercase words of list, ASCII case
-   ignored. The first letter is compared before the rest: most tokens
-   differ from most words there, and the lists are read for every token. */
-static int in_list(const char *s, size_t n, const char *const *list) {
+/* The word lists of more than LEDE_QUOTES_LIST_SORTED words are sorted
+   (strcmp order, no repeats) and binary-searched; the shorter ones are
+   read in order. */
+
+/* The sign of the word w against the bytes s[0..n) lowercased, in the
+   order of strcmp (a word before the longer words it begins). */
+static int word_cmp(const char *w, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int a = (unsigned char)w[i], b = lede_ascii_lower((unsigned char)s[i]);
+        if (a == 0)
+            return -1;
+        if (a != b)
+            return a - b;
+    }
+    return w[n] != '\0';
+}
+
+/* 1 when s[0..n) is one of the count lowercase words of list, ASCII case
+   ignored. In a short list the first letter is compared before the rest:
+   most tokens differ from most words there, and the lists are read for
+   every token. */
+static int in_list_n(const char *s, size_t n, const char *const *list, size_t count) {
     if (n == 0)
         return 0;
+    if (count > LEDE_QUOTES_LIST_SORTED) {
+        size_t lo = 0, hi = count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = word_cmp(list[mid], s, n);
+            if (c == 0)
+                return 1;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return 0;
+    }
     int c = lede_ascii_lower((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
         if ((unsigned char)list[i][0] == c && lede_ascii_eq_ci(s, n, list[i]))
             return 1;
     return 0;
 }
+
+/* in_list_n of a list array (NULL-terminated): its size from the array. */
+#define in_list(s, n, list) in_list_n((s), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
 
 /* ---- tokens of the block ----------------------------------------------- */
 
@@ -221,9 +238,11 @@ static int tis(const lede_quotes_iter *it, size_t i, const char *w) {
     return i < it->ntoks && lede_ascii_eq_ci(tp(it, i), tl(it, i), w);
 }
 
-static int tin(const lede_quotes_iter *it, size_t i, const char *const *list) {
-    return i < it->ntoks && in_list(tp(it, i), tl(it, i), list);
+static int tin_n(const lede_quotes_iter *it, size_t i, const char *const *list, size_t count) {
+    return i < it->ntoks && in_list_n(tp(it, i), tl(it, i), list, count);
 }
+
+#define tin(it, i, list) tin_n((it), (i), (list), sizeof(list) / sizeof((list)[0]) - 1)
 
 static unsigned tf(const lede_quotes_iter *it, size_t i) {
     return i < it->ntoks ? it->toks[i].flags : 0;
@@ -2002,6 +2021,16 @@ static const char *const colon_not[] = {
     "listen",  "exclusive",    "analysis", "opinion",  "caption", "credit",  "topics",
     "tags",    "share",        "also",     "see",      "wow",      "advertisement", "name",
     "email",   "byline",       "paid",     "so",       "q",        "a",       NULL};
+
+/* Every word list of this file, for lede_quotes_word_list. */
+static const char *const *const word_lists[] = {
+    pronouns, dets, articles, openers, preps, stops, aux_in, aux_skip, objects, tell_verbs,
+    participles, clause_openers, trail, honorifics, titles, person_titles, roles, org_words,
+    appos_not, not_names, irregular_pp, be_forms, state_words, conj_end, colon_not, NULL};
+
+const char *const *lede_quotes_word_list(size_t k) {
+    return k < sizeof word_lists / sizeof word_lists[0] - 1 ? word_lists[k] : NULL;
+}
 
 /* A paragraph that opens with a name and a colon, in a headline or a
    transcript ("Rubio: I Still Believe ...", "Matthews: Here's the

@@ -93,6 +93,7 @@
 #define LEDE_QUOTES_NAMES 128
 #define LEDE_QUOTES_NAME_MAX 80
 #define LEDE_QUOTES_ROLE_MAX 24
+#define LEDE_QUOTES_LIST_SORTED 100 /* a word list longer than this is sorted (quotes.c) */
 
 typedef enum { LEDE_QUOTE_DIRECT = 0, LEDE_QUOTE_INDIRECT, LEDE_QUOTE_MIXED } lede_quote_kind;
 
@@ -209,5 +210,11 @@ void lede_quotes_init(lede_quotes_iter *it, const char *s, size_t n);
 lede_rc lede_quotes_next(lede_quotes_iter *it, lede_quote *out);
 
 void lede_quotes_free(lede_quotes_iter *it);
+
+/* The k-th of quotes.c's word lists (lowercase words, NULL-terminated), or
+   NULL past the last: those of more than LEDE_QUOTES_LIST_SORTED words are
+   binary-searched, so they must be in strcmp order without repeats
+   (tests/unit/test_quotes.c checks it). */
+const char *const *lede_quotes_word_list(size_t k);
 
 #endif

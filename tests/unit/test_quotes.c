@@ -629,8 +629,28 @@ static void test_quotes_long_text_bounded(void **state) {
     test_free(s);
 }
 
+/* The long word lists are binary-searched: each in strcmp order, no repeats. */
+static void test_quotes_long_word_lists_sorted(void **state) {
+    (void)state;
+    const char *const *list;
+    size_t k = 0, sorted = 0;
+    for (; (list = lede_quotes_word_list(k)) != NULL; k++) {
+        size_t n = 0;
+        while (list[n])
+            n++;
+        if (n <= LEDE_QUOTES_LIST_SORTED)
+            continue;
+        for (size_t i = 1; i < n; i++)
+            assert_true(strcmp(list[i - 1], list[i]) < 0);
+        sorted++;
+    }
+    assert_true(k > 10);
+    assert_true(sorted >= 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quotes_long_word_lists_sorted),
         cmocka_unit_test(test_quotes_speaker_after),
         cmocka_unit_test(test_quotes_pronoun_after),
         cmocka_unit_test(test_quotes_speaker_before_colon),
