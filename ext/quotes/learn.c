@@ -162,12 +162,11 @@ static uint32_t wh(const lede_ql_view *v, size_t i, size_t lo, size_t hi) {
     return v->toks[i].wh;
 }
 
+static int in_list(const char *s, size_t n, const char *const *list);
+
 static int is_pronoun(const char *s, size_t n) {
     static const char *const p[] = {"he", "she", "i", "we", "they", "it", "you", "who", NULL};
-    for (size_t k = 0; p[k]; k++)
-        if (lede_ascii_eq_ci(s, n, p[k]))
-            return 1;
-    return 0;
+    return in_list(s, n, p);
 }
 
 /* The class of token i: 0 outside [lo, hi), then word, capitalised word,
@@ -459,11 +458,42 @@ typedef struct {
     int mark;
 } src_stats;
 
+/* The sign of the word w against the bytes s[0..n) lowercased, in the
+   order of strcmp (a word before the longer words it begins). */
+static int word_cmp(const char *w, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int a = (unsigned char)w[i], b = lede_ascii_lower((unsigned char)s[i]);
+        if (a == 0)
+            return -1;
+        if (a != b)
+            return a - b;
+    }
+    return w[n] != '\0';
+}
+
+/* 1 when s[0..n) is one of the count words of list, sorted in strcmp
+   order, ASCII case ignored. */
+static int in_sorted(const char *s, size_t n, const char *const *list, size_t count) {
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(list[mid], s, n);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 int lede_ql_aux_word(const char *s, size_t n) {
-    static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "be",
-                                      "been", "will", "would", "can", "could", "does", "did",
-                                      "do", "should", "may", "might", "must", NULL};
-    return n <= 6 && in_list(s, n, aux);
+    /* in strcmp order (in_sorted) */
+    static const char *const aux[] = {"are",  "be",     "been", "can",  "could", "did",  "do",
+                                      "does", "had",    "has",  "have", "is",    "may",  "might",
+                                      "must", "should", "was",  "were", "will",  "would"};
+    return n <= 6 && n > 0 && in_sorted(s, n, aux, sizeof aux / sizeof aux[0]);
 }
 
 /* Auxiliaries and modals: a span that holds one reads as a clause. */
