@@ -347,7 +347,7 @@ static int feat_tag_type(uint8_t tag) {
 
 /* The slot of key in doc, or the empty slot where it would go. */
 static size_t doc_slot(const lede_ner_doc *doc, uint64_t key) {
-    size_t mask = doc->cap - 1, i = (size_t)key & mask;
+    size_t mask = doc->size - 1, i = (size_t)key & mask;
     while (doc->keys[i] && doc->keys[i] != key)
         i = (i + 1) & mask;
     return i;
@@ -390,7 +390,8 @@ lede_rc lede_ner_doc_build(lede_ner_doc *doc, const lede_ner_token *tok, const u
     }
     doc->tok = tok;
     doc->ntok = n;
-    memset(doc->keys, 0, doc->cap * sizeof *doc->keys);
+    doc->size = want;
+    memset(doc->keys, 0, want * sizeof *doc->keys);
     uint32_t rows = 0;
     for (size_t i = 0; i < n; i++) {
         doc->slot_of[i] = UINT32_MAX;
@@ -667,7 +668,7 @@ static uint32_t feat_count(const feat_counts *fc, uint32_t ty) {
    total, 0 when there are none. */
 static uint32_t feat_doc_counts(const lede_ner_window *w, size_t i, int clean, feat_counts *fc) {
     const lede_ner_token *t = &w->tok[i];
-    if (!w->doc || !w->doc->cap || !(t->flags & LEDE_NER_TF_ALPHA))
+    if (!w->doc || !w->doc->size || !(t->flags & LEDE_NER_TF_ALPHA))
         return 0;
     /* The slot the build found, when t is one of its tokens. */
     uintptr_t at = (uintptr_t)t, base = (uintptr_t)w->doc->tok;

@@ -170,7 +170,10 @@ typedef struct {
     uint32_t (*capcounts)[LEDE_NER_DOC_TYPES]; /* the same over tokens outside headlines */
     uint32_t (*sums)[4]; /* per row: the sum of counts and of capcounts, and the
                             types each counts (bit ty when its count is not 0) */
-    size_t cap;          /* slots (a power of two), and room for as many rows */
+    size_t cap;          /* room for slots and rows (a power of two) */
+    size_t size;         /* slots in use for the current tokens (a power of two, at most
+                            cap): only these are cleared, so a block after a long one costs
+                            its own size */
     const lede_ner_token *tok; /* the tokens it was built from */
     uint32_t *slot_of;         /* [ntok] the row of each token's norm (UINT32_MAX: none) */
     size_t ntok, ntok_cap;     /* tokens, and room in slot_of */
