@@ -144,42 +144,21 @@ static void viterbi_tables(struct lede_ner_viterbi_tables *tb, const lede_ner_tr
     }
 }
 
-LEDE_VECTOR_CLONES
-lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n, size_t ntypes,
-                         const lede_ner_transitions *tr, uint8_t *tags) {
-    if (n == 0)
-        return LEDE_OK;
-    if (ntypes < 1 || ntypes > LEDE_NER_MAX_TYPES)
-        return LEDE_INVALID;
-    const int T = (int)LEDE_NER_NTAGS_OF(ntypes), NC = 1 + 2 * (int)ntypes;
-    lede_rc rc = viterbi_reserve(ctx, n);
-    if (rc != LEDE_OK)
-        return rc;
-    if (!ctx->tables) {
-        if (!(ctx->tables = lede_malloc(2 * sizeof *ctx->tables)))
-            return LEDE_NOMEM;
-        ctx->tables[0].tr = ctx->tables[1].tr = NULL; /* none made yet */
-    }
-    /* With fixed transitions, the tables of the last two transitions seen
-       (a two-stage model's) are kept; else they are made at every call. */
-    struct lede_ner_viterbi_tables *tb = NULL;
-    if (ctx->fixed)
-        for (int k = 0; k < 2 && !tb; k++)
-            if (ctx->tables[k].tr == tr && ctx->tables[k].ntypes == ntypes)
-                tb = &ctx->tables[k];
-    if (!tb) {
-        tb = &ctx->tables[ctx->fixed && ctx->tables[0].tr ? 1 : 0];
-        if (ctx->fixed && ctx->tables[1].tr)
-            ctx->tables[0] = ctx->tables[1]; /* the older goes, the newer moves up */
-        viterbi_tables(tb, tr, ntypes);
-        if (!ctx->fixed)
-            tb->tr = NULL; /* never found again */
-    }
+/*
+ * The decoding itself, inlined with T (tags), NC (closed tags) and V (the
+ * tags rounded up to the vector width, at most VT) as constants for the
+ * two compiled-in models, so that every loop over tags has a fixed count
+ * (no remainder loops, and the conll model's 17 tags are not padded to
+ * 80). Entries past T of every table are padding, as with VT.
+ */
+static inline __attribute__((always_inline)) void
+viterbi_decode(const struct lede_ner_viterbi_tables *tb, uint8_t *back, const int32_t *emit,
+               size_t n, const lede_ner_transitions *tr, uint8_t *tags, const int T, const int NC,
+               const int V) {
     const uint8_t *closed_tag = tb->closed_tag;
     const int32_t *kmax = tb->kmax, *kmax_of = tb->kmax_of, *from_o = tb->from_o;
     const int32_t *is_il = tb->is_il, *is_in = tb->is_in, *from_b = tb->from_b,
                   *from_i = tb->from_i, *tag_b = tb->tag_b, *tag_i = tb->tag_i;
-    uint8_t *back = ctx->back;
     /* prev has entries before it, so that prev[t - 2] can always be read
        (what is read there is never chosen) */
     int32_t pbuf[8 + VT] = {0}, best[VT] = {0}, arg[VT] = {0};
@@ -192,7 +171,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
         /* For every tag at once: O, B and U follow O, L or U, first O;
            I and L follow B or I of their type (ties go to B). */
         int32_t p0 = prev[0];
-        for (int t = 0; t < VT; t++) {
+        for (int t = 0; t < V; t++) {
             int32_t in = is_in[t], il = is_il[t];
             int32_t xb = (prev[t - 1] & in) | (prev[t - 2] & ~in); /* B of t's type */
             int32_t xi = (prev[t] & in) | (prev[t - 1] & ~in);     /* I of t's type */
@@ -206,7 +185,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
            tag's score after O, lo: most are far behind O outside names, and
            a row that cannot beat lo changes nothing (exact pruning). */
         int32_t lo = p0 + tb->omin, reach = INT32_MIN;
-        for (int t = 0; t < VT; t++) {
+        for (int t = 0; t < V; t++) {
             int32_t r = prev[t] + kmax_of[t];
             reach = r > reach ? r : reach;
         }
@@ -216,7 +195,7 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
                 if (pk + kmax[k] <= lo)
                     continue;
                 const int32_t *row = tb->closed_to[k];
-                for (int t = 0; t < VT; t++) {
+                for (int t = 0; t < V; t++) {
                     int32_t s = pk + row[t];
                     int gt = s > best[t];
                     best[t] = gt ? s : best[t];
@@ -250,6 +229,45 @@ lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t 
         tags[i] = (uint8_t)last;
         last = back[i * (size_t)T + (size_t)last];
     }
+}
+
+LEDE_VECTOR_CLONES
+lede_rc lede_ner_viterbi(lede_ner_viterbi_ctx *ctx, const int32_t *emit, size_t n, size_t ntypes,
+                         const lede_ner_transitions *tr, uint8_t *tags) {
+    if (n == 0)
+        return LEDE_OK;
+    if (ntypes < 1 || ntypes > LEDE_NER_MAX_TYPES)
+        return LEDE_INVALID;
+    lede_rc rc = viterbi_reserve(ctx, n);
+    if (rc != LEDE_OK)
+        return rc;
+    if (!ctx->tables) {
+        if (!(ctx->tables = lede_malloc(2 * sizeof *ctx->tables)))
+            return LEDE_NOMEM;
+        ctx->tables[0].tr = ctx->tables[1].tr = NULL; /* none made yet */
+    }
+    /* With fixed transitions, the tables of the last two transitions seen
+       (a two-stage model's) are kept; else they are made at every call. */
+    struct lede_ner_viterbi_tables *tb = NULL;
+    if (ctx->fixed)
+        for (int k = 0; k < 2 && !tb; k++)
+            if (ctx->tables[k].tr == tr && ctx->tables[k].ntypes == ntypes)
+                tb = &ctx->tables[k];
+    if (!tb) {
+        tb = &ctx->tables[ctx->fixed && ctx->tables[0].tr ? 1 : 0];
+        if (ctx->fixed && ctx->tables[1].tr)
+            ctx->tables[0] = ctx->tables[1]; /* the older goes, the newer moves up */
+        viterbi_tables(tb, tr, ntypes);
+        if (!ctx->fixed)
+            tb->tr = NULL; /* never found again */
+    }
+    if (ntypes == 18)
+        viterbi_decode(tb, ctx->back, emit, n, tr, tags, 73, 37, 80);
+    else if (ntypes == 4)
+        viterbi_decode(tb, ctx->back, emit, n, tr, tags, 17, 9, 24);
+    else
+        viterbi_decode(tb, ctx->back, emit, n, tr, tags, (int)LEDE_NER_NTAGS_OF(ntypes),
+                       1 + 2 * (int)ntypes, VT);
     return LEDE_OK;
 }
 
