@@ -12,6 +12,67 @@
 /* How far back from the limit a long sentence may be cut. */
 #define BLOCK_CUT_SPAN (LEDE_NER_WINDOW_MAX / 4)
 
+/* The memo of prepared tokens: BLOCK_MEMO_SLOTS words of up to
+   BLOCK_MEMO_TEXT bytes, one per slot (a newer word takes the slot). */
+#define BLOCK_MEMO_BITS 12
+#define BLOCK_MEMO_SLOTS (1u << BLOCK_MEMO_BITS)
+#define BLOCK_MEMO_TEXT 22
+
+typedef struct {
+    uint8_t len;                 /* bytes in text; 0: empty */
+    uint8_t kind;                /* the token's lede_tok_kind */
+    char text[BLOCK_MEMO_TEXT];  /* the token's text */
+    lede_ner_token tok;          /* it prepared, with the word classes of the memo's lex and
+                                    without LEDE_NER_TF_LINE (span: where it was) */
+} block_memo_entry;
+
+struct lede_ner_block_memo {
+    const lede_ner_lexicon *lex; /* the lexicon the entries' classes come from */
+    block_memo_entry e[BLOCK_MEMO_SLOTS];
+};
+
+_Static_assert(LEDE_TOK_EMAIL < 256, "a token kind fits a byte");
+
+/* The slot of the n bytes at w (n <= BLOCK_MEMO_TEXT). */
+static size_t block_memo_slot(const char *w, size_t n) {
+    uint32_t h = 0x811c9dc5u ^ (uint32_t)n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 0x01000193u;
+    return (h ^ h >> BLOCK_MEMO_BITS ^ h >> (2 * BLOCK_MEMO_BITS)) & (BLOCK_MEMO_SLOTS - 1);
+}
+
+/* Prepares the token tok of the text as lede_ner_token_prepare(t, b->s, tok,
+   &b->norm, b->lex) does, from the memo when it holds the word. */
+static lede_rc block_prepare(lede_ner_block *b, lede_ner_token *t, const lede_token *tok) {
+    const char *w = b->s + tok->span.byte_start;
+    size_t n = tok->span.byte_end - tok->span.byte_start;
+    struct lede_ner_block_memo *memo = b->memo;
+    if (!memo || n > BLOCK_MEMO_TEXT || n == 0)
+        return lede_ner_token_prepare(t, b->s, tok, &b->norm, b->lex);
+    if (memo->lex != b->lex) { /* entries of another lexicon: forget them */
+        for (size_t k = 0; k < BLOCK_MEMO_SLOTS; k++)
+            memo->e[k].len = 0;
+        memo->lex = b->lex;
+    }
+    block_memo_entry *e = &memo->e[block_memo_slot(w, n)];
+    if (e->len == n && e->kind == (uint8_t)tok->kind && memcmp(e->text, w, n) == 0) {
+        *t = e->tok;
+        t->span = tok->span;
+        if (tok->newlines_before)
+            t->flags |= LEDE_NER_TF_LINE;
+        return LEDE_OK;
+    }
+    lede_rc rc = lede_ner_token_prepare(t, b->s, tok, &b->norm, b->lex);
+    if (rc != LEDE_OK)
+        return rc;
+    e->len = (uint8_t)n;
+    e->kind = (uint8_t)tok->kind;
+    memcpy(e->text, w, n);
+    e->tok = *t;
+    e->tok.flags &= ~(uint32_t)LEDE_NER_TF_LINE;
+    return LEDE_OK;
+}
+
 void lede_ner_block_init(lede_ner_block *b, const char *s, size_t n, const lede_ner_lexicon *lex) {
     memset(b, 0, sizeof *b);
     b->s = s;
@@ -31,6 +92,7 @@ void lede_ner_block_restart(lede_ner_block *b, const char *s, size_t n,
     b->win = keep.win;
     b->win_cap = keep.win_cap;
     b->norm = keep.norm;
+    b->memo = keep.memo;
 }
 
 void lede_ner_block_free(lede_ner_block *b) {
@@ -38,6 +100,8 @@ void lede_ner_block_free(lede_ner_block *b) {
     lede_free(b->raw);
     lede_free(b->win);
     lede_norm_buf_free(&b->norm);
+    lede_free(b->memo);
+    b->memo = NULL;
     b->tok = NULL;
     b->raw = NULL;
     b->win = NULL;
@@ -115,6 +179,11 @@ lede_rc lede_ner_block_next(lede_ner_block *b) {
     }
     b->ntok = b->carry;
     b->carry = 0;
+    if (!b->memo && (b->memo = lede_malloc(sizeof *b->memo)) != NULL) {
+        b->memo->lex = b->lex;
+        for (size_t k = 0; k < BLOCK_MEMO_SLOTS; k++)
+            b->memo->e[k].len = 0;
+    }
     b->nwin = 0;
     size_t first = 0; /* first token of the window being read */
     while (!b->done) {
@@ -127,22 +196,13 @@ lede_rc lede_ner_block_next(lede_ner_block *b) {
             b->continued = 0;
         }
         lede_token tok;
-        size_t fresh = b->ntok; /* the tokens read now: [fresh, b->ntok) */
         while (b->ntok - first < LEDE_NER_WINDOW_MAX && block_sentence_token(b, &tok)) {
             lede_rc rc = block_reserve_token(b);
             if (rc == LEDE_OK)
-                rc = lede_ner_token_prepare(&b->tok[b->ntok], b->s, &tok, &b->norm, NULL);
+                rc = block_prepare(b, &b->tok[b->ntok], &tok);
             if (rc != LEDE_OK)
                 return rc;
             b->raw[b->ntok++] = tok;
-        }
-        /* their word classes (lede_ner_token_prepare's, with lex), asking for
-           every lexicon slot before reading any, so that the misses overlap */
-        if (b->lex) {
-            for (size_t i = fresh; i < b->ntok; i++)
-                lede_ner_lexicon_prefetch(b->lex, b->tok[i].norm);
-            for (size_t i = fresh; i < b->ntok; i++)
-                b->tok[i].classes = lede_ner_lexicon_get(b->lex, b->tok[i].norm);
         }
         size_t end = b->ntok;
         if (end - first == LEDE_NER_WINDOW_MAX) {

@@ -215,6 +215,58 @@ static char *long_sentence(size_t words, size_t *len) {
     return s;
 }
 
+/* Every token of a block is the one lede_ner_token_prepare gives (the
+   block copies repeated words from its memo), with its line flag, over
+   texts read one after another with one lexicon and then another. */
+static void block_tokens_match(lede_ner_block *b, const char *s, const lede_ner_lexicon *lex) {
+    lede_norm_buf nb;
+    memset(&nb, 0, sizeof nb);
+    size_t total = 0;
+    while (lede_ner_block_next(b) == LEDE_OK) {
+        for (size_t i = 0; i < b->ntok; i++) {
+            lede_ner_token want;
+            assert_int_equal(lede_ner_token_prepare(&want, s, &b->raw[i], &nb, lex), LEDE_OK);
+            const lede_ner_token *got = &b->tok[i];
+            /* what the window sets is not the token's own */
+            uint32_t own = LEDE_NER_TF_OWN | LEDE_NER_TF_Q_OPEN | LEDE_NER_TF_Q_CLOSE |
+                           LEDE_NER_TF_B_OPEN | LEDE_NER_TF_B_CLOSE | LEDE_NER_TF_INVALID;
+            assert_int_equal(got->flags & own, want.flags & own);
+            assert_int_equal(got->span.byte_start, want.span.byte_start);
+            assert_int_equal(got->span.cp_end, want.span.cp_end);
+            assert_int_equal(got->kind, want.kind);
+            assert_true(got->raw == want.raw && got->norm == want.norm);
+            assert_true(got->shape == want.shape && got->shape_short == want.shape_short);
+            assert_memory_equal(got->prefix, want.prefix, sizeof want.prefix);
+            assert_memory_equal(got->suffix, want.suffix, sizeof want.suffix);
+            assert_int_equal(got->classes, want.classes);
+            assert_int_equal(got->norm_len, want.norm_len);
+            if (want.norm_len <= LEDE_NER_NORM_TEXT)
+                assert_memory_equal(got->norm_text, want.norm_text, want.norm_len);
+        }
+        total += b->ntok;
+    }
+    assert_true(total > 0);
+    lede_norm_buf_free(&nb);
+}
+
+static void test_extract_block_memo_gives_prepared_tokens(void **state) {
+    (void)state;
+    const char *a = "Paris\nParis said Paris. PARIS, paris and Paris-based\n\nParis.\n"
+                    "The the THE the. \xc3\x89lys\xc3\xa9" "e \xc3\x89lys\xc3\xa9" "e! "
+                    "\xff\xfe \xff\xfe https://x.org https://x.org 42 42 42.";
+    const char *c = "Berlin and Paris. Paris\nBerlin, BERLIN and Paris.";
+    lede_ner_block b;
+    lede_ner_block_init(&b, a, strlen(a), &lede_ner_model_onto.lexicon);
+    block_tokens_match(&b, a, &lede_ner_model_onto.lexicon);
+    lede_ner_block_restart(&b, c, strlen(c), &lede_ner_model_onto.lexicon);
+    block_tokens_match(&b, c, &lede_ner_model_onto.lexicon);
+    lede_ner_block_restart(&b, a, strlen(a), &lede_ner_model_conll.lexicon);
+    block_tokens_match(&b, a, &lede_ner_model_conll.lexicon);
+    lede_ner_block_restart(&b, c, strlen(c), NULL);
+    block_tokens_match(&b, c, NULL);
+    lede_ner_block_free(&b);
+}
+
 static void test_extract_block_windows_are_bounded(void **state) {
     (void)state;
     size_t n;
@@ -571,6 +623,7 @@ int main(void) {
         cmocka_unit_test(test_extract_empty_and_blank_give_nothing),
         cmocka_unit_test(test_extract_invalid_utf8_keeps_offsets),
         cmocka_unit_test(test_extract_block_windows_are_bounded),
+        cmocka_unit_test(test_extract_block_memo_gives_prepared_tokens),
         cmocka_unit_test(test_extract_many_sentences_keep_their_numbers),
         cmocka_unit_test(test_extract_merges_rules_and_canonical_names),
         cmocka_unit_test(test_extract_onto_keeps_rule_money),
