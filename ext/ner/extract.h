@@ -61,7 +61,9 @@
  * lede_ner_own_mask), a few thousand words, for one model at a time. Most
  * tokens of news are common words, so most of a token's own features are
  * added up once and then read back; the scores are exactly those of adding
- * them every time. An extractor makes one of its own; a caller that runs
+ * them every time. It also holds, per word, the model rows of the features
+ * its neighbours get from it (features.h: lede_ner_neighbour_features), so
+ * that those ten features are neither hashed nor looked up again. An extractor makes one of its own; a caller that runs
  * many extractors one after another (lede_entities over the rows of a
  * table) can keep one and lend it to each (lede_ner_extract_use_memo).
  */
@@ -112,6 +114,9 @@ typedef struct {
     uint64_t *wfeat;       /* [window][LEDE_NER_MAX_FEATURES] features of one window */
     uint32_t *wrows;       /* [window][LEDE_NER_MAX_FEATURES] their rows in the model */
     uint8_t *wnf;          /* [window] how many features, then how many rows */
+    uint64_t *wkey;        /* [window] lede_ner_own_key of each token */
+    uint32_t *wnb;         /* [window][LEDE_NER_NB_ROLES] each token's neighbour rows + 1
+                              (0: a feature the model does not know), from the memo */
     int16_t *emit2;        /* [block][ntags] second-stage scores of the block's local
                               features (each fits 16 bits, model.h) */
     uint8_t *tags1;        /* [block] first-stage tags */

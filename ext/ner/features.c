@@ -831,11 +831,68 @@ size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, u
     return k.n;
 }
 
+/* The numbers of the neighbour templates in feat_templates (checked by
+   lede_ner_templates_ok). */
+enum {
+    FEAT_T_LOWER_M2 = 7,
+    FEAT_T_LOWER_M1 = 8,
+    FEAT_T_LOWER_P1 = 9,
+    FEAT_T_LOWER_P2 = 10,
+    FEAT_T_SHAPE_M1 = 13,
+    FEAT_T_SHAPE_P1 = 14,
+    FEAT_T_CLASS_M1 = 27,
+    FEAT_T_CLASS_P1 = 28
+};
+
 int lede_ner_templates_ok(void) {
     for (size_t t = 0; t < FEAT_NTEMPLATES; t++)
         if (feat_templates[t].hash != feat_mix(FEAT_TEMPLATE_SEED, t + 1))
             return 0;
-    return 1;
+    return feat_templates[FEAT_T_LOWER_M2].fn == f_lower_m2 &&
+           feat_templates[FEAT_T_LOWER_M1].fn == f_lower_m1 &&
+           feat_templates[FEAT_T_LOWER_P1].fn == f_lower_p1 &&
+           feat_templates[FEAT_T_LOWER_P2].fn == f_lower_p2 &&
+           feat_templates[FEAT_T_SHAPE_M1].fn == f_shape_m1 &&
+           feat_templates[FEAT_T_SHAPE_P1].fn == f_shape_p1 &&
+           feat_templates[FEAT_T_CLASS_M1].fn == f_class_m1 &&
+           feat_templates[FEAT_T_CLASS_P1].fn == f_class_p1;
+}
+
+/* The value feat_classes gives for level l of a token that is there. */
+static uint64_t feat_class_value(const lede_ner_token *t, int l) {
+    return lede_ner_mix((uint64_t)l, !t->classes ? 0xffff : lede_ner_class_level(t->classes, l));
+}
+
+void lede_ner_neighbour_features(const lede_ner_token *t, uint64_t out[LEDE_NER_NB_ROLES]) {
+    out[LEDE_NER_NB_LOWER_M2] = feat_mix(feat_templates[FEAT_T_LOWER_M2].hash, t->norm);
+    out[LEDE_NER_NB_LOWER_M1] = feat_mix(feat_templates[FEAT_T_LOWER_M1].hash, t->norm);
+    out[LEDE_NER_NB_SHAPE_M1] = feat_mix(feat_templates[FEAT_T_SHAPE_M1].hash, t->shape_short);
+    out[LEDE_NER_NB_CLASS_M1_1] =
+        feat_mix(feat_templates[FEAT_T_CLASS_M1].hash, feat_class_value(t, 1));
+    out[LEDE_NER_NB_CLASS_M1_2] =
+        feat_mix(feat_templates[FEAT_T_CLASS_M1].hash, feat_class_value(t, 2));
+    out[LEDE_NER_NB_LOWER_P1] = feat_mix(feat_templates[FEAT_T_LOWER_P1].hash, t->norm);
+    out[LEDE_NER_NB_SHAPE_P1] = feat_mix(feat_templates[FEAT_T_SHAPE_P1].hash, t->shape_short);
+    out[LEDE_NER_NB_CLASS_P1_1] =
+        feat_mix(feat_templates[FEAT_T_CLASS_P1].hash, feat_class_value(t, 1));
+    out[LEDE_NER_NB_CLASS_P1_2] =
+        feat_mix(feat_templates[FEAT_T_CLASS_P1].hash, feat_class_value(t, 2));
+    out[LEDE_NER_NB_LOWER_P2] = feat_mix(feat_templates[FEAT_T_LOWER_P2].hash, t->norm);
+}
+
+uint64_t lede_ner_neighbour_mask(size_t i, size_t n) {
+    uint64_t m = 0;
+    if (i >= 2)
+        m |= (uint64_t)1 << FEAT_T_LOWER_M2;
+    if (i >= 1)
+        m |= (uint64_t)1 << FEAT_T_LOWER_M1 | (uint64_t)1 << FEAT_T_SHAPE_M1 |
+             (uint64_t)1 << FEAT_T_CLASS_M1;
+    if (i + 1 < n)
+        m |= (uint64_t)1 << FEAT_T_LOWER_P1 | (uint64_t)1 << FEAT_T_SHAPE_P1 |
+             (uint64_t)1 << FEAT_T_CLASS_P1;
+    if (i + 2 < n)
+        m |= (uint64_t)1 << FEAT_T_LOWER_P2;
+    return m;
 }
 
 uint64_t lede_ner_own_mask(void) {

@@ -218,6 +218,36 @@ uint64_t lede_ner_own_mask(void);
 /* A hash of what the own templates read of t; never 0. */
 uint64_t lede_ner_own_key(const lede_ner_token *t);
 
+/*
+ * Neighbour features. Ten stage-1 templates read only one neighbour of the
+ * token, and only what the memo key of that neighbour covers (its norm,
+ * collapsed shape and word classes): lower-2 reads token i - 2; lower-1,
+ * shape-1 and class-1 (two levels) token i - 1; lower+1, shape+1 and class+1
+ * token i + 1; lower+2 token i + 2. Their features for a word are then the
+ * same wherever it comes back, so the tagger can find their rows once per
+ * word: lede_ner_neighbour_features writes the feature each role gives
+ * to the token at that offset from t, and lede_ner_neighbour_mask gives the
+ * templates those roles stand for at token i of a window of n (the ones
+ * whose neighbour lies inside the window; at the edges, the templates
+ * give their "before" and "after" values, which features_masked writes).
+ */
+enum {
+    LEDE_NER_NB_LOWER_M2, /* lower-2: read by token i + 2 */
+    LEDE_NER_NB_LOWER_M1, /* lower-1, shape-1, class-1 (2): read by token i + 1 */
+    LEDE_NER_NB_SHAPE_M1,
+    LEDE_NER_NB_CLASS_M1_1,
+    LEDE_NER_NB_CLASS_M1_2,
+    LEDE_NER_NB_LOWER_P1, /* lower+1, shape+1, class+1 (2): read by token i - 1 */
+    LEDE_NER_NB_SHAPE_P1,
+    LEDE_NER_NB_CLASS_P1_1,
+    LEDE_NER_NB_CLASS_P1_2,
+    LEDE_NER_NB_LOWER_P2, /* lower+2: read by token i - 2 */
+    LEDE_NER_NB_ROLES
+};
+
+void lede_ner_neighbour_features(const lede_ner_token *t, uint64_t out[LEDE_NER_NB_ROLES]);
+uint64_t lede_ner_neighbour_mask(size_t i, size_t n);
+
 /* Number of templates and the name of template k (for the trainer's
    reports and ablations). */
 size_t lede_ner_template_count(void);

@@ -240,6 +240,53 @@ static void test_features_local_are_deterministic_and_distinct(void **state) {
     assert_int_equal(lede_ner_features(&a, i, 2, fa), 0);
 }
 
+/* The neighbour templates' features, left out where the neighbour is in
+   the window and taken from each neighbour's lede_ner_neighbour_features
+   (as the tagger's word memo does), give every feature of every token:
+   the same multiset as lede_ner_features, at the edges of the window too. */
+static void test_features_neighbours_give_the_same_features(void **state) {
+    (void)state;
+    const char *s = "In Tokyo , Shigeru Ishiba ( 67 ) met the U.S. envoy , \"Antony Blinken\" .";
+    window w;
+    window_read(&w, s, 0);
+    assert_true(w.n >= 5);
+    lede_ner_window a = {w.tok, w.n, w.wflags, NULL, NULL};
+    uint64_t nbf[MAXTOK][LEDE_NER_NB_ROLES];
+    for (size_t i = 0; i < w.n; i++)
+        lede_ner_neighbour_features(&w.tok[i], nbf[i]);
+    for (size_t i = 0; i < w.n; i++) {
+        uint64_t all[LEDE_NER_MAX_FEATURES], got[LEDE_NER_MAX_FEATURES + LEDE_NER_NB_ROLES];
+        size_t na = lede_ner_features(&a, i, 1, all);
+        uint64_t mask = lede_ner_neighbour_mask(i, w.n);
+        size_t ng = lede_ner_features_masked(&a, i, 1, mask, got);
+        if (i >= 2)
+            got[ng++] = nbf[i - 2][LEDE_NER_NB_LOWER_M2];
+        if (i >= 1)
+            for (int r = LEDE_NER_NB_LOWER_M1; r <= LEDE_NER_NB_CLASS_M1_2; r++)
+                got[ng++] = nbf[i - 1][r];
+        if (i + 1 < w.n)
+            for (int r = LEDE_NER_NB_LOWER_P1; r <= LEDE_NER_NB_CLASS_P1_2; r++)
+                got[ng++] = nbf[i + 1][r];
+        if (i + 2 < w.n)
+            got[ng++] = nbf[i + 2][LEDE_NER_NB_LOWER_P2];
+        assert_int_equal(ng, na);
+        /* the same multiset: every feature of one is in the other as often */
+        for (size_t x = 0; x < na; x++) {
+            size_t ca = 0, cg = 0;
+            for (size_t y = 0; y < na; y++) {
+                ca += all[y] == all[x];
+                cg += got[y] == all[x];
+            }
+            assert_int_equal(ca, cg);
+        }
+        /* inside the window the mask leaves out all ten features */
+        if (i >= 2 && i + 2 < w.n)
+            assert_int_equal(ng - LEDE_NER_NB_ROLES,
+                             lede_ner_features_masked(&a, i, 1, mask, got));
+    }
+    assert_int_equal(lede_ner_neighbour_mask(0, 1), 0);
+}
+
 /* The templates' hashes are written out in features.c: a template added
    or moved without its hash would change every feature the model knows. */
 static void test_features_template_hashes(void **state) {
@@ -300,6 +347,7 @@ int main(void) {
         cmocka_unit_test(test_features_local_are_deterministic_and_distinct),
         cmocka_unit_test(test_features_doc_counts_other_occurrences),
         cmocka_unit_test(test_features_template_hashes),
+        cmocka_unit_test(test_features_neighbours_give_the_same_features),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
