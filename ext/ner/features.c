@@ -811,7 +811,7 @@ static const struct {
 /* clang-format on */
 
 #define FEAT_NTEMPLATES (sizeof feat_templates / sizeof feat_templates[0])
-_Static_assert(FEAT_NTEMPLATES <= 64, "template masks are 64 bits");
+_Static_assert(FEAT_NTEMPLATES < 64, "template masks are 64 bits (and all of them one less)");
 
 size_t lede_ner_template_count(void) { return FEAT_NTEMPLATES; }
 
@@ -819,12 +819,32 @@ const char *lede_ner_template_name(size_t k) {
     return k < FEAT_NTEMPLATES ? feat_templates[k].name : NULL;
 }
 
+/* The templates of stage 2, as bits (lede_ner_templates_ok checks them
+   against the table); the others are stage 1's. */
+#define FEAT_STAGE2_TEMPLATES ((uint64_t)0xf << 30)
+
+/* The number of the lowest bit set in b (b != 0). */
+static unsigned feat_lowest(uint64_t b) {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(b);
+#else
+    unsigned k = 0;
+    while (!(b >> k & 1))
+        k++;
+    return k;
+#endif
+}
+
 size_t lede_ner_features_masked(const lede_ner_window *w, size_t i, int stage, uint64_t mask,
                                 uint64_t *out) {
     feat_sink k = {out, 0, 0};
-    for (size_t t = 0; t < FEAT_NTEMPLATES; t++) {
-        if (feat_templates[t].stage != stage || (mask >> t & 1))
-            continue;
+    const uint64_t all = ((uint64_t)1 << FEAT_NTEMPLATES) - 1;
+    /* the templates of the stage less mask, in the table's order */
+    uint64_t on = stage == 1   ? all & ~FEAT_STAGE2_TEMPLATES
+                  : stage == 2 ? FEAT_STAGE2_TEMPLATES
+                               : 0;
+    for (on &= ~mask; on; on &= on - 1) {
+        unsigned t = feat_lowest(on);
         k.tmpl = feat_templates[t].hash;
         feat_templates[t].fn(w, i, &k);
     }
@@ -846,7 +866,9 @@ enum {
 
 int lede_ner_templates_ok(void) {
     for (size_t t = 0; t < FEAT_NTEMPLATES; t++)
-        if (feat_templates[t].hash != feat_mix(FEAT_TEMPLATE_SEED, t + 1))
+        if (feat_templates[t].hash != feat_mix(FEAT_TEMPLATE_SEED, t + 1) ||
+            (feat_templates[t].stage == 2) != (FEAT_STAGE2_TEMPLATES >> t & 1) ||
+            (feat_templates[t].stage != 1 && feat_templates[t].stage != 2))
             return 0;
     return feat_templates[FEAT_T_LOWER_M2].fn == f_lower_m2 &&
            feat_templates[FEAT_T_LOWER_M1].fn == f_lower_m1 &&

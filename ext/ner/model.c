@@ -239,14 +239,27 @@ void lede_ner_model_unpack(const lede_ner_model *m, const int32_t *restrict acc,
             s2[t] += (acc[t] - model_low(acc[t])) / 65536;
 }
 
-LEDE_VECTOR_CLONES
-void lede_ner_model_split(const lede_ner_model *m, const int32_t *restrict acc, int32_t *restrict s1,
-                          int16_t *restrict s2) {
-    const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
+/* split's loops with ntags a constant where it is inlined (no remainder
+   bookkeeping at run time). */
+static inline __attribute__((always_inline)) void
+model_split_n(const int32_t *restrict acc, int32_t *restrict s1, int16_t *restrict s2,
+              const size_t ntags) {
     for (size_t t = 0; t < ntags; t++)
         s1[t] = model_low(acc[t]);
     for (size_t t = 0; t < ntags; t++)
         s2[t] = (int16_t)((acc[t] - model_low(acc[t])) / 65536);
+}
+
+LEDE_VECTOR_CLONES
+void lede_ner_model_split(const lede_ner_model *m, const int32_t *restrict acc, int32_t *restrict s1,
+                          int16_t *restrict s2) {
+    const size_t ntags = LEDE_NER_NTAGS_OF(m->ntypes);
+    if (ntags == 73)
+        model_split_n(acc, s1, s2, 73);
+    else if (ntags == 17)
+        model_split_n(acc, s1, s2, 17);
+    else
+        model_split_n(acc, s1, s2, ntags);
 }
 
 void lede_ner_model_score(const lede_ner_model *m, const uint64_t *f, size_t n, int32_t *s1,
