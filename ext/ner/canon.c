@@ -689,6 +689,11 @@ void lede_canon_places_free(lede_canon_places *p) { lede_free(p); }
 
 void lede_canon_use_places(lede_canon_ctx *c, lede_canon_places *p) { c->places = p; }
 
+void lede_canon_use_tokens(lede_canon_ctx *c, const lede_token *t, size_t n) {
+    c->toks = t;
+    c->ntoks = t ? n : 0;
+}
+
 /* place_candidates without the cache. */
 static size_t place_lookup(const char *key, size_t kn, const uint32_t **cands, uint32_t *country,
                            unsigned *flags, int *common, int *given) {
@@ -769,9 +774,17 @@ static lede_rc read_places(lede_canon_ctx *c) {
     span run[PLACE_RUN], prev = {0, 0}, run_prev = {0, 0};
     size_t nrun = 0;
     char key[CANON_KEY_MAX];
+    size_t at = 0; /* the next of the lent tokens */
     lede_tok_init(&it, c->s, c->n);
     for (;;) {
-        int more = lede_tok_next(&it, &tk);
+        int more;
+        if (c->toks) {
+            more = at < c->ntoks;
+            if (more)
+                tk = c->toks[at++];
+        } else {
+            more = lede_tok_next(&it, &tk);
+        }
         span cur = {0, 0};
         if (more) {
             cur.start = tk.span.byte_start;

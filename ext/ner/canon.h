@@ -90,6 +90,7 @@
 #include "../core.h"
 #include "../geo/geo.h"
 #include "../text/norm.h"
+#include "../text/tokens.h"
 #include "entity.h"
 
 #define LEDE_CANON_MEM_DEFAULT (4u << 20)
@@ -151,6 +152,8 @@ typedef struct {
     uint32_t said_place[LEDE_CANON_SAID];
     size_t nsaid;
     lede_canon_places *places; /* lent (lede_canon_use_places), or NULL */
+    const lede_token *toks;    /* every token of the text, lent (lede_canon_use_tokens), or NULL */
+    size_t ntoks;
 } lede_canon_ctx;
 
 /* Starts a context over the text s[0..n); mem_limit 0 means
@@ -166,5 +169,11 @@ void lede_canon_free(lede_canon_ctx *c);
 
 /* Lends c a cache of place lookups (or NULL for none); it must outlive c. */
 void lede_canon_use_places(lede_canon_ctx *c, lede_canon_places *p);
+
+/* Lends c the n tokens of the whole text, as lede_tok_next gives them from
+   its start (or NULL for none), until the next call of lede_canon_next
+   returns: its reading of the text's place names then uses them instead of
+   tokenizing the text again (the same tokens, so the same names). */
+void lede_canon_use_tokens(lede_canon_ctx *c, const lede_token *t, size_t n);
 
 #endif

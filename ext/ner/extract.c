@@ -1232,12 +1232,24 @@ static lede_rc extract_merge(lede_ner_extractor *x) {
     return LEDE_OK;
 }
 
+/* 1 when b, the blocks-th block of its text, holds every token of the text:
+   the first block, after which neither the sentences nor the tokenizer
+   have anything left (lede_tok_next from the text's start gives b->raw). */
+static int extract_all_tokens(const lede_ner_block *b, size_t blocks) {
+    if (blocks != 1 || !b->done || b->has_pending || b->carry)
+        return 0;
+    lede_tok_iter it = b->toks;
+    lede_token t;
+    return !lede_tok_next(&it, &t);
+}
+
 lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
     while (x->next == x->nents) {
         x->nents = x->next = 0;
         lede_rc rc = lede_ner_block_next(&x->block);
         if (rc != LEDE_OK)
             return rc; /* LEDE_DONE at the end */
+        x->blocks++;
         if ((rc = extract_model(x)) == LEDE_OK)
             rc = extract_consistent(x);
         if (rc != LEDE_OK || (rc = extract_rules(x)) != LEDE_OK)
@@ -1263,7 +1275,12 @@ lede_rc lede_ner_extract_next(lede_ner_extractor *x, lede_ner_entity *out) {
     if (!x->places)
         x->places = lede_canon_places_new(); /* without it (out of memory), the same names */
     lede_canon_use_places(&x->canon, x->places);
+    /* A text read in one block (most articles) has every token in it:
+       canon reads them from there rather than tokenizing the text again. */
+    lede_canon_use_tokens(&x->canon, extract_all_tokens(&x->block, x->blocks) ? x->block.raw : NULL,
+                          x->block.ntok);
     lede_rc rc = lede_canon_next(&x->canon, &ce);
+    lede_canon_use_tokens(&x->canon, NULL, 0);
     if (rc != LEDE_OK)
         return rc;
     out->canonical = ce.canonical;

@@ -138,6 +138,7 @@ typedef struct {
     lede_canon_ctx canon;  /* canonical names over the whole text */
     lede_canon_places *places; /* lent to canon: kept from text to text (NULL until needed,
                                   or when out of memory: canon then looks every name up) */
+    size_t blocks;         /* blocks of the text read so far */
 } lede_ner_extractor;
 
 /*

@@ -38,8 +38,8 @@ static lede_ent_label label_of(const char *l, size_t n) {
 /* Runs case c (with the place cache places, or none) into out: the
    canonical names and countries; into full (when not NULL), the same with
    each entity's GeoNames id and point. */
-static void run_with(const canon_case *c, size_t mem_limit, lede_canon_places *places, char *out,
-                     size_t cap, char *full, size_t full_cap) {
+static void run_lent(const canon_case *c, size_t mem_limit, lede_canon_places *places,
+                     int lend_tokens, char *out, size_t cap, char *full, size_t full_cap) {
     char text[2048] = "";
     size_t starts[64], ends[64], n = 0, ne = 0, len = 0;
     lede_ent_label labels[64];
@@ -57,6 +57,14 @@ static void run_with(const canon_case *c, size_t mem_limit, lede_canon_places *p
             text[n++] = *p++;
         }
     }
+    /* the text's tokens, lent to canon before each entity when lend_tokens */
+    lede_token toks[512];
+    size_t nt = 0;
+    lede_tok_iter it;
+    lede_tok_init(&it, text, n);
+    while (nt < 512 && lede_tok_next(&it, &toks[nt]))
+        nt++;
+    assert_true(nt < 512);
     lede_canon_ctx ctx;
     lede_canon_init(&ctx, text, n, mem_limit);
     lede_canon_use_places(&ctx, places);
@@ -70,6 +78,7 @@ static void run_with(const canon_case *c, size_t mem_limit, lede_canon_places *p
         e.byte_end = ends[k];
         e.label = labels[k];
         e.country[0] = '\0';
+        lede_canon_use_tokens(&ctx, lend_tokens ? toks : NULL, nt);
         assert_int_equal(lede_canon_next(&ctx, &e), LEDE_OK);
         assert_int_equal(strlen(e.canonical), e.canonical_len);
         len += (size_t)snprintf(out + len, cap - len, "%s%s%s%s", k ? "|" : "", e.canonical,
@@ -81,6 +90,11 @@ static void run_with(const canon_case *c, size_t mem_limit, lede_canon_places *p
                                      e.has_point ? e.lon : 0.0);
     }
     lede_canon_free(&ctx);
+}
+
+static void run_with(const canon_case *c, size_t mem_limit, lede_canon_places *places, char *out,
+                     size_t cap, char *full, size_t full_cap) {
+    run_lent(c, mem_limit, places, 0, out, cap, full, full_cap);
 }
 
 static void run(const canon_case *c, size_t mem_limit, char *out, size_t cap) {
@@ -180,6 +194,26 @@ static void test_canon_place_cache_changes_nothing(void **state) {
     lede_canon_places_free(cache);
 }
 
+/* Lent the text's tokens (lede_canon_use_tokens), canon reads its place
+   names from them and gives every answer it gives when it tokenizes the
+   text itself. */
+static void test_canon_lent_tokens_change_nothing(void **state) {
+    (void)state;
+    static const canon_case places = {
+        "[GPE Paris] and [GPE Paris, Texas] and [GPE Athens], [GPE Georgia]; [GPE Springfield] "
+        "in [GPE Illinois]. [LOC Lake Victoria], [GPE Perth] and [GPE Perth], Scotland. "
+        "[ORG Athens Police Department] said [GPE Paris] and [GPE Moscow] and [NORP Russian].",
+        NULL};
+    char a[2048], b[2048], fa[4096], fb[4096];
+    for (size_t k = 0; k <= sizeof cases / sizeof cases[0]; k++) {
+        const canon_case *c = k < sizeof cases / sizeof cases[0] ? &cases[k] : &places;
+        run_lent(c, 0, NULL, 0, a, sizeof a, fa, sizeof fa);
+        run_lent(c, 0, NULL, 1, b, sizeof b, fb, sizeof fb);
+        assert_string_equal(a, b);
+        assert_string_equal(fa, fb);
+    }
+}
+
 /* Past the memory limit names are no longer remembered: later mentions keep
    their own display form, nothing fails. */
 static void test_canon_memory_limit(void **state) {
@@ -252,6 +286,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_canon_cases),
         cmocka_unit_test(test_canon_place_cache_changes_nothing),
+        cmocka_unit_test(test_canon_lent_tokens_change_nothing),
         cmocka_unit_test(test_canon_memory_limit),
         cmocka_unit_test(test_canon_bad_input),
         cmocka_unit_test(test_canon_many_names),
