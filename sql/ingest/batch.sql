@@ -27,7 +27,7 @@ INSERT INTO temp.lede_stale
     AND r.changed <> 0
   UNION SELECT id FROM temp.lede_vanished;
 INSERT OR IGNORE INTO temp.lede_touched
-  SELECT entity_id FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
+  SELECT entity_id FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_stale);
 DELETE FROM sentences WHERE article_id IN (SELECT id FROM temp.lede_stale);

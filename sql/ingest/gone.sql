@@ -7,7 +7,7 @@ DROP TABLE IF EXISTS temp.lede_gone;
 CREATE TEMP TABLE lede_gone AS
   SELECT id FROM articles WHERE path NOT IN (SELECT path FROM lede_scan);
 INSERT OR IGNORE INTO temp.lede_touched
-  SELECT entity_id FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_gone);
+  SELECT entity_id FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_gone);
 DELETE FROM mentions WHERE article_id IN (SELECT id FROM temp.lede_gone);
 DELETE FROM article_entities WHERE article_id IN (SELECT id FROM temp.lede_gone);
 DELETE FROM sentences WHERE article_id IN (SELECT id FROM temp.lede_gone);

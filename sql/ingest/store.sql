@@ -21,6 +21,10 @@ INSERT INTO entities(canonical, label)
   FROM temp.lede_built AS b CROSS JOIN stage.keys AS k ON k.n = b.n
   ORDER BY b.n, k.seq
   ON CONFLICT(canonical, label) DO NOTHING;
+-- the last mention's id before this batch's: the batch's mentions are those after it
+CREATE TEMP TABLE IF NOT EXISTS lede_last(id INTEGER PRIMARY KEY);
+DELETE FROM temp.lede_last;
+INSERT INTO temp.lede_last SELECT coalesce(max(id), 0) FROM mentions;
 INSERT INTO mentions(article_id, sentence_id, entity_id, seq, start, "end", text, value, unit,
                      country, lat, lon, geonames)
   SELECT b.id, s.id, e.id, f.seq, f.start, f."end", f.text, f.value, f.unit, f.country,
@@ -30,9 +34,11 @@ INSERT INTO mentions(article_id, sentence_id, entity_id, seq, start, "end", text
   CROSS JOIN sentences AS s ON s.article_id = b.id AND s.seq = f.sentence
   CROSS JOIN entities AS e ON e.canonical = f.canonical AND e.label = f.label
   ORDER BY b.n, f.seq;
+-- (read from the table's rows, in id order, and grouped: mentions has no index on
+-- (article_id, entity_id), which only the ingest needed)
 INSERT INTO article_entities(article_id, entity_id, mentions)
-  SELECT m.article_id, m.entity_id, count(*) FROM mentions AS m
-  WHERE m.article_id IN (SELECT id FROM temp.lede_built)
+  SELECT m.article_id, m.entity_id, count(*) FROM mentions AS m NOT INDEXED
+  WHERE m.id > (SELECT max(id) FROM temp.lede_last)
   GROUP BY m.article_id, m.entity_id;
 INSERT OR IGNORE INTO temp.lede_touched
   SELECT e.id FROM temp.lede_built AS b
