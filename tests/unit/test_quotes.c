@@ -440,6 +440,30 @@ static void test_quotes_source_description(void **state) {
     assert_string_equal(g[3].source, "Eva Holm");
 }
 
+static void test_quotes_source_before_who_cue(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a relative clause whose verb is a cue is an attribution of its own:
+       the source ends before it (PolNeAR's "who" is that clause's source);
+       one whose verb is no cue describes the source and stays in it */
+    size_t n = quotes_of("\"The port will reopen,\" said Tomas Lind, a senior adviser to the "
+                         "harbour board, who acknowledged that the repairs were late. \"We are "
+                         "ready,\" said Eva Holm, who grew up in the harbour town.",
+                         g);
+    assert_true(n >= 2);
+    assert_string_equal(g[0].kind, "direct");
+    assert_string_equal(g[0].source, "Tomas Lind, a senior adviser to the harbour board");
+    assert_string_equal(g[0].speaker, "Tomas Lind");
+    /* the clause left to the learned model is a row of its own */
+    assert_string_equal(g[1].cue, "acknowledged");
+    assert_string_equal(g[1].source, "who");
+    size_t k = 1;
+    while (k < n && strcmp(g[k].text, "We are ready") != 0)
+        k++;
+    assert_true(k < n);
+    assert_string_equal(g[k].source, "Eva Holm, who grew up in the harbour town");
+}
+
 static void test_quotes_learned_far_source_and_coordination(void **state) {
     (void)state;
     got g[MAXQ];
@@ -674,6 +698,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_learned_beliefs_and_surveys),
         cmocka_unit_test(test_quotes_learned_cue_after_quotation),
         cmocka_unit_test(test_quotes_source_description),
+        cmocka_unit_test(test_quotes_source_before_who_cue),
         cmocka_unit_test(test_quotes_learned_far_source_and_coordination),
         cmocka_unit_test(test_quotes_learned_nested_dropped),
         cmocka_unit_test(test_quotes_source_title_before_name),

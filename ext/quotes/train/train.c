@@ -2,10 +2,13 @@
  * train.c: trains the learned part of lede_quotes (learn.h) on PolNeAR and
  * writes its weights as C (ext/quotes/model_data.c).
  *
- *   build/quotes-train [-e EPOCHS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train
+ *   build/quotes-train [-e EPOCHS] [-r RUNS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train
  *                      ext/quotes/model_data.c
  *
- * -p drops averaged weights under PRUNE; -b adds BIAS to the cue
+ * -r trains RUNS times, each over the data in its own order, and averages
+ * their averaged weights (a single run's model moves with the order: a few
+ * thousandths of source and content F1 either way); -p drops averaged
+ * weights under PRUNE; -b adds BIAS to the cue
  * classifier's bias once averaged (its threshold); -x K/N holds out the
  * articles whose number is K mod N and prints how the model does on them.
  * With QT_DIAG set in the environment, each gold source the source decoder
@@ -27,8 +30,9 @@
  * best span, the weights move towards the gold one when it differs; the
  * content is chosen given the gold source). Instances whose gold span the
  * decoder cannot produce (another sentence, too far) train no chooser.
- * Epochs run over the data in a fixed pseudo-random order. The averaged
- * weights are scaled to 16-bit integers, those that round to 0 dropped.
+ * Epochs run over the data in a fixed pseudo-random order, its seed the
+ * run's number. The averaged weights (of all runs, averaged) are scaled
+ * to 16-bit integers, those that round to 0 dropped.
  *
  * Only the weights are written: hashes of features, never a word or a
  * sentence of the data.
@@ -475,6 +479,34 @@ static lede_ql_view view_of(const data *d, size_t b) {
     return v;
 }
 
+/* The tokens [a, b) of v as text, into buf (at most n bytes); "-" for none. */
+static const char *span_text(const lede_ql_view *v, lede_ql_span sp, char *buf, size_t n) {
+    if (sp.a == NONE)
+        return "-";
+    size_t x = v->toks[sp.a].t.span.byte_start, y = v->toks[sp.b - 1].t.span.byte_end;
+    size_t m = y - x < n - 1 ? y - x : n - 1;
+    memcpy(buf, v->s + x, m);
+    buf[m] = '\0';
+    for (size_t i = 0; i < m; i++)
+        if (buf[i] == '\n' || buf[i] == '\t')
+            buf[i] = ' ';
+    return buf;
+}
+
+/* With QT_SDIAG: a held-out source the chooser gets wrong given the gold
+   cue, on stderr: SERR kind, predicted, gold, cue and the sentence. */
+static void print_src_error(const lede_ql_view *v, size_t h, size_t us, size_t ue, lede_ql_span p,
+                            lede_ql_span g) {
+    const char *kind = p.a == NONE ? "none" : g.a == NONE ? "extra"
+                       : p.a <= g.a && p.b >= g.b ? "long" : g.a <= p.a && g.b >= p.b ? "short"
+                       : p.a < g.b && g.a < p.b ? "cross" : "wrong";
+    char b1[200], b2[200], b3[100], b4[600];
+    lede_ql_span cue = {us, ue}, sent = {v->toks[h].sbeg, v->toks[h].send};
+    fprintf(stderr, "SERR\t%s\t%s\t%s\t%s\t%s\n", kind, span_text(v, p, b1, sizeof b1),
+            span_text(v, g, b2, sizeof b2), span_text(v, cue, b3, sizeof b3),
+            span_text(v, sent, b4, sizeof b4));
+}
+
 /* Prints how the weights of sc do on the held-out data: the cue heads,
    the sources given the gold cue, the contents given the gold cue and
    source. */
@@ -504,6 +536,8 @@ static void measure(const data *d, const lede_ql_scorer *sc, const lede_ql_score
         s_n++;
         s_reach += in->src_ok;
         s_ok += in->src_ok && span_eq(p, in->src);
+        if (getenv("QT_SDIAG") && in->src_ok && !span_eq(p, in->src))
+            print_src_error(&v, in->h, us, ue, p, in->src);
         lede_ql_span s2 = in->src_ok ? in->src : (lede_ql_span){NONE, NONE};
         lede_ql_best_content(&v, sc, in->h, us, ue, s2, &p);
         c_n++;
@@ -519,12 +553,110 @@ static void measure(const data *d, const lede_ql_scorer *sc, const lede_ql_score
             c_reach ? (double)c_ok / (double)c_reach : 0, c_reach);
 }
 
+/* One training run of epochs over d (its own order of the work, from
+   run): the averaged weights, added to acc divided by runs. */
+static void train_run(const data *d, const lede_ql_scorer *stop_sc, int epochs, int run, int runs,
+                      table *acc) {
+    table t;
+    t.mask = (1u << 22) - 1;
+    t.slots = calloc(t.mask + 1, sizeof *t.slots);
+    t.count = 0;
+    t.step = 1;
+    if (!t.slots) {
+        fprintf(stderr, "quotes-train: out of memory\n");
+        exit(1);
+    }
+    lede_ql_scorer sc = {tab_weight, &t};
+    /* the work of one epoch: every block (cue classifier) and every instance */
+    size_t nwork = d->nblocks + d->ninsts;
+    size_t *order = xrealloc(NULL, nwork * sizeof *order);
+    rng_state = 88172645463325252ull + (uint64_t)run;
+    for (size_t i = 0; i < nwork; i++)
+        order[i] = i;
+    uint32_t f[3 * LEDE_QL_MAX_FEATS], g2[3 * LEDE_QL_MAX_FEATS];
+    for (int ep = 0; ep < epochs; ep++) {
+        shuffle(order, nwork);
+        size_t cue_err = 0, cue_n = 0, src_err = 0, src_n = 0, con_err = 0, con_n = 0;
+        for (size_t w = 0; w < nwork; w++) {
+            size_t o = order[w];
+            if (o < d->nblocks) {
+                lede_ql_view v = view_of(d, o);
+                const uint8_t *heads = d->heads + d->blocks[o].tok0;
+                for (size_t i = 0; i < v.n; i++) {
+                    if (!lede_ql_cue_candidate(&v, i) ||
+                        stop_sc->weight(stop_sc->ctx, lede_ql_stop_feature(&v, i)) != 0)
+                        continue;
+                    size_t n = lede_ql_cue_feats(&v, i, f);
+                    double s = lede_ql_score(&sc, f, n);
+                    int y = heads[i];
+                    cue_n++;
+                    if ((s > 0) != y) {
+                        cue_err++;
+                        tab_update(&t, f, n, y ? 1.0 : -1.0);
+                    }
+                    t.step++;
+                }
+                continue;
+            }
+            const inst *in = &d->insts[o - d->nblocks];
+            lede_ql_view v = view_of(d, in->block);
+            size_t us, ue;
+            lede_ql_cue_extent(&v, in->h, &us, &ue);
+            if (in->src_ok) {
+                lede_ql_span p;
+                lede_ql_best_source(&v, &sc, in->h, us, ue, &p);
+                src_n++;
+                if (!span_eq(p, in->src)) {
+                    src_err++;
+                    tab_update(&t, g2, lede_ql_src_feats(&v, in->h, us, ue, in->src, g2), 1.0);
+                    tab_update(&t, f, lede_ql_src_feats(&v, in->h, us, ue, p, f), -1.0);
+                }
+                t.step++;
+            }
+            if (in->con_ok) {
+                lede_ql_span s2 = in->src_ok ? in->src : (lede_ql_span){NONE, NONE};
+                lede_ql_span p;
+                lede_ql_best_content(&v, &sc, in->h, us, ue, s2, &p);
+                con_n++;
+                if (!span_eq(p, in->con)) {
+                    con_err++;
+                    tab_update(&t, g2, lede_ql_con_feats(&v, in->h, us, ue, s2, in->con, g2), 1.0);
+                    if (p.a != NONE)
+                        tab_update(&t, f, lede_ql_con_feats(&v, in->h, us, ue, s2, p, f), -1.0);
+                }
+                t.step++;
+            }
+        }
+        fprintf(stderr, "epoch %d: cue errors %zu of %zu, source %zu of %zu, content %zu of %zu, %zu weights\n",
+                ep + 1, cue_err, cue_n, src_err, src_n, con_err, con_n, t.count);
+    }
+    for (size_t k = 0; k <= t.mask; k++) {
+        weight *w = &t.slots[k];
+        if (!w->key)
+            continue;
+        w->total += w->w * (double)(t.step - w->ts);
+        double avg = w->total / (double)t.step;
+        weight *x = tab_find(acc, w->key);
+        if (!x->key) {
+            if (2 * (acc->count + 1) > acc->mask) {
+                fprintf(stderr, "quotes-train: weight table full\n");
+                exit(1);
+            }
+            x->key = w->key;
+            acc->count++;
+        }
+        x->w += avg / (double)runs;
+    }
+    free(order);
+    free(t.slots);
+}
+
 static int cmp_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 int main(int argc, char **argv) {
-    int epochs = 10;
+    int epochs = 10, runs = 1;
     long fold = -1, folds = 0;
     double prune = 0; /* -p: the least averaged weight kept (in update units) */
     double bias = 0;  /* -b: added to the cue classifier's bias once averaged */
@@ -534,6 +666,8 @@ int main(int argc, char **argv) {
             epochs = atoi(argv[ai + 1]);
         else if (strcmp(argv[ai], "-p") == 0)
             prune = atof(argv[ai + 1]);
+        else if (strcmp(argv[ai], "-r") == 0)
+            runs = atoi(argv[ai + 1]) > 0 ? atoi(argv[ai + 1]) : 1;
         else if (strcmp(argv[ai], "-b") == 0)
             bias = atof(argv[ai + 1]);
         else if (strcmp(argv[ai], "-x") == 0 && sscanf(argv[ai + 1], "%ld/%ld", &fold, &folds) == 2)
@@ -543,7 +677,7 @@ int main(int argc, char **argv) {
         ai += 2;
     }
     if (argc - ai != 2) {
-        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train OUT.c\n");
+        fprintf(stderr, "usage: quotes-train [-e EPOCHS] [-r RUNS] [-p PRUNE] [-b BIAS] [-x K/N] POLNEAR/train OUT.c\n");
         return 2;
     }
     const char *root = argv[ai], *out = argv[ai + 1];
@@ -665,6 +799,8 @@ int main(int argc, char **argv) {
     free(cnt.slots);
     lede_ql_scorer stop_sc = {tab_weight, &stops};
     fprintf(stderr, "quotes-train: %zu stop words\n", nstop);
+    /* runs of different orders of the work, their averaged weights
+       averaged (-r) */
     table t;
     t.mask = (1u << 22) - 1;
     t.slots = calloc(t.mask + 1, sizeof *t.slots);
@@ -673,78 +809,13 @@ int main(int argc, char **argv) {
     if (!t.slots)
         return 1;
     lede_ql_scorer sc = {tab_weight, &t};
-    /* the work of one epoch: every block (cue classifier) and every instance */
-    size_t nwork = d.nblocks + d.ninsts;
-    size_t *order = xrealloc(NULL, nwork * sizeof *order);
-    for (size_t i = 0; i < nwork; i++)
-        order[i] = i;
-    uint32_t f[3 * LEDE_QL_MAX_FEATS], g2[3 * LEDE_QL_MAX_FEATS];
-    for (int ep = 0; ep < epochs; ep++) {
-        shuffle(order, nwork);
-        size_t cue_err = 0, cue_n = 0, src_err = 0, src_n = 0, con_err = 0, con_n = 0;
-        for (size_t w = 0; w < nwork; w++) {
-            size_t o = order[w];
-            if (o < d.nblocks) {
-                lede_ql_view v = view_of(&d, o);
-                const uint8_t *heads = d.heads + d.blocks[o].tok0;
-                for (size_t i = 0; i < v.n; i++) {
-                    if (!lede_ql_cue_candidate(&v, i) ||
-                        stop_sc.weight(stop_sc.ctx, lede_ql_stop_feature(&v, i)) != 0)
-                        continue;
-                    size_t n = lede_ql_cue_feats(&v, i, f);
-                    double s = lede_ql_score(&sc, f, n);
-                    int y = heads[i];
-                    cue_n++;
-                    if ((s > 0) != y) {
-                        cue_err++;
-                        tab_update(&t, f, n, y ? 1.0 : -1.0);
-                    }
-                    t.step++;
-                }
-                continue;
-            }
-            const inst *in = &d.insts[o - d.nblocks];
-            lede_ql_view v = view_of(&d, in->block);
-            size_t us, ue;
-            lede_ql_cue_extent(&v, in->h, &us, &ue);
-            if (in->src_ok) {
-                lede_ql_span p;
-                lede_ql_best_source(&v, &sc, in->h, us, ue, &p);
-                src_n++;
-                if (!span_eq(p, in->src)) {
-                    src_err++;
-                    tab_update(&t, g2, lede_ql_src_feats(&v, in->h, us, ue, in->src, g2), 1.0);
-                    tab_update(&t, f, lede_ql_src_feats(&v, in->h, us, ue, p, f), -1.0);
-                }
-                t.step++;
-            }
-            if (in->con_ok) {
-                lede_ql_span s2 = in->src_ok ? in->src : (lede_ql_span){NONE, NONE};
-                lede_ql_span p;
-                lede_ql_best_content(&v, &sc, in->h, us, ue, s2, &p);
-                con_n++;
-                if (!span_eq(p, in->con)) {
-                    con_err++;
-                    tab_update(&t, g2, lede_ql_con_feats(&v, in->h, us, ue, s2, in->con, g2), 1.0);
-                    if (p.a != NONE)
-                        tab_update(&t, f, lede_ql_con_feats(&v, in->h, us, ue, s2, p, f), -1.0);
-                }
-                t.step++;
-            }
-        }
-        fprintf(stderr, "epoch %d: cue errors %zu of %zu, source %zu of %zu, content %zu of %zu, %zu weights\n",
-                ep + 1, cue_err, cue_n, src_err, src_n, con_err, con_n, t.count);
-    }
-    /* average, scale, write */
+    for (int r = 0; r < runs; r++)
+        train_run(&d, &stop_sc, epochs, r, runs, &t);
+    /* scale, write */
     double maxabs = 0;
     for (size_t k = 0; k <= t.mask; k++) {
         weight *w = &t.slots[k];
-        if (!w->key)
-            continue;
-        w->total += w->w * (double)(t.step - w->ts);
-        w->ts = t.step;
-        w->w = w->total / (double)t.step;
-        if (fabs(w->w) > maxabs)
+        if (w->key && fabs(w->w) > maxabs)
             maxabs = fabs(w->w);
     }
     /* the threshold of the cue classifier: its bias moved by -b */
@@ -828,9 +899,11 @@ int main(int argc, char **argv) {
     }
     fprintf(fo, "/* clang-format off */\n/*\n * Generated by `make model-quotes` (ext/quotes/train/train.c) from PolNeAR\n"
                 " * train: %zu articles, %zu attributions, %zu cue heads; do not edit.\n"
-                " * Averaged perceptron, %d epochs, %zu weights of %zu in a table of 2^%u slots\n"
-                " * and %zu past them (learn.h). Hashes of features and their weights only.\n */\n",
-            d.ntexts, ngold_all, d.ninsts, epochs, kept, t.count, bits, size - ((size_t)1 << bits));
+                " * Averaged perceptron, %d runs of %d epochs averaged, %zu weights of %zu in a\n"
+                " * table of 2^%u slots and %zu past them (learn.h). Hashes of features and their\n"
+                " * weights only.\n */\n",
+            d.ntexts, ngold_all, d.ninsts, runs, epochs, kept, t.count, bits,
+            size - ((size_t)1 << bits));
     fprintf(fo, "#include \"learn.h\"\n\nconst uint32_t lede_ql_model_bits = %u;\n\n", bits);
     fprintf(fo, "const lede_ql_slot lede_ql_model_slots[%zu] = {\n", size);
     for (size_t k = 0; k < size; k++)
