@@ -471,9 +471,7 @@ static int word_cmp(const char *w, const char *s, size_t n) {
     return w[n] != '\0';
 }
 
-/* 1 when s[0..n) is one of the count words of list, sorted in strcmp
-   order, ASCII case ignored. */
-static int in_sorted(const char *s, size_t n, const char *const *list, size_t count) {
+int lede_ql_in_sorted(const char *s, size_t n, const char *const *list, size_t count) {
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -489,11 +487,11 @@ static int in_sorted(const char *s, size_t n, const char *const *list, size_t co
 }
 
 int lede_ql_aux_word(const char *s, size_t n) {
-    /* in strcmp order (in_sorted) */
+    /* in strcmp order (lede_ql_in_sorted) */
     static const char *const aux[] = {"are",  "be",     "been", "can",  "could", "did",  "do",
                                       "does", "had",    "has",  "have", "is",    "may",  "might",
                                       "must", "should", "was",  "were", "will",  "would"};
-    return n <= 6 && n > 0 && in_sorted(s, n, aux, sizeof aux / sizeof aux[0]);
+    return n <= 6 && n > 0 && lede_ql_in_sorted(s, n, aux, sizeof aux / sizeof aux[0]);
 }
 
 /* Auxiliaries and modals: a span that holds one reads as a clause. */

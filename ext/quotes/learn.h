@@ -63,6 +63,10 @@
    LEDE_QL_F_AUX once. */
 int lede_ql_aux_word(const char *s, size_t n);
 
+/* 1 when s[0..n) is one of the count lowercase words of list, sorted in
+   strcmp order, ASCII case ignored (a binary search). */
+int lede_ql_in_sorted(const char *s, size_t n, const char *const *list, size_t count);
+
 /* The block the features read: its tokens and the text they point into. */
 typedef struct {
     const char *s;

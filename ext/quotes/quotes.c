@@ -182,17 +182,6 @@ static const char *const org_words[] = {
 
 /* The sign of the word w against the bytes s[0..n) lowercased, in the
    order of strcmp (a word before the longer words it begins). */
-static int word_cmp(const char *w, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        int a = (unsigned char)w[i], b = lede_ascii_lower((unsigned char)s[i]);
-        if (a == 0)
-            return -1;
-        if (a != b)
-            return a - b;
-    }
-    return w[n] != '\0';
-}
-
 /* 1 when s[0..n) is one of the count lowercase words of list, ASCII case
    ignored. In a short list the first letter is compared before the rest:
    most tokens differ from most words there, and the lists are read for
@@ -200,20 +189,8 @@ static int word_cmp(const char *w, const char *s, size_t n) {
 static int in_list_n(const char *s, size_t n, const char *const *list, size_t count) {
     if (n == 0)
         return 0;
-    if (count > LEDE_QUOTES_LIST_SORTED) {
-        size_t lo = 0, hi = count;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            int c = word_cmp(list[mid], s, n);
-            if (c == 0)
-                return 1;
-            if (c < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return 0;
-    }
+    if (count > LEDE_QUOTES_LIST_SORTED)
+        return lede_ql_in_sorted(s, n, list, count);
     int c = lede_ascii_lower((unsigned char)s[0]);
     for (size_t i = 0; list[i]; i++)
         if ((unsigned char)list[i][0] == c && lede_ascii_eq_ci(s, n, list[i]))
