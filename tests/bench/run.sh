@@ -12,6 +12,14 @@ check=0
 [ "${1:-}" = --check ] && { check=1; shift; }
 lib=${1:?usage: run.sh [--check] path/to/lede.so [bench_name ...]}
 shift
+# a library sqlite3 cannot load (a wrong path, or a file not named lede.so,
+# whose entry point SQLite derives from the name) would time failing queries
+if ! err=$(printf '.bail on\n.load %s\nSELECT lede_version();\n' "$lib" | sqlite3 -batch 2>&1 >/dev/null) ||
+    [ -n "$err" ]; then
+    echo "bench: cannot load $lib: ${err:-no lede_version()}" >&2
+    echo "(build it with make; the file must be named lede.so)" >&2
+    exit 2
+fi
 LEDE_BENCH_RESULTS=${TMPDIR:-/tmp}/lede-bench-results.$$
 export LEDE_BENCH_RESULTS
 : > "$LEDE_BENCH_RESULTS"
