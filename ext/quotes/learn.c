@@ -382,18 +382,81 @@ static int in_list(const char *s, size_t n, const char *const *list) {
     return 0;
 }
 
-void lede_ql_cue_extent(const lede_ql_view *v, size_t h, size_t *us, size_t *ue) {
-    static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "be",
-                                      "been", "being", "also", "will", "would", "long", "never",
-                                      "not", "later", "then", NULL};
+/* 1 when token i is the clitic 's (or \u2019s): "he's", "Trump's". */
+static int is_clitic_s(const lede_ql_view *v, size_t i) {
+    const char *p = tp(v, i);
+    size_t n = tl(v, i);
+    return (n == 2 && p[0] == '\'' && (p[1] == 's' || p[1] == 'S')) ||
+           (n == 4 && memcmp(p, "\xe2\x80\x99", 3) == 0 && (p[3] == 's' || p[3] == 'S'));
+}
+
+/* 1 when token h reads as a participle ("claiming", "called", "said"), so
+   an 's before it is "is" or "has" ("he's claiming"), not a possessive
+   ("Trump's claim"). */
+static int participle(const lede_ql_view *v, size_t h) {
+    /* in strcmp order (lede_ql_in_sorted) */
+    static const char *const irregular[] = {"been",  "brought", "come",   "done",    "felt",
+                                            "found", "given",   "gone",   "heard",   "held",
+                                            "kept",  "known",   "left",   "made",    "put",
+                                            "said",  "seen",    "sent",   "shown",   "spoken",
+                                            "taught", "thought", "told",  "written"};
+    const char *p = tp(v, h);
+    size_t n = tl(v, h);
+    return (n > 4 && lede_ascii_eq_ci(p + n - 3, 3, "ing")) ||
+           (n > 3 && lede_ascii_eq_ci(p + n - 2, 2, "ed")) ||
+           lede_ql_in_sorted(p, n, irregular, sizeof irregular / sizeof irregular[0]);
+}
+
+/* 1 when token i is a lowercase word ending in "ly" that reads as an
+   adverb ("later", "quickly"): not a noun such as "family" or "rally",
+   and not one after a determiner or a possessive ("the family said"). */
+static int ly_adverb(const lede_ql_view *v, size_t i, size_t lo) {
+    /* in strcmp order (lede_ql_in_sorted) */
+    static const char *const nouns[] = {"ally",   "anomaly", "assembly", "belly",  "bully",
+                                        "family", "folly",   "homily",   "jelly",  "monopoly",
+                                        "rally",  "reply",   "supply"};
+    static const char *const before[] = {"a",   "an",  "her",  "his", "its",
+                                         "my",  "our", "the",  "their", "your"};
+    const char *p = tp(v, i);
+    size_t n = tl(v, i);
+    if (n <= 4 || p[n - 1] != 'y' || p[n - 2] != 'l' ||
+        (v->toks[i].flags & (LEDE_QL_F_WORD | LEDE_QL_F_CAP)) != LEDE_QL_F_WORD ||
+        lede_ql_in_sorted(p, n, nouns, sizeof nouns / sizeof nouns[0]))
+        return 0;
+    if (i > lo && (lede_ql_in_sorted(tp(v, i - 1), tl(v, i - 1), before,
+                                     sizeof before / sizeof before[0]) ||
+                   is_clitic_s(v, i - 1)))
+        return 0;
+    return 1;
+}
+
+size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h) {
+    /* auxiliaries, modals, negation and the adverbs PolNeAR counts as part
+       of a cue ("has also said", "did n't immediately respond", "further
+       asserted"), in strcmp order (lede_ql_in_sorted) */
+    static const char *const lead[] = {
+        "'d",      "'ll",   "'re",    "'ve",   "again",  "already", "also",  "always", "are",
+        "be",      "been",  "being",  "can",   "could",  "did",     "do",    "does",   "even",
+        "first",   "further", "had",  "has",   "have",   "is",      "just",  "later",  "long",
+        "may",     "might", "must",   "n't",   "never",  "not",     "now",   "n\xe2\x80\x99t",
+        "often",   "once",  "should", "still", "then",   "was",     "were",  "will",   "would",
+        "\xe2\x80\x99" "d", "\xe2\x80\x99" "ll", "\xe2\x80\x99" "re", "\xe2\x80\x99" "ve"};
     size_t lo = v->toks[h].sbeg, a = h;
-    while (a > lo && h - a < 3 &&
-           (in_list(tp(v, a - 1), tl(v, a - 1), aux) ||
-            (tl(v, a - 1) > 4 && tp(v, a - 1)[tl(v, a - 1) - 1] == 'y' &&
-             tp(v, a - 1)[tl(v, a - 1) - 2] == 'l' &&
-             (v->toks[a - 1].flags & (LEDE_QL_F_WORD | LEDE_QL_F_CAP)) == LEDE_QL_F_WORD)))
-        a--;
-    *us = a;
+    while (a > lo && h - a < 3) {
+        size_t i = a - 1;
+        if (v->toks[i].t.kind != LEDE_TOK_WORD)
+            break;
+        if (lede_ql_in_sorted(tp(v, i), tl(v, i), lead, sizeof lead / sizeof lead[0]) ||
+            ly_adverb(v, i, lo) || (is_clitic_s(v, i) && participle(v, h)))
+            a--;
+        else
+            break;
+    }
+    return a;
+}
+
+void lede_ql_cue_extent(const lede_ql_view *v, size_t h, size_t *us, size_t *ue) {
+    *us = lede_ql_cue_lead(v, h);
     *ue = h + 1;
     if (h + 1 < v->toks[h].send && lede_ascii_eq_ci(tp(v, h), tl(v, h), "according") &&
         lede_ascii_eq_ci(tp(v, h + 1), tl(v, h + 1), "to"))
@@ -835,7 +898,18 @@ static int is_end(const lede_ql_view *v, size_t i) {
         (t->flags & LEDE_QL_F_INQ))
         return 0;
     char c = v->s[t->t.span.byte_start];
-    return c == '.' || c == '!' || c == '?' || c == ';';
+    if (c != '.' && c != '!' && c != '?' && c != ';')
+        return 0;
+    /* a period glued between letters or before a bracket or comma ends an
+       abbreviation the tokenizer split ("R-S.C.", "(D-N.Y.),"), not a
+       sentence */
+    if (c == '.' && !t->t.space_before && i + 1 < v->n && !v->toks[i + 1].t.space_before) {
+        const lede_token *nx = &v->toks[i + 1].t;
+        char d = v->s[nx->span.byte_start];
+        if (nx->kind == LEDE_TOK_WORD || d == ')' || d == ',')
+            return 0;
+    }
+    return 1;
 }
 
 size_t lede_ql_con_feats(const lede_ql_view *v, size_t h, size_t us, size_t ue, lede_ql_span src,

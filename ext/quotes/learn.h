@@ -133,6 +133,11 @@ uint32_t lede_ql_cue_bias_feature(void);
 /* The features of token i as a cue head, into out; returns how many. */
 size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out);
 
+/* Where the cue whose head is h starts: the auxiliaries, modals, negation
+   and adverbs just before it ("has also said", "did n't respond", "he's
+   claiming", "further asserted"), at most three tokens. */
+size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h);
+
 /* The words of the cue whose head is h: [*us, *ue), with the auxiliaries
    before it ("has said", "was also quoted") and "to" after "according". */
 void lede_ql_cue_extent(const lede_ql_view *v, size_t h, size_t *us, size_t *ue);

@@ -124,7 +124,8 @@ static const char *const titles[] = {
     "acting", "adm.", "admiral", "adviser", "advisor", "ambassador", "analyst", "anchor",
     "assistant", "attorney", "author", "campaign", "candidate", "capt.", "captain", "ceo", "chair",
     "chairman", "chairwoman", "chancellor", "chief", "coach", "col.", "colonel", "commissioner",
-    "congressman", "congresswoman", "correspondent", "defence", "defense", "democratic", "deputy",
+    "congressman", "congresswoman", "correspondent", "defence", "defense", "del.", "delegate",
+    "democratic", "deputy",
     "detective", "director", "economist", "editor", "education", "energy", "executive", "finance",
     "foreign", "former", "founder", "gen", "gen.", "general", "gop", "gov", "gov.", "governor",
     "health", "host", "house", "inspector", "interior", "judge", "justice", "king", "leader",
@@ -146,7 +147,8 @@ static const char *const person_titles[] = {
     "sgt.",    "adm.",      "director",  "chairman",    "chairwoman", "ceo",     "founder",
     "adviser", "advisor",   "economist", "analyst",     "manager",   "host",     "anchor",
     "editor",  "author",    "correspondent", "leader",  "coach",    "captain",
-    "lieutenant", "sergeant", "colonel", "admiral",     "detective", "inspector", NULL};
+    "lieutenant", "sergeant", "colonel", "admiral",     "detective", "inspector", "del.",
+    "delegate", NULL};
 static const char *const roles[] = {
     "activist", "actor", "actress", "administrator", "adviser", "advisor", "aide", "ambassador",
     "analyst", "anchor", "attorney", "author", "bishop", "boss", "brother", "candidate", "ceo",
@@ -864,13 +866,11 @@ static int is_cue(const lede_quotes_iter *it, size_t i) {
     return 1;
 }
 
-/* The start of a cue whose word is at c: the auxiliaries before it
-   ("has said", "also told"). */
+/* The start of a cue whose word is at c: the auxiliaries and adverbs
+   before it ("has said", "also told", "later said"; learn.h). */
 static size_t cue_start(const lede_quotes_iter *it, size_t c) {
-    size_t a = c;
-    while (a > it->toks[c].sbeg && tin(it, a - 1, aux_in) && c - a < 2)
-        a--;
-    return a;
+    lede_ql_view v = {it->s, it->toks, it->ntoks};
+    return lede_ql_cue_lead(&v, c);
 }
 
 /* Where the words before the cue start, skipping adverbs and auxiliaries
@@ -973,6 +973,8 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
                 continue;
             }
         }
+        if (k + 1 < hi && cue_start(it, k + 1) <= k)
+            continue; /* "often" in "X often said" leads the cue */
         if (is_cue(it, k)) {
             size_t cs = cue_start(it, k);
             size_t se = skip_aux_back(it, cs);

@@ -21,7 +21,7 @@ typedef struct {
 static const abbrev_entry abbrev_table[] = {
     {"Adm", T}, {"Amb", T}, {"Apr", N}, {"Art", N}, {"Assn", G}, {"Asst", T}, {"Atty", T},
     {"Aug", N}, {"Ave", G}, {"Blvd", G}, {"Brig", T}, {"Bros", G}, {"Capt", T}, {"Ch", N},
-    {"Cmdr", T}, {"Co", G}, {"Col", T}, {"Corp", G}, {"Cos", G}, {"Cpl", T}, {"Dec", N},
+    {"Cmdr", T}, {"Co", G}, {"Col", T}, {"Corp", G}, {"Cos", G}, {"Cpl", T}, {"Dec", N}, {"Del", G},
     {"Dept", G}, {"Det", T}, {"Dr", T}, {"Esq", G}, {"Feb", N}, {"Fig", N}, {"Figs", N},
     {"Fr", T}, {"Fri", G}, {"Ft", T}, {"Gen", T}, {"Gens", T}, {"Gov", T}, {"Govt", G},
     {"Hon", T}, {"Inc", G}, {"Insp", T}, {"Intl", G}, {"Jan", N}, {"Jr", G}, {"Jul", N},

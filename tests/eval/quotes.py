@@ -48,9 +48,11 @@ DETERMINERS = {"another", "some", "many", "several", "most", "one", "two", "thre
 
 
 def trim(text, a, b):
-    while a < b and text[a] in TRIM:
+    """The span [a, b) less spaces (any Unicode space: PolNeAR has no-break
+    spaces at span edges), quotation marks and punctuation at its edges."""
+    while a < b and (text[a] in TRIM or text[a].isspace()):
         a += 1
-    while b > a and text[b - 1] in TRIM:
+    while b > a and (text[b - 1] in TRIM or text[b - 1].isspace()):
         b -= 1
     return (a, b)
 
@@ -109,6 +111,9 @@ def main():
         i = args.index("--guard")
         guard = (float(args[i + 1]), float(args[i + 2]))
         del args[i:i + 3]
+    if len(args) != 2 or any(a.startswith("-") for a in args):
+        sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
+        return 2
     lib, root = args[0], args[1]
     db = sqlite3.connect(":memory:")
     db.enable_load_extension(True)

@@ -27,7 +27,11 @@ SKIP = {"has", "have", "had", "also", "is", "was", "were", "are", "be", "been", 
         "previously", "then", "repeatedly", "once", "again", "publicly", "recently", "to",
         "reportedly", "allegedly", "being", "it", "he", "she", "they", "a", "an", "the", "in",
         "for", "on", "of", "with", "by", "at", "as", "and", "or", "that", "this", "his", "her",
-        "their", "its", "our", "according", "s"}
+        "their", "its", "our", "according", "s",
+        # the rest of what learn.c's lede_ql_cue_lead counts as the lead of a cue
+        # ("often said", "did n't say"), never its head
+        "often", "still", "even", "now", "first", "further", "always", "already", "must",
+        "should", "never", "long", "t", "didn", "don", "doesn", "isn", "wasn", "won"}
 WORD = re.compile(r"[A-Za-z]+")
 
 
