@@ -444,7 +444,8 @@ size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h) {
     size_t lo = v->toks[h].sbeg, a = h;
     while (a > lo && h - a < 3) {
         size_t i = a - 1;
-        if (v->toks[i].t.kind != LEDE_TOK_WORD)
+        /* a capitalised one is a name: "Theresa May said", "Will said" */
+        if (v->toks[i].t.kind != LEDE_TOK_WORD || (v->toks[i].flags & LEDE_QL_F_CAP))
             break;
         if (lede_ql_in_sorted(tp(v, i), tl(v, i), lead, sizeof lead / sizeof lead[0]) ||
             ly_adverb(v, i, lo) || (is_clitic_s(v, i) && participle(v, h)))

@@ -455,7 +455,11 @@ static lede_rc read_block(lede_quotes_iter *it) {
             unsigned f = 0;
             int has = first_token(it, &sp, &t, &f);
             int para = has && (t.newlines_before > 0 || breaks_before(it->s, t.span.byte_start));
-            if ((para && !(it->qopen && (f & QF_OPEN))) || it->ntoks >= LEDE_QUOTES_BLOCK_TOKENS / 2) {
+            /* a quotation goes on, or opens after a paragraph that ends in
+               a colon ("He said:", "The Times reports:") */
+            int joined = (f & QF_OPEN) &&
+                         (it->qopen || tpunct(it, it->ntoks - 1, ":"));
+            if ((para && !joined) || it->ntoks >= LEDE_QUOTES_BLOCK_TOKENS / 2) {
                 it->next_span = sp;
                 it->have_next = 1;
                 break;
@@ -702,10 +706,7 @@ static size_t np_before(const lede_quotes_iter *it, size_t e) {
     }
     size_t a = e;
     while (a > lo && !tpunct(it, a - 1, ",;:()") && !tmark(it, a - 1) && !tend(it, a - 1) &&
-           !tin(it, a - 1, stops) && !tpunct(it, a - 1, "-") &&
-           !(tl(it, a - 1) == 3 && (unsigned char)tp(it, a - 1)[0] == 0xE2 &&
-             (unsigned char)tp(it, a - 1)[1] == 0x80 &&
-             ((unsigned char)tp(it, a - 1)[2] == 0x94 || (unsigned char)tp(it, a - 1)[2] == 0x93)))
+           !tin(it, a - 1, stops) && !tdash(it, a - 1))
         a--;
     while (a < e && tin(it, a, openers))
         a++;
@@ -913,6 +914,47 @@ static void mark_used(lede_quotes_iter *it, size_t a, size_t b) {
 
 static int trails_off(const lede_quotes_iter *it, size_t a);
 
+/* Where the source [a, b) ends less a day at its end: "Priebus later
+   Thursday", "Sean Spicer on Thursday evening" (the time is the cue's, as
+   PolNeAR has it); a day after a participle stays ("a poll released
+   Tuesday"). */
+static size_t time_tail(const lede_quotes_iter *it, size_t a, size_t b) {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", NULL};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const lead[] = {"on", "late", "early", "later", "earlier", NULL};
+    if (a == NONE || b < a + 2)
+        return b;
+    size_t t = b;
+    if (tin(it, t - 1, parts))
+        t--;
+    if (t <= a + 1 || !tin(it, t - 1, days))
+        return b;
+    t--;
+    if (t > a + 1 && tin(it, t - 1, lead))
+        t--;
+    size_t n = tl(it, t - 1);
+    const char *w = tp(it, t - 1);
+    if ((n > 3 && w[n - 1] == 'd' && w[n - 2] == 'e') || (n > 4 && memcmp(w + n - 3, "ing", 3) == 0) ||
+        !(tf(it, t - 1) & QF_WORD))
+        return b;
+    return t;
+}
+
+/* 1 when token k, after the quotation p, reads as the verb of its
+   attribution though it is no cue word: '"Why not?" Vitter demanded.',
+   '"Go home," she yelled, ...': a lowercase word in -ed that ends the
+   sentence or its clause, after a quotation that ends in a comma, a
+   question or an exclamation mark (a continuation, not a statement). */
+static int said_like(const lede_quotes_iter *it, const lede_quotes_pair *p, size_t k) {
+    size_t n = tl(it, k);
+    const char *w = tp(it, k);
+    if (n < 5 || (tf(it, k) & (QF_WORD | QF_CAP | QF_INQ)) != QF_WORD || w[n - 1] != 'd' ||
+        w[n - 2] != 'e' || p->c == 0 || !tpunct(it, p->c - 1, ",?!"))
+        return 0;
+    return k + 1 >= it->ntoks || tend(it, k + 1) || tpunct(it, k + 1, ",");
+}
+
 /* A cue after the quotation that closes at c: '"...," he said', '"...,"
    said X', '"...?" X asked'. Fills the item and returns 1. */
 static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede_quotes_item *x) {
@@ -975,10 +1017,14 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
         }
         if (k + 1 < hi && cue_start(it, k + 1) <= k)
             continue; /* "often" in "X often said" leads the cue */
-        if (is_cue(it, k)) {
+        if ((tf(it, k) & QF_CAP) && k + 1 < hi && is_cue(it, k + 1) &&
+            (tf(it, k + 1) & QF_STRONG))
+            continue; /* '"...," Read said': a name, though "read" is a cue word */
+        int past = said_like(it, p, k);
+        if (is_cue(it, k) || past) {
             size_t cs = cue_start(it, k);
             size_t se = skip_aux_back(it, cs);
-            if (se <= j || !(tf(it, k) & QF_STRONG))
+            if (se <= j || !(past || (tf(it, k) & QF_STRONG)))
                 return 0;
             size_t a = np_before(it, se);
             if (a != j && !(a != NONE && a > j && tin(it, j, openers)))
@@ -988,7 +1034,7 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
                 !trails_off(it, k + 1))
                 return 0;
             x->ss = a;
-            x->se = se;
+            x->se = time_tail(it, a, se);
             x->us = cs;
             x->ue = k + 1;
             if (tin(it, k, tell_verbs) && k + 1 < hi && !tend(it, k + 1)) {
@@ -1004,7 +1050,9 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
    reporters, "..."', 'X said in a statement: "..."'. */
 static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, lede_quotes_item *x) {
     size_t o = p->o;
-    if (o == 0 || (tf(it, o) & QF_PARA))
+    /* a quotation that opens a paragraph is attributed by the paragraph
+       before only when that one ends in a colon: 'He said:\n\n"..."' */
+    if (o == 0 || ((tf(it, o) & QF_PARA) && !tpunct(it, o - 1, ":")))
         return 0;
     size_t j = o;
     int colon = 0;
@@ -1013,8 +1061,8 @@ static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, led
         j--;
     }
     size_t lo = it->toks[j > 0 ? j - 1 : 0].sbeg;
-    if (lo < it->toks[o].pbeg)
-        lo = it->toks[o].pbeg;
+    if (lo < it->toks[j > 0 ? j - 1 : 0].pbeg)
+        lo = it->toks[j > 0 ? j - 1 : 0].pbeg;
     /* the cue itself or "told reporters", "said in a statement" */
     for (size_t k = j; k > lo && j - k < 6; k--) {
         size_t c = k - 1;
@@ -1022,17 +1070,32 @@ static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, led
             break;
         if (!is_cue(it, c))
             continue;
-        if (!(tf(it, c) & QF_STRONG))
+        /* a weaker cue word right before the colon is one: "The Times reports:" */
+        if (!(tf(it, c) & QF_STRONG) && !(colon && c + 1 == j))
             break;
         if (c + 1 < j && !colon && !tpunct(it, j, ","))
             break; /* 'he said the plan was "a disaster"': a partial quote */
         size_t cs = cue_start(it, c);
         size_t se = skip_aux_back(it, cs);
+        /* "..., Spicer said, adding, "..."": the participle's source is the
+           subject of the cue before it */
+        if (ing_word(it, c) && se >= 2 && tpunct(it, se - 1, ",") && is_cue(it, se - 2) &&
+            (tf(it, se - 2) & QF_STRONG)) {
+            size_t e = skip_aux_back(it, cue_start(it, se - 2));
+            size_t a = np_tight(it, it->toks[e > 0 ? e - 1 : 0].sbeg, e);
+            if (a == NONE)
+                return 0;
+            x->ss = a;
+            x->se = e;
+            x->us = cs;
+            x->ue = c + 1;
+            return 1;
+        }
         size_t a = np_before(it, se);
         if (a == NONE)
             return 0;
         x->ss = a;
-        x->se = se;
+        x->se = time_tail(it, a, se);
         x->us = cs;
         x->ue = c + 1;
         return 1;
@@ -1949,6 +2012,34 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
                     break;
                 }
             }
+        /* "David Kamin, an adviser to the campaign, said", "Obama, others
+           vow": a name that opens the sentence, then a comma, then the
+           source the model chose, is the head of that source */
+        if (src.a != NONE && src.b <= us && src.a >= 3 && src.a + 1 < src.b &&
+            tpunct(it, src.a - 1, ",") && tin(it, src.a, articles) &&
+            (tf(it, src.a + 1) & (QF_WORD | QF_CAP)) == QF_WORD) {
+            size_t lo = it->toks[src.a].sbeg, r = cap_run_back(it, lo, src.a - 1);
+            while (lo < r && tin(it, lo, openers))
+                lo++;
+            if (r == lo && src.a - 1 - r >= 2 && src.a - 1 - r <= 5 && !tin(it, r, articles) &&
+                !tin(it, r, preps) && !tin(it, r, openers))
+                src.a = r;
+        }
+        if (src.a != NONE && src.b <= us)
+            src.b = time_tail(it, src.a, src.b);
+        /* "Rep. Ana Holt (R-S.C.)": a bracket the source opens, it closes */
+        if (src.a != NONE && src.b < it->ntoks && tpunct(it, src.b, ")")) {
+            int open = 0;
+            for (size_t i = src.a; i < src.b; i++)
+                open += tpunct(it, i, "(") - tpunct(it, i, ")");
+            if (open > 0)
+                src.b++;
+        }
+        /* "a super PAC that intends to", "Can you imagine": a learned cue
+           whose source is a bare "that" or "you" is a relative clause or a
+           generic "you", seldom speech (PolNeAR train: about one in six) */
+        if (src.a != NONE && src.b == src.a + 1 && (tis(it, src.a, "that") || tis(it, src.a, "you")))
+            continue;
         lede_quotes_item *x = item_new(it);
         if (!x)
             return LEDE_NOMEM;
@@ -2054,9 +2145,32 @@ const char *const *lede_quotes_word_list(size_t k) {
    attribution; the others start with "Q", "A", "The Latest", a word in
    capitals, ...: colon_not). It runs before the learned cues, which then
    leave the paragraph alone (the trainer sees the block before both). */
+/* 1 when the word of token i is, ASCII case ignored, the last word of a
+   name the text gave before ("PENCE" after "Mike Pence"). */
+static int known_surname(const lede_quotes_iter *it, size_t i) {
+    size_t total = it->nnames < LEDE_QUOTES_NAMES ? it->nnames : LEDE_QUOTES_NAMES;
+    for (size_t k = 0; k < total; k++) {
+        const lede_quotes_name *m = &it->names[k];
+        const char *ml = m->name + m->last_off;
+        if (m->words > 1 && words_eq(ml, strlen(ml), tp(it, i), tl(it, i)))
+            return 1;
+    }
+    return 0;
+}
+
 static lede_rc colon_lead(lede_quotes_iter *it) {
     for (size_t b = 0; b < it->ntoks; b++) {
-        if (!(tf(it, b) & QF_PARA) || !(tf(it, b) & QF_CAP) || tin(it, b, colon_not))
+        /* a transcript's turn may sit inside the quotation that holds the
+           transcript: '"PENCE: Well, look, ...' */
+        size_t mark = NONE;
+        if ((tf(it, b) & QF_PARA) && tmark(it, b) && b + 1 < it->ntoks &&
+            (tf(it, b) & (QF_OPEN | QF_SOPEN | QF_MARK))) {
+            mark = b;
+            b++;
+        } else if (!(tf(it, b) & QF_PARA)) {
+            continue;
+        }
+        if (!(tf(it, b) & QF_CAP) || tin(it, b, colon_not))
             continue;
         size_t c = b;
         while (c < it->ntoks && c - b < 5 && !tpunct(it, c, ":") &&
@@ -2072,13 +2186,20 @@ static lede_rc colon_lead(lede_quotes_iter *it) {
                 up += tp(it, i)[k] >= 'A' && tp(it, i)[k] <= 'Z';
             caps |= n > 1 && up == n;
         }
+        /* an all-capital label is a speaker only when it is the surname of
+           someone the text names ("PENCE:" after "Mike Pence"), not a
+           heading ("BREAKING:") */
+        if (caps && (c - b != 1 || !known_surname(it, b)))
+            continue;
+        if (mark != NONE && !caps && c - b > 2)
+            continue;
         size_t e = c + 1;
         while (e < it->ntoks && it->toks[e].pbeg == it->toks[b].pbeg)
             e++;
         int used = 0;
         for (size_t i = b; i < e; i++)
             used |= (tf(it, i) & QF_USED) != 0;
-        if (caps || used || count_words(it, c + 1, e) < 3)
+        if (used || count_words(it, c + 1, e) < 3)
             continue;
         lede_quotes_item *x = item_new(it);
         if (!x)
@@ -2090,6 +2211,17 @@ static lede_rc colon_lead(lede_quotes_iter *it) {
         x->cs = c + 1;
         x->ce = e;
         x->q.kind = LEDE_QUOTE_INDIRECT;
+        if (mark != NONE) { /* the turn is quoted: up to the paragraph's end or the close */
+            x->q.kind = LEDE_QUOTE_DIRECT;
+            while (x->ce > x->cs + 1 && (tmark(it, x->ce - 1) || tpunct(it, x->ce - 1, ".,")))
+                x->ce--;
+            for (size_t q = 0; q < it->npairs; q++)
+                if (it->pairs[q].o <= mark && it->pairs[q].c >= x->cs)
+                    it->pairs[q].taken = 1;
+            mark_used(it, mark, e);
+            b = e - 1;
+            continue;
+        }
         for (size_t q = 0; q < it->npairs; q++) {
             lede_quotes_pair *p = &it->pairs[q];
             if (p->o + 1 >= x->ce || p->c <= x->cs)

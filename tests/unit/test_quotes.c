@@ -554,6 +554,75 @@ static void test_quotes_colon_lead(void **state) {
         assert_string_not_equal(g[k].cue, ":");
 }
 
+static void test_quotes_transcript_turns(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a transcript inside one quotation, an opening mark at each turn: an
+       all-capital label is a speaker when the text named that person, and
+       a heading ("UPDATE:") never is */
+    size_t n = quotes_of("The radio host Lena Brandt spoke with Mayor Oskar Vik on Sunday. Part "
+                         "of the interview:\n\n"
+                         "\"BRANDT: Mayor, will the ferry run again before the winter?\n\n"
+                         "\"VIK: Yes, the harbour board has promised the repairs by October.\n\n"
+                         "\"BRANDT: And if the repairs are late, who pays for them?\"\n\n"
+                         "UPDATE: The harbour board did not answer questions on the schedule.\n",
+                         g);
+    size_t turns = 0;
+    for (size_t k = 0; k < n && k < MAXQ; k++) {
+        if (strcmp(g[k].cue, ":") != 0)
+            continue;
+        assert_string_equal(g[k].kind, "direct");
+        assert_string_not_equal(g[k].source, "UPDATE");
+        if (turns == 1) {
+            assert_string_equal(g[k].source, "VIK");
+            assert_string_equal(g[k].speaker, "Oskar Vik");
+            assert_string_equal(g[k].text,
+                                "Yes, the harbour board has promised the repairs by October");
+        }
+        turns++;
+    }
+    assert_int_equal(turns, 3);
+}
+
+static void test_quotes_cue_lead_words(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* the auxiliaries, negation and adverbs before a cue word are part of
+       the cue, not of the source; a noun in -ly and a capitalised "May"
+       are not */
+    size_t n = quotes_of("Mayor Ines Lund further asserted that the port would reopen. The "
+                         "family said they had not been told. He\u2019s claiming the repairs "
+                         "were finished. Prime Minister Theresa May said the talks would go on.",
+                         g);
+    assert_int_equal(n, 4);
+    assert_string_equal(g[0].source, "Mayor Ines Lund");
+    assert_string_equal(g[0].cue, "further asserted");
+    assert_string_equal(g[1].source, "The family");
+    assert_string_equal(g[1].cue, "said");
+    assert_string_equal(g[2].source, "He");
+    assert_string_equal(g[2].cue, "\u2019s claiming");
+    assert_string_equal(g[3].source, "Prime Minister Theresa May");
+    assert_string_equal(g[3].cue, "said");
+}
+
+static void test_quotes_after_quote_past_verb(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* after a quotation that ends in a comma or a question mark, a name and
+       a verb in -ed that ends the clause attribute it, cue list or not; an
+       abbreviation inside the source ("(R-S.C.)") does not end it */
+    size_t n = quotes_of("\"Why was the ferry not ready?\" Vitter demanded. \"We will look into "
+                         "it,\" the harbour master often said. Rep. Ana Holt (R-S.C.) said the "
+                         "vote would come in May.",
+                         g);
+    assert_int_equal(n, 3);
+    assert_string_equal(g[0].source, "Vitter");
+    assert_string_equal(g[0].cue, "demanded");
+    assert_string_equal(g[1].source, "the harbour master");
+    assert_string_equal(g[1].cue, "often said");
+    assert_string_equal(g[2].source, "Rep. Ana Holt (R-S.C.)");
+}
+
 static void test_quotes_continuation_after_long_attribution(void **state) {
     (void)state;
     got g[MAXQ];
@@ -704,6 +773,9 @@ int main(void) {
         cmocka_unit_test(test_quotes_source_title_before_name),
         cmocka_unit_test(test_quotes_learned_passive_no_source),
         cmocka_unit_test(test_quotes_colon_lead),
+        cmocka_unit_test(test_quotes_transcript_turns),
+        cmocka_unit_test(test_quotes_cue_lead_words),
+        cmocka_unit_test(test_quotes_after_quote_past_verb),
         cmocka_unit_test(test_quotes_continuation_after_long_attribution),
         cmocka_unit_test(test_quotes_same_content_one_row),
         cmocka_unit_test(test_quotes_learned_content_ends_before_quotation),
