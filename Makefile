@@ -300,7 +300,7 @@ QUOTES_TRAIN_EPOCHS ?= 6
 # five runs over the data in different orders, their weights averaged
 # (quotes-train -r): steadier than one run (docs/accuracy.md)
 QUOTES_TRAIN_RUNS ?= 5
-QUOTES_TRAIN_PRUNE ?= 0.8
+QUOTES_TRAIN_PRUNE ?= 0.2
 # the cue classifier's threshold lowered by 4 update units (quotes-train -b):
 # recall for precision, chosen on the held-out fifth (docs/accuracy.md)
 QUOTES_TRAIN_BIAS ?= 4

@@ -408,7 +408,7 @@ static int participle(const lede_ql_view *v, size_t h) {
 }
 
 /* 1 when token i is a lowercase word ending in "ly" that reads as an
-   adverb ("later", "quickly"): not a noun such as "family" or "rally",
+   adverb ("recently", "quickly"): not a noun such as "family" or "rally",
    and not one after a determiner or a possessive ("the family said"). */
 static int ly_adverb(const lede_ql_view *v, size_t i, size_t lo) {
     /* in strcmp order (lede_ql_in_sorted) */

@@ -878,7 +878,7 @@ static size_t cue_start(const lede_quotes_iter *it, size_t c) {
    between a source and its verb ("he later said"). */
 static size_t skip_aux_back(const lede_quotes_iter *it, size_t a) {
     size_t lo = a < it->ntoks ? it->toks[a].sbeg : 0;
-    while (a > lo &&
+    while (a > lo && !(tf(it, a - 1) & QF_CAP) &&
            (tin(it, a - 1, aux_skip) || tin(it, a - 1, aux_in) ||
             ((tf(it, a - 1) & (QF_WORD | QF_CAP)) == QF_WORD && tl(it, a - 1) > 4 &&
              tp(it, a - 1)[tl(it, a - 1) - 1] == 'y' && tp(it, a - 1)[tl(it, a - 1) - 2] == 'l')))
@@ -933,6 +933,8 @@ static size_t time_tail(const lede_quotes_iter *it, size_t a, size_t b) {
     t--;
     if (t > a + 1 && tin(it, t - 1, lead))
         t--;
+    else if (tf(it, t - 1) & QF_CAP)
+        return b; /* "voters on Super Tuesday", "Bloody Sunday" */
     size_t n = tl(it, t - 1);
     const char *w = tp(it, t - 1);
     if ((n > 3 && w[n - 1] == 'd' && w[n - 2] == 'e') || (n > 4 && memcmp(w + n - 3, "ing", 3) == 0) ||
@@ -947,10 +949,17 @@ static size_t time_tail(const lede_quotes_iter *it, size_t a, size_t b) {
    sentence or its clause, after a quotation that ends in a comma, a
    question or an exclamation mark (a continuation, not a statement). */
 static int said_like(const lede_quotes_iter *it, const lede_quotes_pair *p, size_t k) {
-    size_t n = tl(it, k);
-    const char *w = tp(it, k);
-    if (n < 5 || (tf(it, k) & (QF_WORD | QF_CAP | QF_INQ)) != QF_WORD || w[n - 1] != 'd' ||
-        w[n - 2] != 'e' || p->c == 0 || !tpunct(it, p->c - 1, ",?!"))
+    /* in strcmp order (lede_ql_in_sorted): ways of saying, not of reacting
+       ("the crowd cheered", "reporters laughed") */
+    static const char *const verbs[] = {
+        "answered",  "asked",     "begged",    "boasted",  "chided",    "conceded", "countered",
+        "cried",     "demanded",  "exclaimed", "gushed",   "hollered", "interjected",
+        "joked",     "mumbled",   "mused",     "muttered", "pleaded",   "quipped",  "recalled",
+        "replied",   "responded", "retorted",  "scoffed",  "screamed",  "shouted",  "snapped",
+        "sneered",   "stammered", "wailed",    "whispered", "wondered", "yelled"};
+    if ((tf(it, k) & (QF_WORD | QF_CAP | QF_INQ)) != QF_WORD || p->c == 0 ||
+        !tpunct(it, p->c - 1, ",?!") ||
+        !lede_ql_in_sorted(tp(it, k), tl(it, k), verbs, sizeof verbs / sizeof verbs[0]))
         return 0;
     return k + 1 >= it->ntoks || tend(it, k + 1) || tpunct(it, k + 1, ",");
 }
@@ -1026,7 +1035,7 @@ static int attribute_after(lede_quotes_iter *it, const lede_quotes_pair *p, lede
             size_t se = skip_aux_back(it, cs);
             if (se <= j || !(past || (tf(it, k) & QF_STRONG)))
                 return 0;
-            size_t a = np_before(it, se);
+            size_t a = past ? np_tight(it, j, se) : np_before(it, se);
             if (a != j && !(a != NONE && a > j && tin(it, j, openers)))
                 return 0;
             /* '"...." The minister added that ...' is a new statement */
@@ -1082,14 +1091,15 @@ static int attribute_before(lede_quotes_iter *it, const lede_quotes_pair *p, led
         if (ing_word(it, c) && se >= 2 && tpunct(it, se - 1, ",") && is_cue(it, se - 2) &&
             (tf(it, se - 2) & QF_STRONG)) {
             size_t e = skip_aux_back(it, cue_start(it, se - 2));
-            size_t a = np_tight(it, it->toks[e > 0 ? e - 1 : 0].sbeg, e);
-            if (a == NONE)
-                return 0;
-            x->ss = a;
-            x->se = e;
-            x->us = cs;
-            x->ue = c + 1;
-            return 1;
+            size_t a = e > 0 ? np_tight(it, it->toks[e - 1].sbeg, e) : NONE;
+            /* only after a content of its own: "A, Spicer said, adding" */
+            if (a != NONE && a > it->toks[a].sbeg && tpunct(it, a - 1, ",")) {
+                x->ss = a;
+                x->se = e;
+                x->us = cs;
+                x->ue = c + 1;
+                return 1;
+            }
         }
         size_t a = np_before(it, se);
         if (a == NONE)
@@ -2015,14 +2025,15 @@ static lede_rc learned_in_block(lede_quotes_iter *it) {
         /* "David Kamin, an adviser to the campaign, said", "Obama, others
            vow": a name that opens the sentence, then a comma, then the
            source the model chose, is the head of that source */
-        if (src.a != NONE && src.b <= us && src.a >= 3 && src.a + 1 < src.b &&
-            tpunct(it, src.a - 1, ",") && tin(it, src.a, articles) &&
+        if (src.a != NONE && src.b < us && src.a >= 3 && src.a + 1 < src.b &&
+            tpunct(it, src.a - 1, ",") && tpunct(it, src.b, ",") && tin(it, src.a, articles) &&
             (tf(it, src.a + 1) & (QF_WORD | QF_CAP)) == QF_WORD) {
             size_t lo = it->toks[src.a].sbeg, r = cap_run_back(it, lo, src.a - 1);
             while (lo < r && tin(it, lo, openers))
                 lo++;
-            if (r == lo && src.a - 1 - r >= 2 && src.a - 1 - r <= 5 && !tin(it, r, articles) &&
-                !tin(it, r, preps) && !tin(it, r, openers))
+            if (r == lo && src.a - 1 - r >= 2 && src.a - 1 - r <= 5 &&
+                (gaz_has(tp(it, r), tl(it, r), LEDE_GAZ_GIVEN_NAME) || tin(it, r, titles) ||
+                 tin(it, r, honorifics)))
                 src.a = r;
         }
         if (src.a != NONE && src.b <= us)
@@ -2136,15 +2147,6 @@ const char *const *lede_quotes_word_list(size_t k) {
     return k < sizeof word_lists / sizeof word_lists[0] - 1 ? word_lists[k] : NULL;
 }
 
-/* A paragraph that opens with a name and a colon, in a headline or a
-   transcript ("Rubio: I Still Believe ...", "Matthews: Here's the
-   irony ..."): the name is the source, the colon the cue, the rest of the
-   paragraph the content, as PolNeAR has them. The rules-only reader
-   (reported_in) has the headline case; this is the model's (train:
-   108 of 233 such paragraphs of up to four capitalised words are an
-   attribution; the others start with "Q", "A", "The Latest", a word in
-   capitals, ...: colon_not). It runs before the learned cues, which then
-   leave the paragraph alone (the trainer sees the block before both). */
 /* 1 when the word of token i is, ASCII case ignored, the last word of a
    name the text gave before ("PENCE" after "Mike Pence"). */
 static int known_surname(const lede_quotes_iter *it, size_t i) {
@@ -2158,6 +2160,18 @@ static int known_surname(const lede_quotes_iter *it, size_t i) {
     return 0;
 }
 
+/* A paragraph that opens with a name and a colon, in a headline or a
+   transcript ("Rubio: I Still Believe ...", "Matthews: Here's the
+   irony ..."): the name is the source, the colon the cue, the rest of the
+   paragraph the content, as PolNeAR has them. The rules-only reader
+   (reported_in) has the headline case; this is the model's (train:
+   108 of 233 such paragraphs of up to four capitalised words are an
+   attribution; the others start with "Q", "A", "The Latest", a word in
+   capitals, ...: colon_not). A label in capitals is a speaker only as the
+   surname of someone the text named ("PENCE:" after "Mike Pence"), and a
+   turn inside the quotation that holds a transcript ('"PENCE: ...') only
+   when its label is such a name. It runs before the learned cues, which
+   then leave the paragraph alone (the trainer sees the block before both). */
 static lede_rc colon_lead(lede_quotes_iter *it) {
     for (size_t b = 0; b < it->ntoks; b++) {
         /* a transcript's turn may sit inside the quotation that holds the
@@ -2191,7 +2205,8 @@ static lede_rc colon_lead(lede_quotes_iter *it) {
            heading ("BREAKING:") */
         if (caps && (c - b != 1 || !known_surname(it, b)))
             continue;
-        if (mark != NONE && !caps && c - b > 2)
+        /* inside a quotation, "Look: we have to fix this" is speech, not a turn */
+        if (mark != NONE && !known_surname(it, c - 1))
             continue;
         size_t e = c + 1;
         while (e < it->ntoks && it->toks[e].pbeg == it->toks[b].pbeg)
@@ -2213,6 +2228,9 @@ static lede_rc colon_lead(lede_quotes_iter *it) {
         x->q.kind = LEDE_QUOTE_INDIRECT;
         if (mark != NONE) { /* the turn is quoted: up to the paragraph's end or the close */
             x->q.kind = LEDE_QUOTE_DIRECT;
+            for (size_t q = 0; q < it->npairs; q++)
+                if (it->pairs[q].o == mark && it->pairs[q].closed && it->pairs[q].c < x->ce)
+                    x->ce = it->pairs[q].c;
             while (x->ce > x->cs + 1 && (tmark(it, x->ce - 1) || tpunct(it, x->ce - 1, ".,")))
                 x->ce--;
             for (size_t q = 0; q < it->npairs; q++)

@@ -623,6 +623,59 @@ static void test_quotes_after_quote_past_verb(void **state) {
     assert_string_equal(g[2].source, "Rep. Ana Holt (R-S.C.)");
 }
 
+static void test_quotes_name_cue_adding_and_day(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a capitalised cue word before "said" is a name ("Read"); the source
+       of "adding" after "X said," is X; a day between the source and its
+       cue is the cue's */
+    size_t n = quotes_of("\"The ferry deal is a good deal for the island,\" Read said. The "
+                         "boats will sail by June, Holm said, adding, \"We need to sit down and "
+                         "talk about the fares.\" Harbour master Ola Berg on Thursday evening "
+                         "said the repairs were finished.",
+                         g);
+    assert_true(n >= 3);
+    assert_string_equal(g[0].source, "Read");
+    assert_string_equal(g[0].cue, "said");
+    size_t k = 0;
+    while (k < n && strcmp(g[k].cue, "adding") != 0)
+        k++;
+    assert_true(k < n);
+    assert_string_equal(g[k].source, "Holm");
+    k = 0;
+    while (k < n && strcmp(g[k].text, "the repairs were finished") != 0)
+        k++;
+    assert_true(k < n);
+    assert_string_equal(g[k].source, "Harbour master Ola Berg");
+}
+
+static void test_quotes_not_turns_nor_reactions(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* "Look:" inside a quotation is speech, not a transcript turn; a turn
+       ends where its quotation closes; a reaction in -ed after a quotation
+       ("the crowd cheered") attributes nothing; "Super Tuesday" stays in
+       the source; "Theresa May told" keeps her name */
+    size_t n = quotes_of("Radio host Lena Brandt spoke with Mayor Oskar Vik on Sunday.\n\n"
+                         "\"We had no choice,\" the harbour master said.\n\n"
+                         "\"Look: we have to fix the pier before the winter comes.\"\n\n"
+                         "\"VIK: We did what we had to do.\" The crowd cheered at that line.\n\n"
+                         "\"Enough of the delays!\" The crowd cheered. \"We won,\" voters on "
+                         "Super Tuesday said. \"It was a mistake,\" Theresa May told reporters.",
+                         g);
+    for (size_t k = 0; k < n && k < MAXQ; k++) {
+        assert_string_not_equal(g[k].source, "Look");
+        assert_string_not_equal(g[k].cue, "cheered");
+        if (strcmp(g[k].source, "VIK") == 0 && strcmp(g[k].cue, ":") == 0 &&
+            strncmp(g[k].text, "We did", 6) == 0)
+            assert_string_equal(g[k].text, "We did what we had to do");
+        if (strcmp(g[k].text, "We won") == 0)
+            assert_string_equal(g[k].source, "voters on Super Tuesday");
+        if (strcmp(g[k].text, "It was a mistake") == 0)
+            assert_string_equal(g[k].source, "Theresa May");
+    }
+}
+
 static void test_quotes_continuation_after_long_attribution(void **state) {
     (void)state;
     got g[MAXQ];
@@ -776,6 +829,8 @@ int main(void) {
         cmocka_unit_test(test_quotes_transcript_turns),
         cmocka_unit_test(test_quotes_cue_lead_words),
         cmocka_unit_test(test_quotes_after_quote_past_verb),
+        cmocka_unit_test(test_quotes_name_cue_adding_and_day),
+        cmocka_unit_test(test_quotes_not_turns_nor_reactions),
         cmocka_unit_test(test_quotes_continuation_after_long_attribution),
         cmocka_unit_test(test_quotes_same_content_one_row),
         cmocka_unit_test(test_quotes_learned_content_ends_before_quotation),

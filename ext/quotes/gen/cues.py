@@ -31,7 +31,9 @@ SKIP = {"has", "have", "had", "also", "is", "was", "were", "are", "be", "been", 
         # the rest of what learn.c's lede_ql_cue_lead counts as the lead of a cue
         # ("often said", "did n't say"), never its head
         "often", "still", "even", "now", "first", "further", "always", "already", "must",
-        "should", "never", "long", "t", "didn", "don", "doesn", "isn", "wasn", "won"}
+        "should", "never", "long", "t", "didn", "don", "doesn", "isn", "wasn", "won", "aren",
+        "weren", "couldn", "wouldn", "hasn", "haven", "hadn", "shouldn", "ll", "ve", "re", "d",
+        "m"}
 WORD = re.compile(r"[A-Za-z]+")
 
 
