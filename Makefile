@@ -18,6 +18,7 @@
 #   make uninstall  remove what make install copied
 #   make model      retrain the two entity models, then the quote cues and model, from ../shared (about 15 minutes)
 #   make model-quotes  retrain only the quote cues and model (a minute)
+#   make eval-quotes-cv  five-fold cross-validation of the quote model on PolNeAR train (needs ../shared)
 #   make regen      regenerate gazetteers, places and word statistics from their sources (needs ../shared)
 #   make regen-orth regenerate only the sentence splitter's word statistic (needs ../shared)
 #   make examples   build the C example of embedding lede (examples/embed.c)
@@ -67,7 +68,7 @@ UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all help run test check-deps check-deps-run uninstall unit sqltest clustertest docstest examplestest eval \
-	bench bench-check clean-bench sanitize install clean model model-quotes regen regen-orth examples network map fuzz valgrind tsan
+	bench bench-check clean-bench sanitize install clean model model-quotes eval-quotes-cv regen regen-orth examples network map fuzz valgrind tsan
 
 all: $(LEDE)
 
@@ -300,6 +301,8 @@ QUOTES_TRAIN_EPOCHS ?= 6
 # five runs over the data in different orders, their weights averaged
 # (quotes-train -r): steadier than one run (docs/accuracy.md)
 QUOTES_TRAIN_RUNS ?= 5
+# weights under 0.2 update units dropped (quotes-train -p): chosen by five-fold
+# cross-validation on train (docs/accuracy.md, fifth round)
 QUOTES_TRAIN_PRUNE ?= 0.2
 # the cue classifier's threshold lowered by 4 update units (quotes-train -b):
 # recall for precision, chosen on the held-out fifth (docs/accuracy.md)
@@ -307,6 +310,11 @@ QUOTES_TRAIN_BIAS ?= 4
 $(BUILD)/quotes-train: ext/quotes/train/train.c $(BUILD)/libledecore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ ext/quotes/train/train.c $(BUILD)/libledecore.a $(LDLIBS_CORE) -lm $(LDFLAGS)
+
+# five-fold cross-validation of the quote model on PolNeAR train (three minutes;
+# tests/eval/quotes_cv.sh; docs/accuracy.md)
+eval-quotes-cv:
+	sh tests/eval/quotes_cv.sh $(SHARED)
 
 model-quotes:
 	@test -d $(SHARED)/data/quotes/polnear/train || { echo "make model-quotes:" \
