@@ -1731,6 +1731,24 @@ static const char *const not_names[] = {
 
 /* The speaker named in source tokens [a, end): the last capitalised run that
    reads as a name. Returns 1 when it set one (or decided there is none). */
+/* 1 when tokens [a, b) are capitalised words in mixed case with no period
+   and no title ("Reince Priebus", not "Sens. Jeff Merkley" nor "SAVE A
+   QUARTER"). */
+static int plain_name(const lede_quotes_iter *it, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++) {
+        const char *w = tp(it, i);
+        size_t n = tl(it, i), up = 0;
+        if (!(tf(it, i) & QF_CAP) || (tf(it, i) & QF_ORG) || w[n - 1] == '.' ||
+            tin(it, i, titles) || tin(it, i, honorifics))
+            return 0;
+        for (size_t k = 0; k < n; k++)
+            up += w[k] >= 'A' && w[k] <= 'Z';
+        if (n > 1 && up == n)
+            return 0;
+    }
+    return 1;
+}
+
 static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item *x, size_t sent) {
     for (size_t i = end; i > a; i--) {
         if (!(tf(it, i - 1) & QF_CAP))
@@ -1761,8 +1779,24 @@ static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item 
                 set_speaker(x, m->name,
                             r.label != LEDE_QUOTE_NONE && !r.weak ? r.label : m->label);
             else if (r.label != LEDE_QUOTE_NONE || r.b - r.a >= 2 ||
-                     tp(it, r.a)[tl(it, r.a) - 1] != 's')
-                set_speaker(x, buf, r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON);
+                     tp(it, r.a)[tl(it, r.a) - 1] != 's') {
+                lede_quote_label lb = r.label != LEDE_QUOTE_NONE ? r.label : LEDE_QUOTE_PERSON;
+                set_speaker(x, buf, lb);
+                /* a speaker of two or three plain words no list knows
+                   ("Reince Priebus") is remembered, so that "Priebus" later
+                   is that person, unless the text named someone of that
+                   surname already ("Rival Hillary Clinton", "Ivanka Trump") */
+                if (lb == LEDE_QUOTE_PERSON && r.b - r.a >= 2 && r.b - r.a <= 3 &&
+                    plain_name(it, r.a, r.b)) {
+                    size_t ln;
+                    const char *l = last_word(buf, &ln);
+                    char last[LEDE_QUOTES_NAME_MAX];
+                    memcpy(last, l, ln);
+                    last[ln] = '\0';
+                    if (!name_find(it, last, sent))
+                        name_add(it, buf, lb, r.role, r.sex, sent);
+                }
+            }
             /* else one unknown capitalised plural ("Officials"): no speaker */
             return 1;
         }

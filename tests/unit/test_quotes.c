@@ -676,6 +676,21 @@ static void test_quotes_not_turns_nor_reactions(void **state) {
     }
 }
 
+static void test_quotes_unlisted_name_remembered(void **state) {
+    (void)state;
+    got g[MAXQ];
+    /* a full name no list knows, once a speaker, makes its surname that
+       person later, even a surname in -s that reads like a plural */
+    size_t n = quotes_of("Reince Pollbus said the party was united. Later, Pollbus said: \"We "
+                         "are together on this.\"",
+                         g);
+    assert_int_equal(n, 2);
+    assert_string_equal(g[0].speaker, "Reince Pollbus");
+    assert_string_equal(g[1].source, "Pollbus");
+    assert_string_equal(g[1].speaker, "Reince Pollbus");
+    assert_string_equal(g[1].label, "PERSON");
+}
+
 static void test_quotes_continuation_after_long_attribution(void **state) {
     (void)state;
     got g[MAXQ];
@@ -831,6 +846,7 @@ int main(void) {
         cmocka_unit_test(test_quotes_after_quote_past_verb),
         cmocka_unit_test(test_quotes_name_cue_adding_and_day),
         cmocka_unit_test(test_quotes_not_turns_nor_reactions),
+        cmocka_unit_test(test_quotes_unlisted_name_remembered),
         cmocka_unit_test(test_quotes_continuation_after_long_attribution),
         cmocka_unit_test(test_quotes_same_content_one_row),
         cmocka_unit_test(test_quotes_learned_content_ends_before_quotation),
