@@ -169,23 +169,26 @@ static void test_canon_cases(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* A text of many place names, ambiguous ones among them, for the tests
+   that compare two ways of reading the same text. */
+static const canon_case many_places = {
+    "[GPE Paris] and [GPE Paris, Texas] and [GPE Athens], [GPE Georgia]; [GPE Springfield] "
+    "in [GPE Illinois]. [LOC Lake Victoria], [GPE Perth] and [GPE Perth], Scotland. "
+    "[ORG Athens Police Department] said [GPE Paris] and [GPE Moscow] and [NORP Russian].",
+    NULL};
+
 /* A place cache lent to the contexts changes no answer: every case gives
    the same names, countries, places and points without one, with a cache
    that fills as the cases run, and with that cache warm, and so does a text
    of many place names. */
 static void test_canon_place_cache_changes_nothing(void **state) {
     (void)state;
-    static const canon_case places = {
-        "[GPE Paris] and [GPE Paris, Texas] and [GPE Athens], [GPE Georgia]; [GPE Springfield] "
-        "in [GPE Illinois]. [LOC Lake Victoria], [GPE Perth] and [GPE Perth], Scotland. "
-        "[ORG Athens Police Department] said [GPE Paris] and [GPE Moscow] and [NORP Russian].",
-        NULL};
     lede_canon_places *cache = lede_canon_places_new();
     assert_non_null(cache);
     char a[2048], b[2048], fa[4096], fb[4096];
     for (int round = 0; round < 2; round++)
         for (size_t k = 0; k <= sizeof cases / sizeof cases[0]; k++) {
-            const canon_case *c = k < sizeof cases / sizeof cases[0] ? &cases[k] : &places;
+            const canon_case *c = k < sizeof cases / sizeof cases[0] ? &cases[k] : &many_places;
             run_with(c, 0, NULL, a, sizeof a, fa, sizeof fa);
             run_with(c, 0, cache, b, sizeof b, fb, sizeof fb);
             assert_string_equal(a, b);
@@ -199,14 +202,9 @@ static void test_canon_place_cache_changes_nothing(void **state) {
    text itself. */
 static void test_canon_lent_tokens_change_nothing(void **state) {
     (void)state;
-    static const canon_case places = {
-        "[GPE Paris] and [GPE Paris, Texas] and [GPE Athens], [GPE Georgia]; [GPE Springfield] "
-        "in [GPE Illinois]. [LOC Lake Victoria], [GPE Perth] and [GPE Perth], Scotland. "
-        "[ORG Athens Police Department] said [GPE Paris] and [GPE Moscow] and [NORP Russian].",
-        NULL};
     char a[2048], b[2048], fa[4096], fb[4096];
     for (size_t k = 0; k <= sizeof cases / sizeof cases[0]; k++) {
-        const canon_case *c = k < sizeof cases / sizeof cases[0] ? &cases[k] : &places;
+        const canon_case *c = k < sizeof cases / sizeof cases[0] ? &cases[k] : &many_places;
         run_lent(c, 0, NULL, 0, a, sizeof a, fa, sizeof fa);
         run_lent(c, 0, NULL, 1, b, sizeof b, fb, sizeof fb);
         assert_string_equal(a, b);
