@@ -430,7 +430,7 @@ static int ly_adverb(const lede_ql_view *v, size_t i, size_t lo) {
     return 1;
 }
 
-size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h) {
+int lede_ql_lead_word(const lede_ql_view *v, size_t i, size_t h) {
     /* auxiliaries, modals, negation and the adverbs PolNeAR counts as part
        of a cue ("has also said", "did n't immediately respond", "further
        asserted"), in strcmp order (lede_ql_in_sorted) */
@@ -441,18 +441,18 @@ size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h) {
         "may",     "might", "must",   "n't",   "never",  "not",     "now",   "n\xe2\x80\x99t",
         "often",   "once",  "should", "still", "then",   "was",     "were",  "will",   "would",
         "\xe2\x80\x99" "d", "\xe2\x80\x99" "ll", "\xe2\x80\x99" "re", "\xe2\x80\x99" "ve"};
+
+    /* a capitalised one is a name: "Theresa May said", "Will said" */
+    if (v->toks[i].t.kind != LEDE_TOK_WORD || (v->toks[i].flags & LEDE_QL_F_CAP))
+        return 0;
+    return lede_ql_in_sorted(tp(v, i), tl(v, i), lead, sizeof lead / sizeof lead[0]) ||
+           ly_adverb(v, i, v->toks[i].sbeg) || (is_clitic_s(v, i) && participle(v, h));
+}
+
+size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h) {
     size_t lo = v->toks[h].sbeg, a = h;
-    while (a > lo && h - a < 3) {
-        size_t i = a - 1;
-        /* a capitalised one is a name: "Theresa May said", "Will said" */
-        if (v->toks[i].t.kind != LEDE_TOK_WORD || (v->toks[i].flags & LEDE_QL_F_CAP))
-            break;
-        if (lede_ql_in_sorted(tp(v, i), tl(v, i), lead, sizeof lead / sizeof lead[0]) ||
-            ly_adverb(v, i, lo) || (is_clitic_s(v, i) && participle(v, h)))
-            a--;
-        else
-            break;
-    }
+    while (a > lo && h - a < 3 && lede_ql_lead_word(v, a - 1, h))
+        a--;
     return a;
 }
 

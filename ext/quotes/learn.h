@@ -137,6 +137,9 @@ size_t lede_ql_cue_feats(const lede_ql_view *v, size_t i, uint32_t *out);
    and adverbs just before it ("has also said", "did n't respond", "he's
    claiming", "further asserted"), at most three tokens. */
 size_t lede_ql_cue_lead(const lede_ql_view *v, size_t h);
+/* 1 when token i may lead the cue whose head is h: one of those words, not
+   capitalised ("May" in "Theresa May said" is a name). */
+int lede_ql_lead_word(const lede_ql_view *v, size_t i, size_t h);
 
 /* The words of the cue whose head is h: [*us, *ue), with the auxiliaries
    before it ("has said", "was also quoted") and "to" after "according". */

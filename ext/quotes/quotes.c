@@ -90,12 +90,6 @@ static const char *const stops[] = {"that", "which", "where", "when", "while", "
                                     "so",   "than", "whether", NULL};
 static const char *const aux_in[] = {"has", "have", "had", "also", "is", "are", "was", "were",
                                      NULL};
-static const char *const aux_skip[] = {
-    "later",  "previously", "then", "recently", "repeatedly", "once",    "again",
-    "just",   "publicly",   "privately", "reportedly", "would", "will", "could",
-    "might",  "may",        "did",  "does",  "not",  "never", "flatly", "quickly",
-    "often",  "frequently", "even", "always", "still", "already", "first", "finally",
-    "had", "has", "have", "also", "simply", "openly", "repeatedly", NULL};
 static const char *const objects[] = {"reporters", "journalists", "me",   "us",    "him",
                                       "her",       "them",        "you",  "supporters",
                                       "lawmakers", "voters",      "students", "members",
@@ -874,14 +868,15 @@ static size_t cue_start(const lede_quotes_iter *it, size_t c) {
     return lede_ql_cue_lead(&v, c);
 }
 
-/* Where the words before the cue start, skipping adverbs and auxiliaries
-   between a source and its verb ("he later said"). */
+/* Where the words before the cue that starts at a start, skipping the
+   adverbs and auxiliaries between a source and its verb beyond the cue's
+   own lead ("he later publicly said"; learn.h's lede_ql_lead_word). */
 static size_t skip_aux_back(const lede_quotes_iter *it, size_t a) {
-    size_t lo = a < it->ntoks ? it->toks[a].sbeg : 0;
-    while (a > lo && !(tf(it, a - 1) & QF_CAP) &&
-           (tin(it, a - 1, aux_skip) || tin(it, a - 1, aux_in) ||
-            ((tf(it, a - 1) & (QF_WORD | QF_CAP)) == QF_WORD && tl(it, a - 1) > 4 &&
-             tp(it, a - 1)[tl(it, a - 1) - 1] == 'y' && tp(it, a - 1)[tl(it, a - 1) - 2] == 'l')))
+    if (a >= it->ntoks)
+        return a;
+    lede_ql_view v = {it->s, it->toks, it->ntoks};
+    size_t lo = it->toks[a].sbeg, h = a;
+    while (a > lo && lede_ql_lead_word(&v, a - 1, h))
         a--;
     return a;
 }
@@ -2173,7 +2168,7 @@ static const char *const colon_not[] = {
 
 /* Every word list of this file, for lede_quotes_word_list. */
 static const char *const *const word_lists[] = {
-    pronouns, dets, articles, openers, preps, stops, aux_in, aux_skip, objects, tell_verbs,
+    pronouns, dets, articles, openers, preps, stops, aux_in, objects, tell_verbs,
     participles, clause_openers, trail, honorifics, titles, person_titles, roles, org_words,
     appos_not, not_names, irregular_pp, be_forms, state_words, conj_end, colon_not, NULL};
 
