@@ -1724,26 +1724,30 @@ static const char *const not_names[] = {
     "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "democratic", "republican", "gop", "new", NULL};
 
-/* The speaker named in source tokens [a, end): the last capitalised run that
-   reads as a name. Returns 1 when it set one (or decided there is none). */
+/* 1 when token i is a word of two letters or more, all capitals ("BREAKING",
+   "PENCE"). */
+static int all_caps(const lede_quotes_iter *it, size_t i) {
+    const char *w = tp(it, i);
+    size_t n = tl(it, i), up = 0;
+    for (size_t k = 0; k < n; k++)
+        up += w[k] >= 'A' && w[k] <= 'Z';
+    return n > 1 && up == n;
+}
+
 /* 1 when tokens [a, b) are capitalised words in mixed case with no period
    and no title ("Reince Priebus", not "Sens. Jeff Merkley" nor "SAVE A
    QUARTER"). */
 static int plain_name(const lede_quotes_iter *it, size_t a, size_t b) {
     for (size_t i = a; i < b; i++) {
-        const char *w = tp(it, i);
-        size_t n = tl(it, i), up = 0;
-        if (!(tf(it, i) & QF_CAP) || (tf(it, i) & QF_ORG) || w[n - 1] == '.' ||
-            tin(it, i, titles) || tin(it, i, honorifics))
-            return 0;
-        for (size_t k = 0; k < n; k++)
-            up += w[k] >= 'A' && w[k] <= 'Z';
-        if (n > 1 && up == n)
+        if (!(tf(it, i) & QF_CAP) || (tf(it, i) & QF_ORG) || tp(it, i)[tl(it, i) - 1] == '.' ||
+            tin(it, i, titles) || tin(it, i, honorifics) || all_caps(it, i))
             return 0;
     }
     return 1;
 }
 
+/* The speaker named in source tokens [a, end): the last capitalised run that
+   reads as a name. Returns 1 when it set one (or decided there is none). */
 static int name_in(lede_quotes_iter *it, size_t a, size_t end, lede_quotes_item *x, size_t sent) {
     for (size_t i = end; i > a; i--) {
         if (!(tf(it, i - 1) & QF_CAP))
@@ -2223,12 +2227,8 @@ static lede_rc colon_lead(lede_quotes_iter *it) {
             (tf(it, c) & QF_USED) || !(tf(it, c - 1) & QF_CAP))
             continue;
         int caps = 0; /* "BREAKING", "FIX IS IN" */
-        for (size_t i = b; i < c; i++) {
-            size_t n = tl(it, i), up = 0;
-            for (size_t k = 0; k < n; k++)
-                up += tp(it, i)[k] >= 'A' && tp(it, i)[k] <= 'Z';
-            caps |= n > 1 && up == n;
-        }
+        for (size_t i = b; i < c; i++)
+            caps |= all_caps(it, i);
         /* an all-capital label is a speaker only when it is the surname of
            someone the text names ("PENCE:" after "Mike Pence"), not a
            heading ("BREAKING:") */
